@@ -1,0 +1,30 @@
+# Two commands: `make run` (set up and start a session on the demo database) and `make test` (set up and check everything).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup chromium clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/teamleergesprek serve
+
+# Browser tests drive Debian's Chromium; playwright cannot download its own browser here.
+chromium:
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest tests --nbval-lax notebooks
+
+clean:
+	rm -rf $(VENV) .pytest_cache

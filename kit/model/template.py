@@ -1,0 +1,161 @@
+"""The shape of a workshop template once it has been read and validated.
+
+A session stores its template as a plain dict (``Template.to_dict``) so a participant kernel can rebuild it
+with ``Template.from_dict`` without YAML, and so a later edit of the template file never changes a session
+that already ran.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+QUESTION_TYPES = ("ordered", "choice", "scale", "open")
+DEFAULT_OPEN_MAX_LENGTH = 500
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    type: str
+    text: str
+    options: tuple[str, ...] = ()
+    scale_min: int | None = None
+    scale_max: int | None = None
+    min_label: str = ""
+    max_label: str = ""
+    max_length: int = DEFAULT_OPEN_MAX_LENGTH
+
+    @property
+    def scale_values(self) -> tuple[int, ...]:
+        if self.type != "scale":
+            return ()
+        return tuple(range(self.scale_min, self.scale_max + 1))
+
+    @property
+    def answer_options(self) -> tuple[str, ...]:
+        """Every value a closed question accepts, as stored (scale values as text)."""
+        if self.type == "scale":
+            return tuple(str(v) for v in self.scale_values)
+        return self.options
+
+    def to_dict(self) -> dict:
+        data = {"key": self.key, "type": self.type, "text": self.text}
+        if self.type in ("ordered", "choice"):
+            data["options"] = list(self.options)
+        if self.type == "scale":
+            data.update(min=self.scale_min, max=self.scale_max, min_label=self.min_label, max_label=self.max_label)
+        if self.type == "open":
+            data["max_length"] = self.max_length
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Question":
+        return cls(
+            key=data["key"],
+            type=data["type"],
+            text=data["text"],
+            options=tuple(data.get("options", ())),
+            scale_min=data.get("min"),
+            scale_max=data.get("max"),
+            min_label=data.get("min_label", ""),
+            max_label=data.get("max_label", ""),
+            max_length=data.get("max_length", DEFAULT_OPEN_MAX_LENGTH),
+        )
+
+
+@dataclass(frozen=True)
+class Block:
+    key: str
+    title: str
+    minutes: int
+    guidance: str = ""
+    questions: tuple[Question, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "key": self.key,
+            "title": self.title,
+            "minutes": self.minutes,
+            "guidance": self.guidance,
+            "questions": [q.to_dict() for q in self.questions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Block":
+        return cls(
+            key=data["key"],
+            title=data["title"],
+            minutes=data["minutes"],
+            guidance=data.get("guidance", ""),
+            questions=tuple(Question.from_dict(q) for q in data.get("questions", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Step:
+    """One stop on the facilitator's walk: a block's introduction (question is None) or one of its questions."""
+
+    index: int
+    block: Block
+    question: Question | None
+
+
+@dataclass(frozen=True)
+class Template:
+    schema_version: int
+    name: str
+    language: str
+    title: str
+    blocks: tuple[Block, ...]
+    steps: tuple[Step, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        steps = []
+        for block in self.blocks:
+            steps.append(Step(len(steps), block, None))
+            for question in block.questions:
+                steps.append(Step(len(steps), block, question))
+        object.__setattr__(self, "steps", tuple(steps))
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(b.minutes for b in self.blocks)
+
+    def question(self, key: str) -> Question | None:
+        for block in self.blocks:
+            for q in block.questions:
+                if q.key == key:
+                    return q
+        return None
+
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for b in self.blocks for q in b.questions)
+
+    def block(self, key: str) -> Block | None:
+        return next((b for b in self.blocks if b.key == key), None)
+
+    def step_for(self, block_key: str, question_key: str | None) -> Step:
+        """The step that a stored live state points at; the first step when the state names nothing known."""
+        for step in self.steps:
+            if step.block.key == block_key and (step.question.key if step.question else None) == question_key:
+                return step
+        return self.steps[0]
+
+    def to_dict(self) -> dict:
+        return {
+            "schema_version": self.schema_version,
+            "name": self.name,
+            "language": self.language,
+            "title": self.title,
+            "blocks": [b.to_dict() for b in self.blocks],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Template":
+        return cls(
+            schema_version=data["schema_version"],
+            name=data["name"],
+            language=data.get("language", "nl"),
+            title=data["title"],
+            blocks=tuple(Block.from_dict(b) for b in data["blocks"]),
+        )
