@@ -1,0 +1,1 @@
+"""What each notebook builds. A notebook calls one function here and displays what it returns."""

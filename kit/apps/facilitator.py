@@ -1,0 +1,244 @@
+"""The facilitator's laptop and the room's projector.
+
+`RoomScreen` is what the room may see: agenda, block and timer, join code and QR, and the results the
+facilitator chose to show. `FacilitatorApp` adds the controls (walking the agenda, the timer, showing results,
+letting open answers through). Both follow the database, so a second window (`scherm.ipynb`) on the projector
+stays in step with the facilitator's laptop.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import threading
+
+import ipywidgets as widgets
+
+from kit import aggregate, charts
+from kit.apps.polling import Poller
+from kit.i18n import t
+from kit.model.live import LiveSession
+from kit.model.template import Question, Step
+from kit.qr import qr_svg
+from kit.store import AnswerRecord, LiveStateRecord, Store
+from kit.widgets.facilitator import AgendaPanel, JoinPanel, ModerationPanel, ResultsPanel, TimerPanel, _button, _html
+from kit.widgets.style import projector_style
+
+POLL_SECONDS = 0.25
+SESSION_ENV = "TEAMLEERGESPREK_SESSION"
+JOIN_URL_ENV = "TEAMLEERGESPREK_JOIN_URL"
+
+
+def join_url_for(code: str, base: str | None = None) -> str:
+    base = base or os.environ.get(JOIN_URL_ENV) or "http://localhost:8866/"
+    return f"{base.split('?')[0]}?code={code}"
+
+
+class ResultsRenderer:
+    """Answers to what the room sees for one question. Charts are cached: the poller asks often."""
+
+    def __init__(self):
+        self._cache: dict[tuple, bytes | None] = {}
+
+    def chart(self, question: Question, values: tuple[str, ...]) -> bytes | None:
+        key = ("chart", question.key, values)
+        if key not in self._cache:
+            if question.type == "scale":
+                figure = charts.scale_distribution(question, aggregate.scale_summary(question, values))
+            else:
+                figure = charts.ordered_bars(question, aggregate.option_counts(question, values))
+            self._cache[key] = charts.figure_png(figure)
+        return self._cache[key]
+
+    def words(self, texts: tuple[str, ...]) -> bytes | None:
+        key = ("words", texts)
+        if key not in self._cache:
+            freqs = aggregate.word_frequencies(texts)
+            self._cache[key] = charts.figure_png(charts.word_cloud_bars(freqs)) if freqs else None
+        return self._cache[key]
+
+
+class RoomScreen:
+    controls = False
+
+    def __init__(self, store: Store, code: str, join_url: str | None = None, poll_seconds: float | None = POLL_SECONDS):
+        self.store = store
+        self.session = LiveSession.open(store, code)
+        self.code = self.session.code
+        self.join_url = join_url_for(self.code, join_url)
+        self._renderer = ResultsRenderer()
+        self._lock = threading.RLock()
+        self._fingerprint = None
+        self._join_large: bool | None = None  # None: large during the first block, while people arrive
+
+        record = self.session.record
+        self.header = _html(
+            f"<b>{html.escape(self.session.template.title)}</b><br>{html.escape(record.team)} · {html.escape(record.session_date)}",
+            "tlg-muted",
+        )
+        self.join = JoinPanel(self.join_url, self.code, qr_svg(self.join_url, 140), qr_svg(self.join_url, 420))
+        self.agenda = AgendaPanel(self.session.template.blocks)
+        self.block_title = _html("", "tlg-block-title")
+        self.timer = self._timer_panel()
+        self.results = ResultsPanel()
+        self.widget = self._layout()
+        self.widget.add_class("tlg-projector")
+        self.refresh(force=True)
+        self.poller = Poller(self.refresh, poll_seconds).start() if poll_seconds else None
+
+    def _timer_panel(self) -> TimerPanel:
+        return TimerPanel()
+
+    def _main_column(self) -> list[widgets.Widget]:
+        return [widgets.HBox([self.block_title, self.timer], layout=widgets.Layout(justify_content="space-between")),
+                self.results]
+
+    def _layout(self) -> widgets.Widget:
+        top = widgets.HBox([self.header, self.join], layout=widgets.Layout(justify_content="space-between", align_items="center"))
+        self.agenda.layout.width = "24%"
+        main = widgets.VBox(self._main_column(), layout=widgets.Layout(width="76%", padding="0 0 0 16px"))
+        return widgets.VBox([projector_style(), top, widgets.HBox([self.agenda, main])])
+
+    # -- following the database ---------------------------------------------------------------------------------
+    def refresh(self, force: bool = False) -> None:
+        with self._lock:
+            state = self.session.state()
+            step = self.session.step(state)
+            timer = self.session.timer(state)
+            self.timer.show(timer.label, timer.remaining < 0, timer.running)
+            stats = self.store.answer_stats(self.code, step.question.key) if step.question else None
+            fingerprint = (state.version, stats, self._join_large)
+            if fingerprint == self._fingerprint and not force:
+                return
+            self._fingerprint = fingerprint
+            self._render(state, step)
+
+    def _render(self, state: LiveStateRecord, step: Step) -> None:
+        self.agenda.show(step.block.key)
+        self.block_title.value = html.escape(step.block.title)
+        large = self._join_large if self._join_large is not None else step.index == 0
+        if large != self.join.large:
+            self.join.set_large(large)
+        question = step.question
+        if question is None:
+            self.results.clear()
+            return
+        answers = self.store.answers(self.code, question.key)
+        self._render_results(question, answers, state.results_shown)
+
+    def _render_results(self, question: Question, answers: list[AnswerRecord], shown: bool) -> None:
+        n = len(answers)
+        label = t("facilitator.answer_count_one") if n == 1 else t("facilitator.answer_count_many", n=n)
+        self.results.show_question(question.text, label)
+        chart = words = None
+        cards: list[str] = []
+        note = ""
+        if not shown:
+            note = t("facilitator.results_hidden")
+        elif question.type == "open":
+            # The room sees only what the facilitator let through, and so do the word counts.
+            cards = [a.value for a in answers if a.shown]
+            note = "" if cards else t("facilitator.none_shown")
+            if len(cards) >= aggregate.MIN_ANSWERS_FOR_DISTRIBUTION:
+                words = self._renderer.words(tuple(cards))
+        elif n < aggregate.MIN_ANSWERS_FOR_DISTRIBUTION:
+            note = t("facilitator.too_few", min=aggregate.MIN_ANSWERS_FOR_DISTRIBUTION)
+        else:
+            chart = self._renderer.chart(question, tuple(sorted(a.value for a in answers)))
+        self.results.show_note(note)
+        self.results.show_chart(chart)
+        self.results.show_cards(cards)
+        self.results.show_words(words)
+
+
+class FacilitatorApp(RoomScreen):
+    controls = True
+
+    def _timer_panel(self) -> TimerPanel:
+        return TimerPanel(self._act(self.session.start_timer), self._act(self.session.pause_timer),
+                          self._act(self.session.reset_timer))
+
+    def _main_column(self):
+        self.previous_button = _button(t("facilitator.previous"), self._act(self.session.go_previous))
+        self.next_button = _button(t("facilitator.next"), self._act(self.session.go_next))
+        self.results_button = _button(t("facilitator.show_results"), self._toggle_results)
+        self.join_button = _button(t("facilitator.show_join"), self._toggle_join)
+        self.guidance = _html("", "tlg-guidance")
+        self.moderation = ModerationPanel(self._toggle_answer, self._show_all_answers)
+        navigation = widgets.HBox([self.previous_button, self.next_button, self.results_button, self.join_button],
+                                  layout=widgets.Layout(margin="12px 0"))
+        return super()._main_column() + [navigation, self.guidance, self.moderation]
+
+    def _act(self, action):
+        def run():
+            action()
+            self.refresh()
+        return run
+
+    def _toggle_results(self) -> None:
+        self.session.set_results_shown(not self.session.state().results_shown)
+        self.refresh()
+
+    def _toggle_join(self) -> None:
+        self._join_large = not self.join.large
+        self.refresh()
+
+    def _toggle_answer(self, participant: str, shown: bool) -> None:
+        question_key = self.session.state().question_key
+        if question_key:
+            self.store.set_shown(self.code, question_key, participant, shown)
+            self.refresh()
+
+    def _show_all_answers(self, shown: bool) -> None:
+        question_key = self.session.state().question_key
+        if question_key:
+            self.store.set_shown(self.code, question_key, None, shown)
+            self.refresh()
+
+    def _render(self, state, step):
+        super()._render(state, step)
+        self.previous_button.disabled = step.index == 0
+        self.next_button.disabled = step.index == len(self.session.template.steps) - 1
+        self.results_button.description = t("facilitator.hide_results" if state.results_shown else "facilitator.show_results")
+        self.results_button.disabled = step.question is None
+        self.join_button.description = t("facilitator.hide_join" if self.join.large else "facilitator.show_join")
+        self.guidance.value = (
+            f"<b>{html.escape(t('facilitator.guidance'))}</b><br>{html.escape(step.block.guidance)}"
+            if step.block.guidance else ""
+        )
+        if step.question is not None and step.question.type == "open":
+            answers = self.store.answers(self.code, step.question.key)
+            self.moderation.show([(a.participant, a.value, a.shown) for a in answers])
+        else:
+            self.moderation.show(None)
+
+
+def _session_code(code: str | None, store: Store) -> str:
+    code = code or os.environ.get(SESSION_ENV, "")
+    if not code:
+        open_sessions = [s for s in store.list_sessions() if s.is_open]
+        code = open_sessions[-1].code if open_sessions else ""
+    return code
+
+
+def _build(cls, db_url, code):
+    store = Store(db_url)
+    code = _session_code(code, store)
+    try:
+        screen = cls(store, code)
+    except Exception as exc:
+        from kit.model.live import SessionClosed, SessionNotFound
+
+        if isinstance(exc, (SessionNotFound, SessionClosed)):
+            return widgets.HTML(f"<h2>{html.escape(t('facilitator.unknown_session', code=code))}</h2>")
+        raise
+    screen.widget._tlg_app = screen  # keep the poller's owner alive with the page
+    return screen.widget
+
+
+def facilitator_app(db_url: str | None = None, code: str | None = None) -> widgets.Widget:
+    return _build(FacilitatorApp, db_url, code)
+
+
+def room_screen(db_url: str | None = None, code: str | None = None) -> widgets.Widget:
+    return _build(RoomScreen, db_url, code)

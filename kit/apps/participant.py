@@ -1,0 +1,113 @@
+"""The participant's phone page: join with a code, then follow the facilitator one question at a time.
+
+Imports only what a phone's kernel needs (ipywidgets, sqlite3 and the kit's model): no pandas, no matplotlib,
+no YAML. Each page load is a kernel; at 60 phones every megabyte counts.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from urllib.parse import parse_qs
+
+import ipywidgets as widgets
+
+from kit.apps.polling import Poller
+from kit.i18n import t
+from kit.model.answers import AnswerRejected
+from kit.model.live import LiveSession, SessionClosed, SessionNotFound
+from kit.store import Store, StoreError, new_participant_pseudonym
+from kit.widgets.participant import CodeEntry, QuestionView, WaitingView, question_view
+from kit.widgets.style import participant_style
+
+POLL_SECONDS = 0.5
+
+
+def code_from_query(query_string: str | None) -> str:
+    values = parse_qs(query_string or "").get("code", [""])
+    return values[0].strip().upper()
+
+
+class ParticipantApp:
+    def __init__(self, store: Store, code: str = "", poll_seconds: float | None = POLL_SECONDS):
+        self.store = store
+        self.participant = new_participant_pseudonym()
+        self.session: LiveSession | None = None
+        self.view: widgets.Widget | None = None
+        self._shown_step: tuple[str, str | None] | None = None
+        self._version = None
+        self._lock = threading.Lock()
+        self.title = widgets.HTML(t("participant.title"))
+        self.title.add_class("tlg-title")
+        self.body = widgets.VBox()
+        self.widget = widgets.VBox([participant_style(), self.title, self.body])
+        self.widget.add_class("tlg-phone")
+        self.poller = Poller(self.refresh, poll_seconds) if poll_seconds else None
+        if code:
+            self.join(code)
+        else:
+            self._show(CodeEntry(self.join))
+
+    def join(self, code: str) -> bool:
+        code = (code or "").strip().upper()
+        try:
+            self.session = LiveSession.open(self.store, code)
+        except SessionNotFound:
+            self._show(CodeEntry(self.join, t("participant.unknown_code", code=code)))
+            return False
+        except SessionClosed:
+            self._show(CodeEntry(self.join, t("participant.closed_code", code=code)))
+            return False
+        self.title.value = f"{t('participant.title')} · {self.session.code}"
+        self.refresh()
+        if self.poller:
+            self.poller.start()
+        return True
+
+    def refresh(self) -> None:
+        """Show what the facilitator has open now. Keeps the current view (and any half-typed text) otherwise."""
+        if self.session is None:
+            return
+        with self._lock:
+            state = self.session.state()
+            if state.version == self._version:
+                return
+            self._version = state.version
+            step = self.session.step(state)
+            key = (step.block.key, step.question.key if step.question else None)
+            if key == self._shown_step:
+                return
+            self._shown_step = key
+            if step.question is None:
+                self._show(WaitingView(step.block.title))
+                return
+            questions = step.block.questions
+            position = t("participant.question_of", n=questions.index(step.question) + 1, total=len(questions))
+            existing = self.store.get_answer(self.session.code, self.participant, step.question.key)
+            current = existing.value if existing else None
+            self._show(question_view(step.question, self._submit, current, position if len(questions) > 1 else ""))
+
+    def _submit(self, question_key, value) -> tuple[bool, str]:
+        try:
+            return True, self.session.submit(self.participant, question_key, value)
+        except AnswerRejected as rejected:
+            return False, str(rejected)
+        except StoreError:
+            return False, t("participant.saving_failed")
+
+    def _show(self, view: widgets.Widget) -> None:
+        self.view = view
+        self.body.children = [view]
+
+    @property
+    def question_view(self) -> QuestionView | None:
+        return self.view if isinstance(self.view, QuestionView) else None
+
+
+def participant_app(db_url: str | None = None, query_string: str | None = None) -> widgets.Widget:
+    """Build the phone page for the notebook. The code comes from `?code=` in the page address."""
+    if query_string is None:
+        query_string = os.environ.get("QUERY_STRING", "")
+    app = ParticipantApp(Store(db_url), code_from_query(query_string))
+    app.widget._tlg_app = app  # keep the app (and its poller) alive as long as the page
+    return app.widget

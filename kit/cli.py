@@ -1,0 +1,175 @@
+"""`teamleergesprek` (also `python -m kit`): create, serve, export and check, with `--db` anywhere."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from kit.store import DEFAULT_DB_URL, Store, StoreError, resolve_db_url
+
+DEMO_TEAM = "Demoteam (voorbeeld)"
+
+
+class UserError(Exception):
+    """Stops the command with this Dutch message and exit code 2."""
+
+
+def _db_option(parser: argparse.ArgumentParser, default) -> None:
+    parser.add_argument(
+        "--db",
+        default=default,
+        metavar="URL",
+        help=f"database-adres (standaard: $TEAMLEERGESPREK_DB of {DEFAULT_DB_URL})",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="teamleergesprek", description="Teamleergesprek kit")
+    _db_option(parser, None)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
+
+    new = commands.add_parser("new", help="maak een nieuwe sessie; de laatste regel is de deelnamecode")
+    _db_option(new, argparse.SUPPRESS)
+    new.add_argument("--template", default="teamleergesprek", help="naam of pad van het sjabloon")
+    new.add_argument("--team", required=True, help="naam van het team of de school (geen persoonsnamen)")
+    new.add_argument("--date", default=None, help="datum JJJJ-MM-DD (standaard: vandaag)")
+
+    serve = commands.add_parser("serve", help="start de deelnemers- en begeleidersapp")
+    _db_option(serve, argparse.SUPPRESS)
+    serve.add_argument("--session", default=None, help="sessiecode (standaard: de laatste open sessie)")
+    serve.add_argument("--participant-port", type=int, default=8866)
+    serve.add_argument("--facilitator-port", type=int, default=8867)
+    serve.add_argument("--lang", choices=("nl", "en"), default="nl")
+
+    export = commands.add_parser("export", help="antwoorden van een sessie exporteren")
+    _db_option(export, argparse.SUPPRESS)
+    export.add_argument("--session", required=True)
+    export.add_argument("--format", choices=("csv",), default="csv")
+    export.add_argument("--out", default=None, help="bestand (standaard: naar het scherm)")
+
+    check = commands.add_parser("check", help="controleer een sjabloon (YAML)")
+    _db_option(check, argparse.SUPPRESS)
+    check.add_argument("file")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (UserError, StoreError) as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return 2
+
+
+def _store(args) -> Store:
+    return Store(resolve_db_url(args.db))
+
+
+def _session_date(text: str | None) -> str:
+    if text is None:
+        return date.today().isoformat()
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise UserError(f"De datum '{text}' is niet geldig. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-28.")
+
+
+def create_session(store: Store, template_name: str, team: str, session_date: str):
+    from kit.templates import TemplateError, load_template
+
+    if not team.strip():
+        raise UserError("Geef een teamnaam op met --team, bijvoorbeeld --team \"Onderbouw havo\".")
+    try:
+        template = load_template(template_name)
+    except TemplateError as error:
+        raise UserError(str(error))
+    return store.create_session(template.to_dict(), team.strip(), session_date, template.blocks[0].key)
+
+
+def cmd_new(args) -> int:
+    with _store(args) as store:
+        record = create_session(store, args.template, args.team, _session_date(args.date))
+    print(f"Sessie aangemaakt voor {record.team} op {record.session_date} (sjabloon {record.template_name}).")
+    print("Deelnamecode:")
+    print(record.code)
+    return 0
+
+
+def _session_to_serve(store: Store, code: str | None):
+    if code:
+        record = store.get_session(code.strip().upper())
+        if record is None:
+            raise UserError(f"Er is geen sessie met code '{code}' in deze database. Maak er een met: teamleergesprek new --team \"NAAM\"")
+        if not record.is_open:
+            raise UserError(f"De sessie '{record.code}' is afgesloten en kan niet opnieuw worden gestart.")
+        return record
+    open_sessions = [s for s in store.list_sessions() if s.is_open]
+    if open_sessions:
+        return open_sessions[-1]
+    if store.list_sessions():
+        raise UserError("Er is geen open sessie. Maak er een met: teamleergesprek new --team \"NAAM\"")
+    record = create_session(store, "teamleergesprek", DEMO_TEAM, date.today().isoformat())
+    print(f"De database was leeg: demosessie {record.code} aangemaakt voor '{DEMO_TEAM}'.")
+    return record
+
+
+def cmd_serve(args) -> int:
+    from kit.qr import qr_terminal
+    from kit.serve import Servers, ServeConfig
+
+    url = resolve_db_url(args.db)
+    with Store(url) as store:
+        record = _session_to_serve(store, args.session)
+    config = ServeConfig(url, record.code, args.participant_port, args.facilitator_port, args.lang)
+    log_dir = Path(tempfile.mkdtemp(prefix="teamleergesprek-"))
+    servers = Servers(config, log_dir).start()
+    print(qr_terminal(config.join_url))
+    print(f"Deelnemers (telefoon, zelfde netwerk): {config.join_url}")
+    print(f"Code: {record.code}   Team: {record.team}   Datum: {record.session_date}")
+    print(f"Begeleider (deze laptop):              {config.facilitator_url}")
+    print(f"Scherm voor de beamer (optioneel):     {config.screen_url}")
+    print(f"Logboek van de servers: {log_dir}")
+    print("Stoppen: Ctrl-C", flush=True)
+    try:
+        return servers.wait()
+    except KeyboardInterrupt:
+        print("\nBezig met stoppen…", flush=True)
+        return 0
+    finally:
+        servers.stop()
+
+
+def cmd_export(args) -> int:
+    from kit.export import answers_csv
+
+    with _store(args) as store:
+        code = args.session.strip().upper()
+        if store.get_session(code) is None:
+            raise UserError(f"Er is geen sessie met code '{args.session}' in deze database.")
+        text = answers_csv(store, code)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"Geëxporteerd naar {args.out}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_check(args) -> int:
+    from kit.templates import check_file
+
+    problems = check_file(args.file)
+    if not problems:
+        print(f"{args.file}: geen problemen gevonden.")
+        return 0
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} probleem/problemen gevonden. Pas het bestand aan en controleer opnieuw.", file=sys.stderr)
+    return 1
+
+
+COMMANDS = {"new": cmd_new, "serve": cmd_serve, "export": cmd_export, "check": cmd_check}

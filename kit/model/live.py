@@ -1,0 +1,126 @@
+"""A running session: where the facilitator is, the block timer, and the one door every answer goes through."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from kit.i18n import t
+from kit.model.answers import AnswerRejected, normalise_answer
+from kit.model.template import Step, Template
+from kit.store import LiveStateRecord, SessionRecord, Store
+
+
+class SessionNotFound(Exception):
+    pass
+
+
+class SessionClosed(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class TimerView:
+    remaining: float  # seconds; negative when over time
+    running: bool
+
+    @property
+    def label(self) -> str:
+        seconds = int(abs(self.remaining) + (0.999 if self.remaining > 0 else 0))
+        text = f"{seconds // 60}:{seconds % 60:02d}"
+        return t("facilitator.overtime", time=text) if self.remaining < 0 else text
+
+
+class LiveSession:
+    def __init__(self, store: Store, record: SessionRecord, clock=time.time):
+        self.store = store
+        self.record = record
+        self.code = record.code
+        self.template = Template.from_dict(record.template)
+        self._clock = clock
+
+    @classmethod
+    def open(cls, store: Store, code: str, clock=time.time) -> "LiveSession":
+        record = store.get_session(code.strip().upper()) if code else None
+        if record is None:
+            raise SessionNotFound(code)
+        if not record.is_open:
+            raise SessionClosed(code)
+        return cls(store, record, clock)
+
+    # -- where we are -------------------------------------------------------------------------------------------
+    def state(self) -> LiveStateRecord:
+        return self.store.get_live_state(self.code)
+
+    def step(self, state: LiveStateRecord | None = None) -> Step:
+        state = state or self.state()
+        return self.template.step_for(state.block_key, state.question_key)
+
+    def go_to(self, index: int) -> LiveStateRecord:
+        index = max(0, min(index, len(self.template.steps) - 1))
+        current = self.state()
+        target = self.template.steps[index]
+        changes = {
+            "block_key": target.block.key,
+            "question_key": target.question.key if target.question else None,
+            "results_shown": False,
+        }
+        if target.block.key != current.block_key:
+            changes.update(timer_started_at=None, timer_elapsed=0.0)
+        return self.store.update_live_state(self.code, **changes)
+
+    def go_next(self) -> LiveStateRecord:
+        return self.go_to(self.step().index + 1)
+
+    def go_previous(self) -> LiveStateRecord:
+        return self.go_to(self.step().index - 1)
+
+    def set_results_shown(self, shown: bool) -> LiveStateRecord:
+        return self.store.update_live_state(self.code, results_shown=shown)
+
+    # -- block timer --------------------------------------------------------------------------------------------
+    def timer(self, state: LiveStateRecord | None = None) -> TimerView:
+        state = state or self.state()
+        elapsed = state.timer_elapsed
+        if state.timer_started_at is not None:
+            elapsed += self._clock() - state.timer_started_at
+        minutes = self.step(state).block.minutes
+        return TimerView(minutes * 60 - elapsed, state.timer_started_at is not None)
+
+    def start_timer(self) -> LiveStateRecord:
+        state = self.state()
+        if state.timer_started_at is not None:
+            return state
+        return self.store.update_live_state(self.code, timer_started_at=self._clock())
+
+    def pause_timer(self) -> LiveStateRecord:
+        state = self.state()
+        if state.timer_started_at is None:
+            return state
+        elapsed = state.timer_elapsed + self._clock() - state.timer_started_at
+        return self.store.update_live_state(self.code, timer_started_at=None, timer_elapsed=elapsed)
+
+    def reset_timer(self) -> LiveStateRecord:
+        return self.store.update_live_state(self.code, timer_started_at=None, timer_elapsed=0.0)
+
+    # -- answers ------------------------------------------------------------------------------------------------
+    def submit(self, participant: str, question_key, raw, session_code: str | None = None) -> str:
+        """Validate and store one answer; return the stored value. Raises AnswerRejected with a Dutch message.
+
+        Everything is checked against the database, not against what the participant's page showed: a browser
+        can set any widget trait, and the facilitator may have moved on a moment ago.
+        """
+        if session_code is not None and session_code != self.code:
+            raise AnswerRejected(t("answer.wrong_session"))
+        record = self.store.get_session(self.code)
+        if record is None or not record.is_open:
+            raise AnswerRejected(t("answer.session_closed"))
+        state = self.state()
+        if not isinstance(question_key, str) or state.question_key != question_key:
+            raise AnswerRejected(t("answer.closed"))
+        question = self.template.question(question_key)
+        if question is None:
+            raise AnswerRejected(t("answer.closed"))
+        value = normalise_answer(question, raw)
+        self.store.save_answer(self.code, participant, question_key, value)
+        return value

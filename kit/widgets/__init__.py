@@ -1,0 +1,1 @@
+"""ipywidgets views. They show data and report clicks; they never touch the database."""

@@ -1,0 +1,179 @@
+"""What the facilitator and the room see: agenda, timer, join code, results, and the moderation of open answers.
+
+Views take plain data (template blocks, counts, PNG bytes, answer texts) and report clicks through callbacks.
+All participant text is escaped here, at the last moment before it becomes HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Callable, Sequence
+
+import ipywidgets as widgets
+
+from kit.i18n import t
+from kit.model.template import Block
+
+
+def _html(value: str = "", *classes: str) -> widgets.HTML:
+    w = widgets.HTML(value)
+    for css_class in classes:
+        w.add_class(css_class)
+    return w
+
+
+def _button(label: str, on_click: Callable[[], None], width: str = "auto") -> widgets.Button:
+    button = widgets.Button(description=label, layout=widgets.Layout(width=width, min_width="140px"))
+    button.on_click(lambda _: on_click())
+    return button
+
+
+class AgendaPanel(widgets.VBox):
+    def __init__(self, blocks: Sequence[Block]):
+        self.blocks = tuple(blocks)
+        self.list = _html("", "tlg-agenda")
+        super().__init__([_html(f"<b>{html.escape(t('facilitator.agenda'))}</b>"), self.list])
+        self.show(self.blocks[0].key)
+
+    def show(self, current_block_key: str) -> None:
+        items = []
+        for block in self.blocks:
+            current = " class='tlg-current'" if block.key == current_block_key else ""
+            minutes = html.escape(t("facilitator.minutes", n=block.minutes))
+            items.append(f"<li{current}>{html.escape(block.title)} · {minutes}</li>")
+        self.list.value = f"<ul style='padding:0;margin:0'>{''.join(items)}</ul>"
+
+
+class TimerPanel(widgets.VBox):
+    """The block's countdown. The buttons only appear in the facilitator's view, not on a room-only screen."""
+
+    def __init__(self, on_start=None, on_pause=None, on_reset=None):
+        self.display = _html("", "tlg-timer")
+        children: list[widgets.Widget] = [self.display]
+        if on_start:
+            self.start_button = _button(t("facilitator.timer_start"), on_start)
+            self.pause_button = _button(t("facilitator.timer_pause"), on_pause)
+            self.reset_button = _button(t("facilitator.timer_reset"), on_reset)
+            children.append(widgets.HBox([self.start_button, self.pause_button, self.reset_button]))
+        super().__init__(children)
+
+    def show(self, label: str, over_time: bool, running: bool) -> None:
+        if self.display.value != label:
+            self.display.value = html.escape(label)
+        (self.display.add_class if over_time else self.display.remove_class)("tlg-timer-over")
+        if hasattr(self, "start_button"):
+            self.start_button.disabled = running
+            self.pause_button.disabled = not running
+
+
+class JoinPanel(widgets.VBox):
+    def __init__(self, join_url: str, code: str, qr_svg_small: str, qr_svg_large: str):
+        self.join_url, self.code = join_url, code
+        self._small, self._large = qr_svg_small, qr_svg_large
+        self.content = _html("", "tlg-join")
+        super().__init__([self.content])
+        self.set_large(False)
+
+    def set_large(self, large: bool) -> None:
+        self.large = large
+        qr = self._large if large else self._small
+        url = html.escape(self.join_url)
+        code = html.escape(self.code)
+        if large:
+            self.content.value = (
+                "<div class='tlg-join-big' style='display:flex;gap:32px;align-items:center'>"
+                f"<div>{qr}</div><div><p>{html.escape(t('facilitator.join_at'))}</p>"
+                f"<p style='font-size:28px'><b>{url}</b></p>"
+                f"<p>{html.escape(t('facilitator.code'))}</p><div class='tlg-join-code'>{code}</div></div></div>"
+            )
+        else:
+            self.content.value = (
+                "<div style='display:flex;gap:12px;align-items:center;justify-content:flex-end'>"
+                f"<div style='text-align:right'><div style='font-size:16px'>{url}</div>"
+                f"<div class='tlg-join-code'>{code}</div></div><div>{qr}</div></div>"
+            )
+
+
+class ResultsPanel(widgets.VBox):
+    """The room's view of one question: the count, then (once shown) a chart or the let-through answers."""
+
+    def __init__(self):
+        self.question = _html("", "tlg-question-big")
+        self.count = _html("", "tlg-count")
+        self.note = _html("", "tlg-muted")
+        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", width="960px"))
+        self.cards = _html("")
+        self.words_title = _html("", "tlg-muted")
+        self.words_chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", width="820px"))
+        super().__init__([self.question, self.count, self.note, self.chart, self.cards, self.words_title, self.words_chart])
+        self.clear()
+
+    def clear(self) -> None:
+        self.question.value = self.count.value = self.note.value = self.cards.value = self.words_title.value = ""
+        self._hide(self.chart)
+        self._hide(self.words_chart)
+
+    def show_question(self, text: str, count_label: str) -> None:
+        self.question.value = html.escape(text)
+        self.count.value = html.escape(count_label)
+
+    def show_note(self, text: str) -> None:
+        self.note.value = html.escape(text)
+
+    def show_chart(self, png: bytes | None) -> None:
+        if png is None:
+            self._hide(self.chart)
+        else:
+            self.chart.value = png
+            self.chart.layout.display = None
+
+    def show_cards(self, texts: Sequence[str]) -> None:
+        self.cards.value = "".join(f"<div class='tlg-answer-card'>{html.escape(text)}</div>" for text in texts)
+
+    def show_words(self, png: bytes | None) -> None:
+        if png is None:
+            self.words_title.value = ""
+            self._hide(self.words_chart)
+        else:
+            self.words_title.value = html.escape(t("facilitator.words"))
+            self.words_chart.value = png
+            self.words_chart.layout.display = None
+
+    @staticmethod
+    def _hide(image: widgets.Image) -> None:
+        image.layout.display = "none"
+
+
+class ModerationPanel(widgets.VBox):
+    """Every open answer with a button to let it through to the room or take it back. Only the facilitator's page has it."""
+
+    def __init__(self, on_toggle: Callable[[str, bool], None], on_all: Callable[[bool], None]):
+        self._on_toggle = on_toggle
+        self.header = _html(f"<b>{html.escape(t('facilitator.moderation'))}</b>")
+        self.show_all = _button(t("facilitator.show_all"), lambda: on_all(True))
+        self.hide_all = _button(t("facilitator.hide_all"), lambda: on_all(False))
+        self.rows = widgets.VBox()
+        self.buttons: dict[str, widgets.Button] = {}
+        super().__init__([self.header, widgets.HBox([self.show_all, self.hide_all]), self.rows])
+        self.layout.display = "none"
+
+    def show(self, answers: Sequence[tuple[str, str, bool]] | None) -> None:
+        """answers: (participant pseudonym, text, shown); None hides the panel (not an open question)."""
+        if answers is None:
+            self.layout.display = "none"
+            self.rows.children = []
+            self.buttons = {}
+            return
+        self.layout.display = None
+        rows, buttons = [], {}
+        for participant, text, shown in answers:
+            label = t("facilitator.hide_answer") if shown else t("facilitator.show_answer")
+            button = _button(label, lambda p=participant, s=shown: self._on_toggle(p, not s), "120px")
+            button.button_style = "" if shown else "info"
+            marker = "✓ " if shown else ""
+            text_view = _html(f"{marker}{html.escape(text)}", "tlg-moderation")
+            text_view.layout.flex = "1 1 auto"
+            rows.append(widgets.HBox([button, text_view]))
+            buttons[participant] = button
+        self.buttons = buttons
+        self.rows.children = rows

@@ -1,0 +1,165 @@
+"""What a phone shows: the code entry, the waiting screen and one question at a time.
+
+A view reports an answer through `submit(question_key, value)`, which returns (saved, message); it shows the
+outcome, but it never decides whether an answer is valid: the kernel-side session does.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Callable
+
+import ipywidgets as widgets
+
+from kit.i18n import t
+from kit.model.template import Question
+
+Submit = Callable[[str, object], "tuple[bool, str]"]
+
+
+def _html(text: str, css_class: str | None = None) -> widgets.HTML:
+    w = widgets.HTML(text)
+    if css_class:
+        w.add_class(css_class)
+    return w
+
+
+class CodeEntry(widgets.VBox):
+    """Shown when the page was opened without a (valid) code."""
+
+    def __init__(self, on_join: Callable[[str], None], message: str = ""):
+        self.code = widgets.Text(placeholder=t("participant.code_placeholder"), layout=widgets.Layout(width="100%"))
+        self.join_button = widgets.Button(description=t("participant.join"), layout=widgets.Layout(width="100%"))
+        self.join_button.add_class("tlg-send")
+        self.message = _html("", "tlg-status")
+        self.message.add_class("tlg-status-error")
+        self.show_message(message)
+        self.join_button.on_click(lambda _: on_join(self.code.value))
+        self.code.on_submit(lambda _: on_join(self.code.value))
+        super().__init__([_html(html.escape(t("participant.ask_code"))), self.code, self.join_button, self.message])
+
+    def show_message(self, message: str) -> None:
+        self.message.value = html.escape(message)
+
+
+class WaitingView(widgets.VBox):
+    def __init__(self, block_title: str):
+        waiting = _html(html.escape(t("participant.waiting")), "tlg-waiting")
+        now = _html(f"<p style='text-align:center'>{html.escape(t('participant.now', block=block_title))}</p>")
+        hint = _html(f"<p style='text-align:center'>{html.escape(t('participant.waiting_hint'))}</p>", "tlg-hint")
+        super().__init__([waiting, now, hint])
+
+
+class QuestionView(widgets.VBox):
+    """One question. `current` is the answer this participant has stored, if any."""
+
+    def __init__(self, question: Question, submit: Submit, current: str | None = None, position: str = ""):
+        self.question = question
+        self._submit = submit
+        self.saved_value = current
+        self.status = _html("", "tlg-status")
+        header = [_html(html.escape(position), "tlg-hint")] if position else []
+        header.append(_html(html.escape(question.text), "tlg-question"))
+        super().__init__(header + self._inputs() + [self.status])
+        if current is not None:
+            self._show_saved(current)
+
+    def _inputs(self) -> list[widgets.Widget]:
+        raise NotImplementedError
+
+    def answer(self, value) -> bool:
+        """Send an answer as the participant's tap would; True when it was stored."""
+        saved, message = self._submit(self.question.key, value)
+        if saved:
+            self.saved_value = message
+            self._show_saved(message)
+        else:
+            self._show_error(message)
+        return saved
+
+    def _show_saved(self, value: str) -> None:
+        self.status.remove_class("tlg-status-error")
+        self.status.add_class("tlg-status-ok")
+        self.status.value = f"{html.escape(t('participant.saved'))}<br><small>{html.escape(t('participant.saved_hint'))}</small>"
+
+    def _show_error(self, message: str) -> None:
+        self.status.remove_class("tlg-status-ok")
+        self.status.add_class("tlg-status-error")
+        self.status.value = html.escape(message)
+
+
+class ChoiceView(QuestionView):
+    """Ordered and choice questions: one big button per option, in the template's order."""
+
+    def _inputs(self):
+        self.buttons: dict[str, widgets.Button] = {}
+        for option in self.question.options:
+            button = widgets.Button(description=option, layout=widgets.Layout(width="100%"))
+            button.add_class("tlg-option")
+            button.on_click(lambda _, o=option: self.answer(o))
+            self.buttons[option] = button
+        return list(self.buttons.values())
+
+    def _show_saved(self, value):
+        for option, button in self.buttons.items():
+            (button.add_class if option == value else button.remove_class)("tlg-selected")
+        super()._show_saved(value)
+
+
+class ScaleView(QuestionView):
+    """Scale 0–5: a row of number buttons with the end labels underneath."""
+
+    def _inputs(self):
+        self.buttons = {}
+        for value in self.question.scale_values:
+            button = widgets.Button(description=str(value), layout=widgets.Layout(flex="1 1 0", min_width="0"))
+            button.add_class("tlg-scale")
+            button.on_click(lambda _, v=str(value): self.answer(v))
+            self.buttons[str(value)] = button
+        row = widgets.HBox(list(self.buttons.values()), layout=widgets.Layout(width="100%"))
+        labels = _html(
+            "<div style='display:flex;justify-content:space-between;font-size:17px'>"
+            f"<span>{self.question.scale_min} = {html.escape(self.question.min_label)}</span>"
+            f"<span>{self.question.scale_max} = {html.escape(self.question.max_label)}</span></div>"
+        )
+        return [row, labels]
+
+    _show_saved = ChoiceView._show_saved
+
+
+class OpenView(QuestionView):
+    """Open question: a text area with a live character count and a send button."""
+
+    def _inputs(self):
+        self.text = widgets.Textarea(
+            placeholder=t("participant.open_placeholder"),
+            rows=5,
+            continuous_update=True,
+            layout=widgets.Layout(width="100%"),
+        )
+        self.counter = _html("", "tlg-hint")
+        self.send = widgets.Button(description=t("participant.send"), layout=widgets.Layout(width="100%"))
+        self.send.add_class("tlg-send")
+        self.send.on_click(lambda _: self.answer(self.text.value))
+        self.text.observe(lambda _: self._count(), "value")
+        warning = _html(html.escape(t("participant.no_names")), "tlg-hint")
+        self._count()
+        return [warning, self.text, self.counter, self.send]
+
+    def _count(self):
+        n, limit = len(self.text.value), self.question.max_length
+        colour = "#b00020" if n > limit else "#444"
+        self.counter.value = f"<span style='color:{colour}'>{html.escape(t('participant.chars', n=n, max=limit))}</span>"
+        self.send.disabled = n > limit
+
+    def _show_saved(self, value):
+        if self.text.value != value:
+            self.text.value = value
+        super()._show_saved(value)
+
+
+VIEWS = {"ordered": ChoiceView, "choice": ChoiceView, "scale": ScaleView, "open": OpenView}
+
+
+def question_view(question: Question, submit: Submit, current: str | None = None, position: str = "") -> QuestionView:
+    return VIEWS[question.type](question, submit, current, position)

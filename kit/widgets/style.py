@@ -1,0 +1,63 @@
+"""Page styling shipped as a <style> widget, so the kit needs no custom Voilà template."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+PARTICIPANT_CSS = """
+<style>
+body, .jp-Notebook, .voila-container { background: #ffffff; }
+.tlg-phone { max-width: 560px; margin: 0 auto; font-size: 20px; color: #111; }
+.tlg-phone .widget-html-content { font-size: 20px; line-height: 1.4; }
+.tlg-title .widget-html-content { font-size: 22px; font-weight: 700; color: #1f4e79; }
+.tlg-question .widget-html-content { font-size: 24px; font-weight: 700; margin: 8px 0 12px; }
+.tlg-hint .widget-html-content { font-size: 16px; color: #444; }
+.tlg-status .widget-html-content { font-size: 20px; font-weight: 700; min-height: 28px; }
+.tlg-status-ok .widget-html-content { color: #116622; }
+.tlg-status-error .widget-html-content { color: #b00020; }
+.tlg-phone button.tlg-option { height: auto; min-height: 64px; font-size: 22px; white-space: normal;
+  border-radius: 12px; margin: 6px 0; border: 2px solid #1f4e79; background: #fff; color: #1f4e79; }
+.tlg-phone button.tlg-option.tlg-selected { background: #1f4e79; color: #fff; }
+.tlg-phone button.tlg-scale { min-height: 64px; font-size: 24px; border-radius: 12px; margin: 3px;
+  border: 2px solid #1f4e79; background: #fff; color: #1f4e79; }
+.tlg-phone button.tlg-scale.tlg-selected { background: #1f4e79; color: #fff; }
+.tlg-phone button.tlg-send { min-height: 60px; font-size: 22px; border-radius: 12px; background: #1f4e79; color: #fff; }
+.tlg-phone textarea { font-size: 20px; border-radius: 8px; }
+.tlg-phone input { font-size: 24px; height: 56px; text-transform: uppercase; letter-spacing: 4px; }
+.tlg-waiting .widget-html-content { font-size: 28px; text-align: center; padding: 40px 0 8px; color: #1f4e79; }
+</style>
+"""
+
+PROJECTOR_CSS = """
+<style>
+body, .jp-Notebook, .voila-container { background: #ffffff; }
+.tlg-projector { color: #111; font-size: 22px; }
+.tlg-projector .widget-html-content { font-size: 22px; line-height: 1.35; }
+.tlg-projector button { height: 52px; font-size: 20px; border-radius: 8px; }
+.tlg-block-title .widget-html-content { font-size: 40px; font-weight: 700; color: #1f4e79; }
+.tlg-question-big .widget-html-content { font-size: 36px; font-weight: 700; line-height: 1.25; }
+.tlg-count .widget-html-content { font-size: 32px; font-weight: 700; color: #111; }
+.tlg-timer .widget-html-content { font-size: 56px; font-weight: 700; font-variant-numeric: tabular-nums; color: #111; }
+.tlg-timer-over .widget-html-content { color: #b00020; }
+.tlg-agenda .widget-html-content { font-size: 18px; }
+.tlg-agenda li { padding: 4px 6px; list-style: none; }
+.tlg-agenda li.tlg-current { background: #1f4e79; color: #fff; font-weight: 700; border-radius: 6px; }
+.tlg-join .widget-html-content { font-size: 24px; }
+.tlg-join-code { font-size: 48px; font-weight: 700; letter-spacing: 6px; color: #1f4e79; }
+.tlg-join-big .tlg-join-code { font-size: 96px; }
+.tlg-guidance .widget-html-content { font-size: 18px; color: #333; background: #f3f6fa; padding: 10px 14px;
+  border-left: 6px solid #1f4e79; }
+.tlg-answer-card { font-size: 26px; background: #fff8d6; border: 2px solid #c9b458; border-radius: 10px;
+  padding: 12px 16px; margin: 8px 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.tlg-moderation .widget-html-content { font-size: 18px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.tlg-muted .widget-html-content { color: #444; font-size: 22px; }
+</style>
+"""
+
+
+def participant_style() -> widgets.HTML:
+    return widgets.HTML(PARTICIPANT_CSS)
+
+
+def projector_style() -> widgets.HTML:
+    return widgets.HTML(PROJECTOR_CSS)

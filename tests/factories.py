@@ -1,0 +1,29 @@
+"""Small templates built in code, so store and app tests do not depend on the YAML loader."""
+
+from kit.model.template import Block, Question, Template
+
+VAARDIGHEID = Question(
+    "vaardigheid", "ordered", "Hoe vaardig voel jij je bij het signaleren en handelen?",
+    options=("heel vaardig", "vaardig", "redelijk vaardig", "niet vaardig"),
+)
+TEVREDENHEID = Question(
+    "tevredenheid_school", "scale", "Hoe tevreden ben jij over de handelswijze van de school?",
+    scale_min=0, scale_max=5, min_label="zeer ontevreden", max_label="zeer tevreden",
+)
+VERSTERKEN = Question(
+    "versterken", "open", "Wat is nodig om het signaleren en handelen op de school te versterken?", max_length=500
+)
+
+
+def small_template() -> Template:
+    return Template(
+        schema_version=1,
+        name="klein",
+        language="nl",
+        title="Klein teamleergesprek",
+        blocks=(
+            Block("welkom", "Welkom", 10, "Heet iedereen welkom."),
+            Block("start", "Startoefening", 15, "Stel de vragen.", (VAARDIGHEID, TEVREDENHEID, VERSTERKEN)),
+            Block("afsluiting", "Afsluiting", 10, "Rond af."),
+        ),
+    )

@@ -1,0 +1,133 @@
+import pytest
+
+from conftest import open_question
+from kit.model.answers import AnswerRejected
+from kit.model.live import LiveSession, SessionClosed, SessionNotFound
+
+
+def test_walks_blocks_and_their_questions_in_order(session):
+    seen = []
+    for _ in range(len(session.template.steps) + 2):  # two extra: Volgende at the end stays at the end
+        step = session.step()
+        seen.append((step.block.key, step.question.key if step.question else None))
+        session.go_next()
+    assert seen[:7] == [
+        ("welkom", None), ("start", None), ("start", "vaardigheid"), ("start", "tevredenheid_school"),
+        ("start", "versterken"), ("afsluiting", None), ("afsluiting", None),
+    ]
+    session.go_previous()
+    assert session.step().block.key == "start"
+
+
+def test_moving_hides_results_again(session):
+    open_question(session, "vaardigheid")
+    session.set_results_shown(True)
+    session.go_next()
+    assert not session.state().results_shown
+
+
+
+@pytest.fixture
+def clock():
+    class Clock:
+        now = 1000.0
+
+        def __call__(self):
+            return self.now
+
+    return Clock()
+
+
+def test_block_timer(store, template, clock):
+    record = store.create_session(template.to_dict(), "T", "2026-11-28", "welkom")
+    session = LiveSession(store, record, clock=clock)
+    assert session.timer().label == "10:00" and not session.timer().running
+    session.start_timer()
+    clock.now += 61
+    assert session.timer().label == "8:59"
+    session.pause_timer()
+    clock.now += 300
+    assert session.timer().label == "8:59" and not session.timer().running
+    session.start_timer()
+    clock.now += 540
+    assert session.timer().remaining == pytest.approx(-1)
+    assert "over tijd" in session.timer().label
+    session.go_next()  # next block: its own minutes, stopped
+    assert session.timer().label == "15:00" and not session.timer().running
+    session.start_timer()
+    clock.now += 10
+    session.go_next()  # a question in the same block keeps the clock running
+    assert session.timer().running and session.timer().label == "14:50"
+
+
+def test_unknown_and_closed_codes(store, session):
+    with pytest.raises(SessionNotFound):
+        LiveSession.open(store, "ZZZZZZ")
+    assert LiveSession.open(store, f" {session.code.lower()} ").code == session.code  # typed on a phone
+    store.set_session_status(session.code, "closed")
+    with pytest.raises(SessionClosed):
+        LiveSession.open(store, session.code)
+
+
+ACCEPTED = [
+    ("vaardigheid", "heel vaardig", "heel vaardig"),
+    ("vaardigheid", "niet vaardig", "niet vaardig"),
+    ("tevredenheid_school", "0", "0"),
+    ("tevredenheid_school", 5, "5"),
+    ("versterken", "<script>alert(1)</script>", "<script>alert(1)</script>"),
+    ("versterken", "  meer tijd\n", "  meer tijd\n"),
+    ("versterken", "x" * 500, "x" * 500),
+    ("versterken", "👍 שלום", "👍 שלום"),
+]
+
+
+@pytest.mark.parametrize("key,raw,stored", ACCEPTED)
+def test_valid_answers_are_stored_exactly(session, key, raw, stored):
+    open_question(session, key)
+    assert session.submit("p1", key, raw) == stored
+    assert session.store.get_answer(session.code, "p1", key).value == stored
+
+
+REJECTED = [
+    ("vaardigheid", "heel heel vaardig", "hoort niet bij de vraag"),
+    ("vaardigheid", None, "hoort niet bij de vraag"),
+    ("vaardigheid", ["vaardig"], "hoort niet bij de vraag"),
+    ("tevredenheid_school", "6", "hoort niet bij de vraag"),
+    ("tevredenheid_school", -1, "hoort niet bij de vraag"),
+    ("tevredenheid_school", True, "hoort niet bij de vraag"),
+    ("tevredenheid_school", "2.5", "hoort niet bij de vraag"),
+    ("versterken", "", "leeg"),
+    ("versterken", "   \n", "leeg"),
+    ("versterken", "x" * 501, "501 tekens"),
+    ("versterken", "x" * 50_000, "50000 tekens"),
+    ("versterken", "a\x00b", "teken"),
+    ("versterken", 42, "kan niet worden opgeslagen"),
+]
+
+
+@pytest.mark.parametrize("key,raw,message", REJECTED)
+def test_invalid_answers_are_refused_and_nothing_is_stored(session, key, raw, message):
+    open_question(session, key)
+    with pytest.raises(AnswerRejected, match=message):
+        session.submit("p1", key, raw)
+    assert session.store.answers(session.code) == []
+
+
+def test_only_the_open_question_takes_answers(session):
+    open_question(session, "vaardigheid")
+    session.submit("p1", "vaardigheid", "vaardig")
+    session.go_next()
+    with pytest.raises(AnswerRejected, match="gesloten"):
+        session.submit("p1", "vaardigheid", "niet vaardig")
+    with pytest.raises(AnswerRejected, match="gesloten"):
+        session.submit("p1", "bestaat_niet", "x")
+    assert session.store.get_answer(session.code, "p1", "vaardigheid").value == "vaardig"
+
+
+def test_answers_for_another_session_or_a_closed_session_are_refused(session):
+    open_question(session, "vaardigheid")
+    with pytest.raises(AnswerRejected, match="andere sessie"):
+        session.submit("p1", "vaardigheid", "vaardig", session_code="ABCDEF")
+    session.store.set_session_status(session.code, "closed")
+    with pytest.raises(AnswerRejected, match="afgesloten"):
+        session.submit("p1", "vaardigheid", "vaardig")
