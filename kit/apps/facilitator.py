@@ -38,16 +38,22 @@ class ResultsRenderer:
     """Answers to what the room sees for one question. Charts are cached: the poller asks often."""
 
     def __init__(self):
-        self._cache: dict[tuple, bytes | None] = {}
+        self._cache: dict[tuple, object] = {}
 
-    def chart(self, question: Question, values: tuple[str, ...]) -> bytes | None:
+    def chart(self, question: Question, values: tuple[str, ...]) -> tuple[bytes, str]:
+        """The chart and the same figures as one line of text."""
         key = ("chart", question.key, values)
         if key not in self._cache:
             if question.type == "scale":
-                figure = charts.scale_distribution(question, aggregate.scale_summary(question, values))
+                summary = aggregate.scale_summary(question, values)
+                figure = charts.scale_distribution(question, summary)
+                mean = f"{summary.mean:.1f}".replace(".", ",")
+                caption = " · ".join(f"{v}: {c}" for v, c in summary.counts.items()) + " · " + t("facilitator.mean", mean=mean)
             else:
-                figure = charts.ordered_bars(question, aggregate.option_counts(question, values))
-            self._cache[key] = charts.figure_png(figure)
+                counts = aggregate.option_counts(question, values)
+                figure = charts.ordered_bars(question, counts)
+                caption = " · ".join(f"{option}: {count}" for option, count in counts.items())
+            self._cache[key] = (charts.figure_png(figure), caption)
         return self._cache[key]
 
     def words(self, texts: tuple[str, ...]) -> bytes | None:
@@ -131,6 +137,7 @@ class RoomScreen:
         label = t("facilitator.answer_count_one") if n == 1 else t("facilitator.answer_count_many", n=n)
         self.results.show_question(question.text, label)
         chart = words = None
+        caption = ""
         cards: list[str] = []
         note = ""
         if not shown:
@@ -144,9 +151,9 @@ class RoomScreen:
         elif n < aggregate.MIN_ANSWERS_FOR_DISTRIBUTION:
             note = t("facilitator.too_few", min=aggregate.MIN_ANSWERS_FOR_DISTRIBUTION)
         else:
-            chart = self._renderer.chart(question, tuple(sorted(a.value for a in answers)))
+            chart, caption = self._renderer.chart(question, tuple(sorted(a.value for a in answers)))
         self.results.show_note(note)
-        self.results.show_chart(chart)
+        self.results.show_chart(chart, caption)
         self.results.show_cards(cards)
         self.results.show_words(words)
 

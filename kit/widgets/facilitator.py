@@ -102,14 +102,17 @@ class ResultsPanel(widgets.VBox):
         self.count = _html("", "tlg-count")
         self.note = _html("", "tlg-muted")
         self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", width="960px"))
+        # The figures in words too: for screen readers, and for anyone who cannot read bar lengths from afar.
+        self.caption = _html("", "tlg-muted")
         self.cards = _html("")
         self.words_title = _html("", "tlg-muted")
         self.words_chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", width="820px"))
-        super().__init__([self.question, self.count, self.note, self.chart, self.cards, self.words_title, self.words_chart])
+        super().__init__([self.question, self.count, self.note, self.chart, self.caption, self.cards, self.words_title, self.words_chart])
         self.clear()
 
     def clear(self) -> None:
         self.question.value = self.count.value = self.note.value = self.cards.value = self.words_title.value = ""
+        self.caption.value = ""
         self._hide(self.chart)
         self._hide(self.words_chart)
 
@@ -120,7 +123,8 @@ class ResultsPanel(widgets.VBox):
     def show_note(self, text: str) -> None:
         self.note.value = html.escape(text)
 
-    def show_chart(self, png: bytes | None) -> None:
+    def show_chart(self, png: bytes | None, caption: str = "") -> None:
+        self.caption.value = html.escape(caption)
         if png is None:
             self._hide(self.chart)
         else:

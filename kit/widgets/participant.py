@@ -35,7 +35,6 @@ class CodeEntry(widgets.VBox):
         self.message.add_class("tlg-status-error")
         self.show_message(message)
         self.join_button.on_click(lambda _: on_join(self.code.value))
-        self.code.on_submit(lambda _: on_join(self.code.value))
         super().__init__([_html(html.escape(t("participant.ask_code"))), self.code, self.join_button, self.message])
 
     def show_message(self, message: str) -> None:

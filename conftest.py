@@ -1,0 +1,25 @@
+"""For nbval: every notebook under notebooks/ runs against a fresh, seeded temporary database.
+
+Kernels started by nbval inherit this process's environment, so the database, the session and the page's
+query string are set here, before any notebook is collected.
+"""
+
+import os
+import tempfile
+
+
+def pytest_configure(config):
+    from kit.store import Store
+    from kit.templates import load_template
+
+    folder = tempfile.mkdtemp(prefix="teamleergesprek-nbval-")
+    url = f"sqlite:///{folder}/nbval.sqlite"
+    template = load_template("teamleergesprek")
+    with Store(url) as store:
+        record = store.create_session(template.to_dict(), "Testteam (nbval)", "2026-11-28", template.blocks[0].key)
+    os.environ.update(
+        TEAMLEERGESPREK_DB=url,
+        TEAMLEERGESPREK_SESSION=record.code,
+        QUERY_STRING=f"code={record.code}",
+        MPLBACKEND="Agg",
+    )

@@ -1,0 +1,135 @@
+"""The phone page driven through its widgets, as a participant's taps would."""
+
+import pytest
+
+from conftest import open_question
+from kit.apps.participant import ParticipantApp, code_from_query
+from kit.widgets.participant import ChoiceView, CodeEntry, OpenView, ScaleView, WaitingView
+
+
+@pytest.fixture
+def phone(store, session):
+    return ParticipantApp(store, session.code, poll_seconds=None)
+
+
+@pytest.mark.parametrize("query,code", [("code=abc123", "ABC123"), ("x=1&code=K7M2QX", "K7M2QX"), ("", ""), ("code=", "")])
+def test_code_comes_from_the_page_address(query, code):
+    assert code_from_query(query) == code
+
+
+def test_without_a_code_it_asks_for_one_then_joins(store, session):
+    phone = ParticipantApp(store, "", poll_seconds=None)
+    assert isinstance(phone.view, CodeEntry)
+    phone.view.code.value = "nope12"
+    phone.view.join_button.click()
+    assert isinstance(phone.view, CodeEntry)
+    assert "onbekend" in phone.view.message.value
+    phone.view.code.value = session.code.lower()
+    phone.view.join_button.click()
+    assert isinstance(phone.view, WaitingView)
+
+
+def test_closed_session_gets_a_clear_message(store, session):
+    store.set_session_status(session.code, "closed")
+    phone = ParticipantApp(store, session.code, poll_seconds=None)
+    assert "afgesloten" in phone.view.message.value
+
+
+def test_waiting_screen_names_the_current_block(phone):
+    assert isinstance(phone.view, WaitingView)
+    assert "Welkom" in str([c.value for c in phone.view.children])
+
+
+def test_follows_the_facilitator_without_reload(phone, session):
+    open_question(session, "vaardigheid")
+    phone.refresh()
+    assert isinstance(phone.view, ChoiceView)
+    assert list(phone.view.buttons) == ["heel vaardig", "vaardig", "redelijk vaardig", "niet vaardig"]
+    session.go_next()
+    phone.refresh()
+    assert isinstance(phone.view, ScaleView)
+    assert list(phone.view.buttons) == ["0", "1", "2", "3", "4", "5"]
+    session.go_next()
+    phone.refresh()
+    assert isinstance(phone.view, OpenView)
+    session.go_next()
+    phone.refresh()
+    assert isinstance(phone.view, WaitingView)
+
+
+def test_tapping_an_option_saves_it_and_says_so(phone, session):
+    open_question(session, "vaardigheid")
+    phone.refresh()
+    phone.view.buttons["redelijk vaardig"].click()
+    assert "Opgeslagen" in phone.view.status.value
+    assert "tlg-selected" in phone.view.buttons["redelijk vaardig"]._dom_classes
+    phone.view.buttons["vaardig"].click()
+    assert "tlg-selected" not in phone.view.buttons["redelijk vaardig"]._dom_classes
+    assert [a.value for a in session.store.answers(session.code)] == ["vaardig"]
+
+
+def test_tap_after_the_facilitator_moved_on_is_refused(phone, session):
+    open_question(session, "vaardigheid")
+    phone.refresh()
+    session.go_next()  # the phone has not polled yet
+    phone.view.buttons["vaardig"].click()
+    assert "gesloten" in phone.view.status.value
+    assert session.store.answers(session.code) == []
+
+
+def test_open_answer_counts_characters_and_blocks_sending_over_the_limit(phone, session):
+    open_question(session, "versterken")
+    phone.refresh()
+    view = phone.view
+    view.text.value = "Meer overleg"
+    assert "12 / 500" in view.counter.value and not view.send.disabled
+    view.text.value = "x" * 501
+    assert view.send.disabled
+    assert "geen namen" in str([c.value for c in view.children if hasattr(c, "value")]).lower()
+
+
+def test_open_answer_is_stored_exactly_and_a_forged_long_one_is_refused(phone, session):
+    open_question(session, "versterken")
+    phone.refresh()
+    view = phone.view
+    view.text.value = "<b>vet</b> & meer"
+    view.send.click()
+    assert session.store.answers(session.code)[0].value == "<b>vet</b> & meer"
+    # A client can set the trait and fire the click itself, bypassing the disabled button: the kernel still refuses.
+    view.text.value = "y" * 50_000
+    view.answer(view.text.value)
+    assert "50000 tekens" in view.status.value
+    assert session.store.answers(session.code)[0].value == "<b>vet</b> & meer"
+
+
+def test_returning_to_a_question_shows_the_saved_answer(phone, session):
+    open_question(session, "vaardigheid")
+    phone.refresh()
+    phone.view.buttons["vaardig"].click()
+    session.go_next()
+    phone.refresh()
+    session.go_previous()
+    phone.refresh()
+    assert "tlg-selected" in phone.view.buttons["vaardig"]._dom_classes
+
+
+def test_half_typed_text_survives_a_results_toggle(phone, session):
+    open_question(session, "versterken")
+    phone.refresh()
+    phone.view.text.value = "half getypt"
+    session.set_results_shown(True)
+    phone.refresh()
+    assert phone.view.text.value == "half getypt"
+
+
+def test_participant_kernel_does_not_load_pandas_matplotlib_or_yaml():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kit.apps.participant\n"
+        "heavy = [m for m in ('pandas', 'matplotlib', 'yaml', 'numpy') if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == ""

@@ -1,0 +1,107 @@
+"""The `teamleergesprek` command as a trainer types it."""
+
+import csv
+import io
+import subprocess
+import sys
+
+import pytest
+
+from kit.cli import main
+from kit.model.live import LiveSession
+from kit.store import Store
+
+
+@pytest.fixture
+def db(tmp_path):
+    return f"sqlite:///{tmp_path / 'cli.sqlite'}"
+
+
+def new_session(db, capsys, *extra):
+    assert main(["--db", db, "new", "--team", "Team Zuid", "--date", "2026-11-28", *extra]) == 0
+    return capsys.readouterr().out.strip().splitlines()[-1]
+
+
+def test_new_prints_the_code_alone_on_its_last_line(db, capsys):
+    code = new_session(db, capsys)
+    with Store(db) as store:
+        record = store.get_session(code)
+    assert (record.team, record.session_date, record.template_name) == ("Team Zuid", "2026-11-28", "teamleergesprek")
+
+
+def test_db_may_follow_the_subcommand(db, capsys):
+    assert main(["new", "--team", "Team West", "--db", db]) == 0
+    code = capsys.readouterr().out.strip().splitlines()[-1]
+    with Store(db) as store:
+        assert store.get_session(code).team == "Team West"
+
+
+def test_db_from_the_environment(db, capsys, monkeypatch):
+    monkeypatch.setenv("TEAMLEERGESPREK_DB", db)
+    code = new_session(db, capsys)
+    monkeypatch.chdir("/")
+    assert main(["new", "--team", "Oost"]) == 0
+    with Store(db) as store:
+        assert len(store.list_sessions()) == 2 and store.get_session(code)
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["new", "--team", "X", "--date", "28-11-2026"], "JJJJ-MM-DD"),
+        (["new", "--team", "  "], "teamnaam"),
+        (["new", "--team", "X", "--template", "bestaat-niet"], "bestaat-niet"),
+        (["export", "--session", "ZZZZZZ"], "geen sessie"),
+        (["serve", "--session", "ZZZZZZ"], "geen sessie"),
+    ],
+)
+def test_mistakes_get_a_dutch_message_and_exit_2(db, capsys, args, message):
+    assert main(["--db", db, *args]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_export_csv_long_format_one_row_per_answer(db, capsys, tmp_path):
+    code = new_session(db, capsys)
+    with Store(db) as store:
+        session = LiveSession.open(store, code)
+        steps = {s.question.key: s.index for s in session.template.steps if s.question}
+        session.go_to(steps["vaardigheid"])
+        session.submit("p1", "vaardigheid", "vaardig")
+        session.submit("p2", "vaardigheid", "niet vaardig")
+        session.go_to(steps["versterken"])
+        session.submit("p1", "versterken", "=HYPERLINK(\"x\") en <script>")
+    out = tmp_path / "antwoorden.csv"
+    assert main(["--db", db, "export", "--session", code, "--format", "csv", "--out", str(out)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [(r["vraag"], r["antwoord"]) for r in rows] == [
+        ("vaardigheid", "vaardig"),
+        ("vaardigheid", "niet vaardig"),
+        ("versterken", "'=HYPERLINK(\"x\") en <script>"),
+    ]
+    assert {(r["sessiecode"], r["team"], r["datum"]) for r in rows} == {(code, "Team Zuid", "2026-11-28")}
+    assert [r["vraagtype"] for r in rows] == ["ordered", "ordered", "open"]
+    assert rows[0]["deelnemer"] == rows[2]["deelnemer"] != rows[1]["deelnemer"]
+
+
+def test_check_reports_problems_with_file_and_line(tmp_path, capsys):
+    bad = tmp_path / "kapot.yaml"
+    bad.write_text("schema_version: 1\nname: x\ntitle: y\nblocks:\n  - key: a\n    title: A\n    minutes: tien\n")
+    assert main(["check", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "kapot.yaml:7" in out
+
+
+def test_check_accepts_the_standard_template(capsys):
+    import kit
+
+    from pathlib import Path
+
+    standard = Path(kit.__file__).parent / "templates" / "teamleergesprek.nl.yaml"
+    assert main(["check", str(standard)]) == 0
+
+
+def test_python_dash_m_kit_works(db):
+    result = subprocess.run(
+        [sys.executable, "-m", "kit", "--db", db, "new", "--team", "T"], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and len(result.stdout.strip().splitlines()[-1]) == 6
