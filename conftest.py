@@ -1,14 +1,19 @@
 """For nbval: every notebook under notebooks/ runs against a fresh, seeded temporary database.
 
 Kernels started by nbval inherit this process's environment, so the database, the session and the page's
-query string are set here, before any notebook is collected.
+query string are set here when the first notebook is collected (before any kernel starts).
 """
 
 import os
 import tempfile
 
+_seeded = False
 
-def pytest_configure(config):
+
+def pytest_collect_file(file_path, parent):
+    global _seeded
+    if file_path.suffix != ".ipynb" or _seeded:
+        return None
     from kit.store import Store
     from kit.templates import load_template
 
@@ -23,3 +28,5 @@ def pytest_configure(config):
         QUERY_STRING=f"code={record.code}",
         MPLBACKEND="Agg",
     )
+    _seeded = True
+    return None

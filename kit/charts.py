@@ -12,6 +12,7 @@ import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.transforms import blended_transform_factory
@@ -105,7 +106,7 @@ def _horizontal_bars(labels: list[str], counts: list[int], title: str | None) ->
     return fig
 
 
-def _new_figure(height: float, title: str | None) -> tuple[Figure, object]:
+def _new_figure(height: float, title: str | None) -> tuple[Figure, Axes]:
     fig = Figure(figsize=(WIDTH_INCHES, height), dpi=DPI, facecolor=BACKGROUND)
     # A margin around the text: a projector often crops or blurs the outermost pixels.
     fig.set_layout_engine(ConstrainedLayoutEngine(w_pad=0.25, h_pad=0.2))

@@ -125,7 +125,8 @@ def test_word_frequencies_sort_by_count_then_alphabet():
 
 
 def test_word_frequencies_put_accented_words_among_their_letter():
-    assert [w for w, _ in aggregate.word_frequencies(["zorg", "één", "eerst", "actie"])] == ["actie", "één", "eerst", "zorg"]
+    freqs = aggregate.word_frequencies(["zorg", "één", "eerst", "actie"])
+    assert [w for w, _ in freqs] == ["actie", "één", "eerst", "zorg"]
 
 
 @pytest.mark.parametrize(("top", "expected"), [(2, 2), (15, 15), (0, 0), (None, 20)])
@@ -153,12 +154,17 @@ def test_stop_word_list_is_substantial():
         assert word in aggregate.DUTCH_STOP_WORDS
 
 
-@pytest.mark.parametrize(("n", "label"), [(0, "0 antwoorden"), (1, "1 antwoord"), (2, "2 antwoorden"), (25, "25 antwoorden")])
+@pytest.mark.parametrize(
+    ("n", "label"), [(0, "0 antwoorden"), (1, "1 antwoord"), (2, "2 antwoorden"), (25, "25 antwoorden")]
+)
 def test_answer_count_label(n, label):
     assert aggregate.answer_count_label(n) == label
 
 
-@pytest.mark.parametrize(("mean", "label"), [(3.0, "gemiddeld 3,0"), (3.44, "gemiddeld 3,4"), (13 / 3, "gemiddeld 4,3"), (0, "gemiddeld 0,0")])
+@pytest.mark.parametrize(
+    ("mean", "label"),
+    [(3.0, "gemiddeld 3,0"), (3.44, "gemiddeld 3,4"), (13 / 3, "gemiddeld 4,3"), (0, "gemiddeld 0,0")],
+)
 def test_mean_label_uses_a_decimal_comma(mean, label):
     assert aggregate.mean_label(mean) == label
 

@@ -173,8 +173,10 @@ class FacilitatorApp(RoomScreen):
         self.guidance = _html("", "tlg-guidance")
         self.moderation = ModerationPanel(self._toggle_answer, self._show_all_answers)
         navigation = widgets.HBox([self.previous_button, self.next_button, self.results_button, self.join_button],
-                                  layout=widgets.Layout(margin="12px 0"))
-        return super()._main_column() + [navigation, self.guidance, self.moderation]
+                                  layout=widgets.Layout(margin="8px 0", flex_flow="row wrap"))
+        title_row, results = super()._main_column()
+        # Navigation right under the title: always in reach without scrolling, whatever the results' height.
+        return [title_row, navigation, results, self.guidance, self.moderation]
 
     def _act(self, action):
         def run():

@@ -23,9 +23,14 @@ def _html(value: str = "", *classes: str) -> widgets.HTML:
 
 
 def _button(label: str, on_click: Callable[[], None], width: str = "auto") -> widgets.Button:
-    button = widgets.Button(description=label, layout=widgets.Layout(width=width, min_width="140px"))
+    button = widgets.Button(description=label, layout=widgets.Layout(width=width, min_width="120px", margin="2px 4px"))
     button.on_click(lambda _: on_click())
     return button
+
+
+def _picture_layout(max_height: str) -> widgets.Layout:
+    # Without flex-start and contain, the column stretches the image sideways and the chart's text gets distorted.
+    return widgets.Layout(max_width="100%", max_height=max_height, width="auto", align_self="flex-start", object_fit="contain")
 
 
 class AgendaPanel(widgets.VBox):
@@ -44,7 +49,7 @@ class AgendaPanel(widgets.VBox):
         self.list.value = f"<ul style='padding:0;margin:0'>{''.join(items)}</ul>"
 
 
-class TimerPanel(widgets.VBox):
+class TimerPanel(widgets.HBox):
     """The block's countdown. The buttons only appear in the facilitator's view, not on a room-only screen."""
 
     def __init__(self, on_start=None, on_pause=None, on_reset=None):
@@ -54,8 +59,8 @@ class TimerPanel(widgets.VBox):
             self.start_button = _button(t("facilitator.timer_start"), on_start)
             self.pause_button = _button(t("facilitator.timer_pause"), on_pause)
             self.reset_button = _button(t("facilitator.timer_reset"), on_reset)
-            children.append(widgets.HBox([self.start_button, self.pause_button, self.reset_button]))
-        super().__init__(children)
+            children += [self.start_button, self.pause_button, self.reset_button]
+        super().__init__(children, layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
 
     def show(self, label: str, over_time: bool, running: bool) -> None:
         if self.display.value != label:
@@ -101,12 +106,12 @@ class ResultsPanel(widgets.VBox):
         self.question = _html("", "tlg-question-big")
         self.count = _html("", "tlg-count")
         self.note = _html("", "tlg-muted")
-        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", width="960px"))
+        self.chart = widgets.Image(format="png", layout=_picture_layout("50vh"))
         # The figures in words too: for screen readers, and for anyone who cannot read bar lengths from afar.
         self.caption = _html("", "tlg-muted")
         self.cards = _html("")
         self.words_title = _html("", "tlg-muted")
-        self.words_chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", width="820px"))
+        self.words_chart = widgets.Image(format="png", layout=_picture_layout("45vh"))
         super().__init__([self.question, self.count, self.note, self.chart, self.caption, self.cards, self.words_title, self.words_chart])
         self.clear()
 

@@ -7,7 +7,8 @@ import ipywidgets as widgets
 PARTICIPANT_CSS = """
 <style>
 body, .jp-Notebook, .voila-container { background: #ffffff; }
-.tlg-phone { max-width: 560px; margin: 0 auto; font-size: 20px; color: #111; }
+.tlg-phone { max-width: 560px; margin: 0 auto; font-size: 20px; color: #111; box-sizing: border-box; padding-right: 6px; }
+.tlg-phone .jupyter-widgets { box-sizing: border-box; max-width: 100%; }
 .tlg-phone .widget-html-content { font-size: 20px; line-height: 1.4; }
 .tlg-title .widget-html-content { font-size: 22px; font-weight: 700; color: #1f4e79; }
 .tlg-question .widget-html-content { font-size: 24px; font-weight: 700; margin: 8px 0 12px; }

@@ -1,0 +1,127 @@
+"""The facilitator's page driven through its buttons; what the room would see is read from the widgets."""
+
+import pytest
+
+from conftest import open_question
+from kit.apps.facilitator import FacilitatorApp, RoomScreen
+
+
+@pytest.fixture
+def screen(store, session):
+    return FacilitatorApp(store, session.code, join_url="http://10.0.0.5:8866/", poll_seconds=None)
+
+
+def answer(session, key, *values):
+    for i, value in enumerate(values):
+        session.submit(f"p{i}", key, value)
+
+
+def test_shows_the_join_code_and_url_large_during_the_first_block(screen, session):
+    assert session.code in screen.join.content.value
+    assert f"http://10.0.0.5:8866/?code={session.code}" in screen.join.content.value
+    assert screen.join.large
+    screen.next_button.click()
+    assert not screen.join.large
+    screen.join_button.click()
+    assert screen.join.large
+
+
+def test_volgende_and_vorige_walk_the_agenda(screen, session):
+    assert screen.previous_button.disabled
+    screen.next_button.click()
+    assert screen.block_title.value == "Startoefening"
+    assert "tlg-current'>Startoefening" in screen.agenda.list.value
+    screen.next_button.click()
+    assert screen.results.question.value == "Hoe vaardig voel jij je bij het signaleren en handelen?"
+    screen.previous_button.click()
+    assert screen.results.question.value == ""
+    assert "Stel de vragen." in screen.guidance.value
+
+
+def test_count_updates_and_results_stay_hidden_until_asked(screen, session):
+    open_question(session, "vaardigheid")
+    screen.refresh()
+    assert screen.results.count.value == "0 antwoorden"
+    answer(session, "vaardigheid", "vaardig")
+    screen.refresh()
+    assert screen.results.count.value == "1 antwoord"
+    answer(session, "vaardigheid", "vaardig", "heel vaardig", "niet vaardig")
+    screen.refresh()
+    assert screen.results.count.value == "3 antwoorden"
+    assert "verborgen" in screen.results.note.value
+    assert screen.results.chart.layout.display == "none"
+    screen.results_button.click()
+    assert screen.results_button.description == "Verberg resultaten"
+    assert screen.results.chart.layout.display is None
+    assert bytes(screen.results.chart.value).startswith(b"\x89PNG")
+    assert screen.results.caption.value == "heel vaardig: 1 · vaardig: 1 · redelijk vaardig: 0 · niet vaardig: 1"
+
+
+def test_no_distribution_below_three_answers(screen, session):
+    open_question(session, "vaardigheid")
+    answer(session, "vaardigheid", "vaardig", "vaardig")
+    session.set_results_shown(True)
+    screen.refresh()
+    assert "te weinig" in screen.results.note.value.lower()
+    assert screen.results.chart.layout.display == "none"
+    assert screen.results.caption.value == ""
+
+
+def test_scale_shows_distribution_and_mean_with_a_dutch_comma(screen, session):
+    open_question(session, "tevredenheid_school")
+    answer(session, "tevredenheid_school", "4", "3", "5", "2", "3")
+    session.set_results_shown(True)
+    screen.refresh()
+    assert screen.results.caption.value.endswith("gemiddeld 3,4")
+    assert "0: 0 · 1: 0 · 2: 1 · 3: 2 · 4: 1 · 5: 1" in screen.results.caption.value
+
+
+def test_open_answers_reach_the_room_only_when_let_through_and_escaped(screen, session):
+    open_question(session, "versterken")
+    answer(session, "versterken", "<script>alert(1)</script>", "Meer tijd", "Meer scholing", "Tijd en scholing")
+    session.set_results_shown(True)
+    screen.refresh()
+    assert screen.results.cards.value == ""
+    assert len(screen.moderation.rows.children) == 4
+    assert "&lt;script&gt;" in screen.moderation.rows.children[0].children[1].value
+    screen.moderation.buttons["p0"].click()
+    assert screen.results.cards.value == "<div class='tlg-answer-card'>&lt;script&gt;alert(1)&lt;/script&gt;</div>"
+    screen.moderation.show_all.click()
+    assert screen.results.cards.value.count("tlg-answer-card") == 4
+    assert screen.results.words_chart.layout.display is None
+    screen.moderation.buttons["p0"].click()  # take it back
+    assert "script" not in screen.results.cards.value
+    screen.moderation.hide_all.click()
+    assert screen.results.cards.value == ""
+    assert screen.results.words_chart.layout.display == "none"
+
+
+def test_word_chart_uses_only_answers_let_through(screen, session, monkeypatch):
+    from kit import aggregate
+
+    seen = []
+    real = aggregate.word_frequencies
+    monkeypatch.setattr(aggregate, "word_frequencies", lambda texts, *a, **k: seen.append(tuple(texts)) or real(texts, *a, **k))
+    open_question(session, "versterken")
+    answer(session, "versterken", "geheim een", "geheim twee", "open drie", "open vier", "open vijf")
+    session.set_results_shown(True)
+    for participant in ("p2", "p3", "p4"):
+        session.store.set_shown(session.code, "versterken", participant, True)
+    screen.refresh()
+    assert seen and all("geheim" not in " ".join(texts) for texts in seen)
+
+
+def test_room_screen_has_no_controls_and_follows_the_facilitator(store, session, screen):
+    room = RoomScreen(store, session.code, poll_seconds=None)
+    assert not hasattr(room, "next_button") and not hasattr(room, "moderation")
+    screen.next_button.click()
+    room.refresh()
+    assert room.block_title.value == "Startoefening"
+
+
+def test_timer_buttons(screen):
+    assert screen.timer.display.value == "10:00"
+    screen.timer.start_button.click()
+    assert screen.timer.start_button.disabled and not screen.timer.pause_button.disabled
+    screen.timer.pause_button.click()
+    assert not screen.timer.start_button.disabled
