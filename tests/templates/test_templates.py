@@ -1,0 +1,210 @@
+"""The template checker against example files, and the standard template against the handbook.
+
+Each file under invalid/ holds one mistake and names the line and message it should produce in its first
+line (`# expect: <line> <part of the message>`, `-` for a problem about the whole file), so adding a case
+means adding a file. Files under valid/ describe the template they should produce in their header.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from kit.model.template import Template
+from kit.templates import (
+    SUPPORTED_SCHEMA_VERSION,
+    Problem,
+    TemplateError,
+    available_templates,
+    check_file,
+    load_template,
+    load_template_file,
+)
+
+HERE = Path(__file__).parent
+VALID = sorted((HERE / "valid").glob("*.yaml"))
+INVALID = sorted((HERE / "invalid").glob("*.yaml"))
+
+
+def header(path: Path) -> dict[str, str]:
+    """The `# name: value` lines at the top of an example file."""
+    fields = {}
+    # errors="replace": one invalid example is deliberately not UTF-8.
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if not line.startswith("#") or ":" not in line:
+            break
+        name, _, value = line[1:].partition(":")
+        fields[name.strip()] = value.strip()
+    return fields
+
+
+def test_there_are_enough_examples():
+    assert len(VALID) >= 4
+    assert len(INVALID) >= 15
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
+def test_valid_example(path):
+    expected = header(path)
+    assert check_file(path) == []
+    template = load_template_file(path)
+    assert isinstance(template, Template)
+    assert [b.key for b in template.blocks] == expected["blocks"].split()
+    assert [q.key for q in template.questions()] == expected["questions"].split()
+    assert template.total_minutes == int(expected["minutes"])
+    assert Template.from_dict(template.to_dict()) == template
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
+def test_invalid_example(path):
+    line_text, _, substring = header(path)["expect"].partition(" ")
+    line = None if line_text == "-" else int(line_text)
+    problems = check_file(path)
+    assert problems, "expected a problem, the file was accepted"
+    shown = "\n".join(str(p) for p in problems)
+    assert any(p.line == line and substring in p.message for p in problems), shown
+    assert all(path.name in str(p) for p in problems)
+    assert len(problems) == 1, f"each example should contain exactly one mistake:\n{shown}"
+    with pytest.raises(TemplateError) as caught:
+        load_template_file(path)
+    assert caught.value.problems == problems
+
+
+def test_valid_example_details():
+    types = {q.key: q for q in load_template_file(HERE / "valid" / "elk_vraagtype.yaml").questions()}
+    assert types["volgorde"].options == ("heel vaardig", "vaardig", "niet vaardig")
+    assert types["keuze"].type == "choice"
+    assert types["schaal"].scale_values == (1, 2, 3, 4, 5)
+    assert (types["schaal"].min_label, types["schaal"].max_label) == ("", "")
+    assert types["open_vraag"].max_length == 500
+
+    formatted = load_template_file(HERE / "valid" / "aanhalingstekens_en_opmaak.yaml")
+    assert formatted.language == "en"
+    assert formatted.title == "Opmaak: aanhalingstekens en meer"
+    assert formatted.blocks[0].title == 'Blok 1: "citaat"'
+    assert formatted.blocks[0].guidance == "Eerste regel.\nTweede regel."
+    assert formatted.blocks[1].guidance == ""
+    assert formatted.question("stelling").options == ("yes", "no", "weet niet")
+
+    assert load_template_file(HERE / "valid" / "minimaal_een_blok.yaml").language == "nl"
+
+
+def test_missing_file(tmp_path):
+    path = tmp_path / "bestaat-niet.yaml"
+    [problem] = check_file(path)
+    assert problem.line is None
+    assert "niet gevonden" in problem.message
+    assert str(problem) == f"{path}: {problem.message}"
+
+
+def test_directory_instead_of_file(tmp_path):
+    [problem] = check_file(tmp_path)
+    assert "map" in problem.message
+
+
+def test_problem_and_error_text():
+    first = Problem("a.yaml", 3, "fout een")
+    second = Problem("a.yaml", None, "fout twee")
+    assert str(first) == "a.yaml:3: fout een"
+    assert str(second) == "a.yaml: fout twee"
+    error = TemplateError([first, second])
+    assert error.problems == [first, second]
+    assert str(error) == "a.yaml:3: fout een\na.yaml: fout twee"
+
+
+def test_several_problems_are_all_reported(tmp_path):
+    path = tmp_path / "veel.yaml"
+    path.write_text(
+        "schema_version: 1\nname: veel\ntitle: Veel\nblocks:\n"
+        "  - key: a\n    title: A\n    minutes: tien\n"
+        "  - key: a\n    title: ''\n    minutes: 5\n",
+        encoding="utf-8",
+    )
+    assert [p.line for p in check_file(path)] == [7, 8, 9]
+
+
+def test_load_template_by_name_and_by_path(tmp_path):
+    assert "teamleergesprek" in available_templates()
+    by_name = load_template("teamleergesprek")
+    own = tmp_path / "eigen.yaml"
+    own.write_text(
+        (Path(__file__).parents[2] / "kit" / "templates" / "teamleergesprek.nl.yaml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    assert load_template(str(own)) == by_name
+
+
+def test_load_template_unknown_name_lists_the_available_ones():
+    with pytest.raises(TemplateError) as caught:
+        load_template("bestaat_niet")
+    message = str(caught.value)
+    assert "bestaat_niet" in message and "teamleergesprek" in message
+
+
+def test_load_template_missing_path():
+    with pytest.raises(TemplateError) as caught:
+        load_template("ergens/eigen.yaml")
+    assert "niet gevonden" in str(caught.value)
+
+
+# The standard template, checked against the handbook's "Opbouw en duur van het gesprek".
+
+STANDARD_BLOCKS = [
+    ("welkom", 10, "Welkom"),
+    ("introductie", 10, "Introductie van het thema"),
+    ("startoefening", 15, "Startoefening: wat vind jij?"),
+    ("werkvorm1", 15, "Werkvorm 1: Verkenning in tweetallen"),
+    ("werkvorm2", 15, "Werkvorm 2: Een gedachte-experiment"),
+    ("werkvorm3", 25, "Werkvorm 3: De meldcode op school"),
+    ("werkvorm4", 15, "Werkvorm 4: Krachten bundelen met samenwerkingspartners"),
+    ("werkvorm5", 20, "Werkvorm 5: Thema op de agenda houden"),
+    ("afsluiting", 10, "Afsluiting"),
+]
+
+
+@pytest.fixture(scope="module")
+def standard():
+    return load_template("teamleergesprek")
+
+
+def test_standard_template_header(standard):
+    assert (standard.schema_version, standard.name, standard.language) == (SUPPORTED_SCHEMA_VERSION, "teamleergesprek", "nl")
+    assert standard.title
+
+
+def test_standard_template_blocks(standard):
+    assert [(b.key, b.minutes, b.title) for b in standard.blocks] == STANDARD_BLOCKS
+    assert [b.minutes for b in standard.blocks] == [10, 10, 15, 15, 15, 25, 15, 20, 10]
+    assert standard.total_minutes == 135
+    assert all(b.guidance.strip() for b in standard.blocks)
+    assert [b.key for b in standard.blocks if b.questions] == ["startoefening"]
+
+
+def test_standard_template_questions(standard):
+    questions = standard.block("startoefening").questions
+    assert [(q.key, q.type, q.text) for q in questions] == [
+        ("vaardigheid", "ordered", "Hoe vaardig voel jij je bij het signaleren en handelen?"),
+        ("tevredenheid_school", "scale", "Hoe tevreden ben jij over de handelswijze van de school?"),
+        ("versterken", "open", "Wat is nodig om het signaleren en handelen op de school te versterken?"),
+        ("bieden", "open", "Wat kun jij bieden aan het onderwijsteam als het gaat om het signaleren en handelen?"),
+        (
+            "tevredenheid_samenwerking",
+            "ordered",
+            "Hoe tevreden ben je over de samenwerking tussen de school en de samenwerkingspartners?",
+        ),
+    ]
+    by_key = {q.key: q for q in questions}
+    assert by_key["vaardigheid"].options == ("heel vaardig", "vaardig", "redelijk vaardig", "niet vaardig")
+    scale = by_key["tevredenheid_school"]
+    assert (scale.scale_min, scale.scale_max, scale.min_label, scale.max_label) == (
+        0, 5, "zeer ontevreden", "zeer tevreden"
+    )
+    assert by_key["versterken"].max_length == by_key["bieden"].max_length == 500
+    assert by_key["tevredenheid_samenwerking"].options == ("zeer tevreden", "tevreden", "ontevreden")
+
+
+def test_standard_template_round_trips(standard):
+    assert Template.from_dict(standard.to_dict()) == standard
+
+
+def test_standard_template_file_is_clean():
+    assert check_file(Path(__file__).parents[2] / "kit" / "templates" / "teamleergesprek.nl.yaml") == []
