@@ -68,6 +68,15 @@ def test_tapping_an_option_saves_it_and_says_so(phone, session):
     assert [a.value for a in session.store.answers(session.code)] == ["vaardig"]
 
 
+def test_tapping_a_scale_value_saves_it(phone, session):
+    open_question(session, "tevredenheid_school")
+    phone.refresh()
+    phone.view.buttons["4"].click()
+    assert "Opgeslagen" in phone.view.status.value
+    assert "tlg-selected" in phone.view.buttons["4"]._dom_classes
+    assert [a.value for a in session.store.answers(session.code)] == ["4"]
+
+
 def test_tap_after_the_facilitator_moved_on_is_refused(phone, session):
     open_question(session, "vaardigheid")
     phone.refresh()

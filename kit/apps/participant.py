@@ -6,6 +6,7 @@ no YAML. Each page load is a kernel; at 60 phones every megabyte counts.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from urllib.parse import parse_qs
@@ -16,11 +17,12 @@ from kit.apps.polling import Poller
 from kit.i18n import t
 from kit.model.answers import AnswerRejected
 from kit.model.live import LiveSession, SessionClosed, SessionNotFound
-from kit.store import Store, StoreError, new_participant_pseudonym
+from kit.store import Store, new_participant_pseudonym
 from kit.widgets.participant import CodeEntry, QuestionView, WaitingView, question_view
 from kit.widgets.style import participant_style
 
 POLL_SECONDS = 0.5
+log = logging.getLogger(__name__)
 
 
 def code_from_query(query_string: str | None) -> str:
@@ -92,7 +94,8 @@ class ParticipantApp:
             return True, self.session.submit(self.participant, question_key, value)
         except AnswerRejected as rejected:
             return False, str(rejected)
-        except StoreError:
+        except Exception:  # the database or anything else: the phone must say the answer is not saved
+            log.exception("answer not saved")
             return False, t("participant.saving_failed")
 
     def _show(self, view: widgets.Widget) -> None:

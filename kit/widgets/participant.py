@@ -77,6 +77,8 @@ class QuestionView(widgets.VBox):
         return saved
 
     def _show_saved(self, value: str) -> None:
+        for option, button in getattr(self, "buttons", {}).items():
+            (button.add_class if option == value else button.remove_class)("tlg-selected")
         self.status.remove_class("tlg-status-error")
         self.status.add_class("tlg-status-ok")
         self.status.value = f"{html.escape(t('participant.saved'))}<br><small>{html.escape(t('participant.saved_hint'))}</small>"
@@ -99,11 +101,6 @@ class ChoiceView(QuestionView):
             self.buttons[option] = button
         return list(self.buttons.values())
 
-    def _show_saved(self, value):
-        for option, button in self.buttons.items():
-            (button.add_class if option == value else button.remove_class)("tlg-selected")
-        super()._show_saved(value)
-
 
 class ScaleView(QuestionView):
     """Scale 0–5: a row of number buttons with the end labels underneath."""
@@ -122,8 +119,6 @@ class ScaleView(QuestionView):
             f"<span>{self.question.scale_max} = {html.escape(self.question.max_label)}</span></div>"
         )
         return [row, labels]
-
-    _show_saved = ChoiceView._show_saved
 
 
 class OpenView(QuestionView):
