@@ -33,8 +33,3 @@ def template():
 def session(store, template):
     record = store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
     return LiveSession.open(store, record.code)
-
-
-def open_question(session: LiveSession, key: str) -> None:
-    index = next(s.index for s in session.template.steps if s.question and s.question.key == key)
-    session.go_to(index)

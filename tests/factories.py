@@ -27,3 +27,9 @@ def small_template() -> Template:
             Block("afsluiting", "Afsluiting", 10, "Rond af."),
         ),
     )
+
+
+def open_question(session, key: str) -> None:
+    """Walk the live session to the question with this key, as the facilitator's Volgende would."""
+    index = next(s.index for s in session.template.steps if s.question and s.question.key == key)
+    session.go_to(index)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import open_question
+from factories import open_question
 from kit.apps.facilitator import FacilitatorApp, RoomScreen
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import open_question
+from factories import open_question
 from kit.apps.participant import ParticipantApp, code_from_query
 from kit.widgets.participant import ChoiceView, CodeEntry, OpenView, ScaleView, WaitingView
 

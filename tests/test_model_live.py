@@ -1,6 +1,6 @@
 import pytest
 
-from conftest import open_question
+from factories import open_question
 from kit.model.answers import AnswerRejected
 from kit.model.live import LiveSession, SessionClosed, SessionNotFound
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import PAGE_TIMEOUT_MS
+from serving import PAGE_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
 
