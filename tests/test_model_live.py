@@ -131,3 +131,21 @@ def test_answers_for_another_session_or_a_closed_session_are_refused(session):
     session.store.set_session_status(session.code, "closed")
     with pytest.raises(AnswerRejected, match="afgesloten"):
         session.submit("p1", "vaardigheid", "vaardig")
+
+
+def test_a_restart_resumes_exactly_where_the_session_was(file_store, template):
+    from kit.store import Store
+
+    record = file_store.create_session(template.to_dict(), "T", "2026-11-28", "welkom")
+    session = LiveSession.open(file_store, record.code)
+    open_question(session, "tevredenheid_school")
+    session.set_results_shown(True)
+    session.submit("p1", "tevredenheid_school", "4")
+    before = session.state()
+    file_store.close()
+    with Store(file_store.url) as reopened:
+        again = LiveSession.open(reopened, record.code)
+        state = again.state()
+        assert (state.block_key, state.question_key, state.results_shown) == (before.block_key, before.question_key, True)
+        assert again.step().question.key == "tevredenheid_school"
+        assert [a.value for a in reopened.answers(record.code)] == ["4"]
