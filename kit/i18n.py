@@ -26,6 +26,7 @@ NL = {
     "participant.chars": "{n} / {max} tekens",
     "participant.no_names": "Noem geen namen van leerlingen of collega's.",
     "participant.saving_failed": "Je antwoord is niet opgeslagen. Probeer het nog eens.",
+    "participant.unsent": "Gewijzigd, nog niet verstuurd.",
     "participant.open_placeholder": "Typ hier je antwoord",
     "participant.question_of": "Vraag {n} van {total}",
     # validation
@@ -87,6 +88,7 @@ EN = {
     "participant.chars": "{n} / {max} characters",
     "participant.no_names": "Do not mention names of pupils or colleagues.",
     "participant.saving_failed": "Your answer was not saved. Please try again.",
+    "participant.unsent": "Changed, not sent yet.",
     "participant.open_placeholder": "Type your answer here",
     "participant.question_of": "Question {n} of {total}",
     "answer.closed": "This question is closed; your answer was not saved.",

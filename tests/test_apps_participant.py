@@ -111,6 +111,19 @@ def test_open_answer_is_stored_exactly_and_a_forged_long_one_is_refused(phone, s
     assert session.store.answers(session.code)[0].value == "<b>vet</b> & meer"
 
 
+def test_editing_a_saved_open_answer_says_it_is_not_sent_yet(phone, session):
+    open_question(session, "versterken")
+    phone.refresh()
+    phone.view.text.value = "eerste versie"
+    phone.view.send.click()
+    assert "Opgeslagen" in phone.view.status.value
+    phone.view.text.value = "tweede versie"
+    assert "nog niet verstuurd" in phone.view.status.value
+    phone.view.send.click()
+    assert "Opgeslagen" in phone.view.status.value
+    assert session.store.answers(session.code)[0].value == "tweede versie"
+
+
 def test_returning_to_a_question_shows_the_saved_answer(phone, session):
     open_question(session, "vaardigheid")
     phone.refresh()

@@ -145,6 +145,10 @@ class OpenView(QuestionView):
         colour = "#b00020" if n > limit else "#444"
         self.counter.value = f"<span style='color:{colour}'>{html.escape(t('participant.chars', n=n, max=limit))}</span>"
         self.send.disabled = n > limit
+        if self.saved_value is not None and self.text.value != self.saved_value:
+            # Never let "Opgeslagen" stand next to text that has not been sent.
+            self.status.remove_class("tlg-status-ok")
+            self.status.value = html.escape(t("participant.unsent"))
 
     def _show_saved(self, value):
         if self.text.value != value:
