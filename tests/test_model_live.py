@@ -149,3 +149,26 @@ def test_a_restart_resumes_exactly_where_the_session_was(file_store, template):
         assert (state.block_key, state.question_key, state.results_shown) == (before.block_key, before.question_key, True)
         assert again.step().question.key == "tevredenheid_school"
         assert [a.value for a in reopened.answers(record.code)] == ["4"]
+
+
+def test_prompts_are_steps_with_their_own_thinking_time(store, clock):
+    from kit.model.template import Block, Template
+
+    template = Template(1, "t", "nl", "T", (
+        Block("stilte", "Gedachte-experiment", 15, prompts=("Wat valt je op?", "Wat drijft je?"), prompt_seconds=90),
+        Block("slot", "Afsluiting", 10),
+    ))
+    record = store.create_session(template.to_dict(), "T", "2026-11-28", "stilte")
+    session = LiveSession(store, record, clock=clock)
+    assert session.timer().label == "15:00"
+    session.go_next()
+    assert session.step().prompt_text == "Wat valt je op?"
+    assert session.state().question_key == "prompt-1"
+    assert session.timer().label == "1:30"
+    session.start_timer()
+    clock.now += 30
+    assert session.timer().label == "1:00"
+    session.go_next()  # the next prompt starts its own thinking time, stopped until the facilitator starts it
+    assert session.step().prompt_text == "Wat drijft je?" and session.timer().label == "1:30"
+    with pytest.raises(AnswerRejected):
+        session.submit("p1", "prompt-2", "ik wil iets zeggen")  # nothing is recorded for a prompt

@@ -60,12 +60,9 @@ class LiveSession:
         index = max(0, min(index, len(self.template.steps) - 1))
         current = self.state()
         target = self.template.steps[index]
-        changes = {
-            "block_key": target.block.key,
-            "question_key": target.question.key if target.question else None,
-            "results_shown": False,
-        }
-        if target.block.key != current.block_key:
+        changes = {"block_key": target.block.key, "question_key": target.item_key, "results_shown": False}
+        # A new block starts its own clock; so does each timed prompt (thinking time per reflection question).
+        if target.block.key != current.block_key or target.timed_prompt or self.step(current).timed_prompt:
             changes.update(timer_started_at=None, timer_elapsed=0.0)
         return self.store.update_live_state(self.code, **changes)
 
@@ -84,8 +81,9 @@ class LiveSession:
         elapsed = state.timer_elapsed
         if state.timer_started_at is not None:
             elapsed += self._clock() - state.timer_started_at
-        minutes = self.step(state).block.minutes
-        return TimerView(minutes * 60 - elapsed, state.timer_started_at is not None)
+        step = self.step(state)
+        total = step.block.prompt_seconds if step.timed_prompt else step.block.minutes * 60
+        return TimerView(total - elapsed, state.timer_started_at is not None)
 
     def start_timer(self) -> LiveStateRecord:
         state = self.state()

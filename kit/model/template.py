@@ -65,20 +65,37 @@ class Question:
 
 @dataclass(frozen=True)
 class Block:
+    """One part of the agenda.
+
+    `screen`: paragraphs the room reads on the projector (a line starting with "- " is a bullet).
+    `prompts`: questions to think or talk about, nothing recorded; each is its own step, shown on the projector
+    and on the phones. With `prompt_seconds` each prompt gets its own countdown of thinking time.
+    """
+
     key: str
     title: str
     minutes: int
     guidance: str = ""
     questions: tuple[Question, ...] = ()
+    screen: tuple[str, ...] = ()
+    prompts: tuple[str, ...] = ()
+    prompt_seconds: int | None = None
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "key": self.key,
             "title": self.title,
             "minutes": self.minutes,
             "guidance": self.guidance,
             "questions": [q.to_dict() for q in self.questions],
         }
+        if self.screen:
+            data["screen"] = list(self.screen)
+        if self.prompts:
+            data["prompts"] = list(self.prompts)
+        if self.prompt_seconds is not None:
+            data["prompt_seconds"] = self.prompt_seconds
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "Block":
@@ -88,16 +105,40 @@ class Block:
             minutes=data["minutes"],
             guidance=data.get("guidance", ""),
             questions=tuple(Question.from_dict(q) for q in data.get("questions", ())),
+            screen=tuple(data.get("screen", ())),
+            prompts=tuple(data.get("prompts", ())),
+            prompt_seconds=data.get("prompt_seconds"),
         )
+
+
+PROMPT_PREFIX = "prompt-"  # question keys cannot contain '-', so a prompt's item key never collides with one
 
 
 @dataclass(frozen=True)
 class Step:
-    """One stop on the facilitator's walk: a block's introduction (question is None) or one of its questions."""
+    """One stop on the facilitator's walk: a block's introduction, one of its prompts, or one of its questions."""
 
     index: int
     block: Block
     question: Question | None
+    prompt: int | None = None  # index into block.prompts
+
+    @property
+    def item_key(self) -> str | None:
+        """What the live state stores as 'open now' within the block."""
+        if self.question is not None:
+            return self.question.key
+        if self.prompt is not None:
+            return f"{PROMPT_PREFIX}{self.prompt + 1}"
+        return None
+
+    @property
+    def prompt_text(self) -> str | None:
+        return self.block.prompts[self.prompt] if self.prompt is not None else None
+
+    @property
+    def timed_prompt(self) -> bool:
+        return self.prompt is not None and self.block.prompt_seconds is not None
 
 
 @dataclass(frozen=True)
@@ -113,6 +154,8 @@ class Template:
         steps = []
         for block in self.blocks:
             steps.append(Step(len(steps), block, None))
+            for number in range(len(block.prompts)):
+                steps.append(Step(len(steps), block, None, number))
             for question in block.questions:
                 steps.append(Step(len(steps), block, question))
         object.__setattr__(self, "steps", tuple(steps))
@@ -137,7 +180,7 @@ class Template:
     def step_for(self, block_key: str, question_key: str | None) -> Step:
         """The step that a stored live state points at; the first step when the state names nothing known."""
         for step in self.steps:
-            if step.block.key == block_key and (step.question.key if step.question else None) == question_key:
+            if step.block.key == block_key and step.item_key == question_key:
                 return step
         return self.steps[0]
 

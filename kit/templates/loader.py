@@ -34,7 +34,8 @@ MAX_OPEN_LENGTH = 5000
 TOP_REQUIRED = ("schema_version", "name", "title", "blocks")
 TOP_OPTIONAL = ("language",)
 BLOCK_REQUIRED = ("key", "title", "minutes")
-BLOCK_OPTIONAL = ("guidance", "questions")
+BLOCK_OPTIONAL = ("guidance", "questions", "screen", "prompts", "prompt_seconds")
+MAX_PROMPT_SECONDS = 900
 QUESTION_REQUIRED = ("key", "type", "text")
 TYPE_FIELDS = {
     "ordered": ("options",),
@@ -61,6 +62,9 @@ EXAMPLES = {
     "minutes": "minutes: 10",
     "guidance": "guidance: Heet iedereen welkom.",
     "questions": "questions:  met daaronder  - key: mijn_vraag  en  type: open  en  text: ...",
+    "screen": 'screen:  met daaronder per alinea  - "Kindermishandeling stop je samen."',
+    "prompts": 'prompts:  met daaronder per vraag  - "Herken je signalen?"',
+    "prompt_seconds": "prompt_seconds: 90",
     "type": "type: ordered",
     "text": 'text: "Hoe vaardig voel jij je?"',
     "options": "options: [ja, nee]",
@@ -92,6 +96,11 @@ DUTCH_FIELD_NAMES = {
     "toelichting": "guidance",
     "instructie": "guidance",
     "vragen": "questions",
+    "scherm": "screen",
+    "dia": "screen",
+    "reflectievragen": "prompts",
+    "gespreksvragen": "prompts",
+    "denktijd": "prompt_seconds",
     "soort": "type",
     "vraagtype": "type",
     "tekst": "text",
@@ -544,7 +553,37 @@ class _Checker:
         minutes = self.integer(fields, "minutes", where, 1, MAX_BLOCK_MINUTES)
         guidance = self.text(fields, "guidance", where, required=False)
         questions = self.questions(fields["questions"][1], where) if "questions" in fields else []
-        return {"key": key, "title": title, "minutes": minutes, "guidance": guidance, "questions": questions}
+        data = {"key": key, "title": title, "minutes": minutes, "guidance": guidance, "questions": questions}
+        for name in ("screen", "prompts"):
+            if name in fields:
+                data[name] = self.text_list(fields[name][1], where, name)
+        if "prompt_seconds" in fields:
+            data["prompt_seconds"] = self.integer(fields, "prompt_seconds", where, 10, MAX_PROMPT_SECONDS)
+            if "prompts" not in fields:
+                self.report(
+                    fields["prompt_seconds"][0],
+                    f"{where}'prompt_seconds' geeft denktijd per vraag in 'prompts', maar dit blok heeft geen 'prompts'. "
+                    f"Zet de vragen eronder, bijvoorbeeld:  {EXAMPLES['prompts']}",
+                )
+        return data
+
+    def text_list(self, node: Node, where: str, name: str) -> list[str]:
+        """A list of texts (paragraphs or prompts), each on its own line starting with a dash."""
+        if isinstance(node, ScalarNode) and self.value(node) is None:
+            return []
+        if not isinstance(node, SequenceNode):
+            self.report(
+                node,
+                f"{where}'{name}' moet een lijst zijn: begin elke tekst op een nieuwe regel met een streepje, "
+                f"bijvoorbeeld:  {EXAMPLES[name]}",
+            )
+            return []
+        items = []
+        for number, item in enumerate(node.value, 1):
+            text = self.text_value(item, f"{where}'{name}' regel {number}", EXAMPLES[name])
+            if text is not None:
+                items.append(text)
+        return items
 
     def questions(self, node: Node, where: str) -> list[dict]:
         if isinstance(node, ScalarNode) and self.value(node) is None:

@@ -176,7 +176,26 @@ def test_standard_template_blocks(standard):
     assert [b.minutes for b in standard.blocks] == [10, 10, 15, 15, 15, 25, 15, 20, 10]
     assert standard.total_minutes == 135
     assert all(b.guidance.strip() for b in standard.blocks)
-    assert [b.key for b in standard.blocks if b.questions] == ["startoefening"]
+    assert [b.key for b in standard.blocks if b.questions] == ["startoefening", "werkvorm4", "afsluiting"]
+
+
+def test_standard_template_werkvormen_and_check_out_as_in_the_handbook(standard):
+    werkvorm4 = {q.key: q for q in standard.block("werkvorm4").questions}
+    assert werkvorm4["samenwerking_goed"].text == "Wat gaat goed in de samenwerking met externe partners?"
+    assert werkvorm4["samenwerking_beter"].text == "Wat kan beter in de samenwerking met externe partners?"
+    assert werkvorm4["rol_noodsituatie"].options == ("ja", "deels", "nee")
+    checkout = [q.text for q in standard.block("afsluiting").questions]
+    assert checkout == ["Hoe zit je er op dit moment bij?", "Wat neem je mee uit deze bijeenkomst?"]
+    reflection = standard.block("werkvorm2")
+    assert len(reflection.prompts) == 4 and reflection.prompt_seconds
+    assert reflection.prompts[1] == "Bij welke signalen denk je wel eens aan kindermishandeling?"
+    assert len(standard.block("werkvorm1").prompts) == 5
+    assert len(standard.block("werkvorm5").prompts) == 5
+    assert standard.block("werkvorm3").screen[1].startswith("Casus 1: Een leerling uit de tweede klas is ziek.")
+    intro = " ".join(standard.block("introductie").screen)
+    assert "Kindermishandeling stop je samen!" in intro
+    assert sum(line.startswith("- ") for line in standard.block("introductie").screen) == 6
+    assert "(Bron: CBS 2017)" in " ".join(standard.block("werkvorm1").screen)
 
 
 def test_standard_template_questions(standard):
