@@ -29,6 +29,8 @@ NL = {
     "participant.unsent": "Gewijzigd, nog niet verstuurd.",
     "participant.open_placeholder": "Typ hier je antwoord",
     "participant.question_of": "Vraag {n} van {total}",
+    "participant.prompt_of": "denkvraag {n} van {total}",
+    "participant.prompt_hint": "Je hoeft niets in te vullen. Denk na of bespreek het, zoals de begeleider vraagt.",
     # validation
     "answer.closed": "Deze vraag is gesloten; je antwoord is niet opgeslagen.",
     "answer.unknown_option": "Dit antwoord hoort niet bij de vraag; kies een van de knoppen.",
@@ -68,6 +70,7 @@ NL = {
     "facilitator.none_shown": "Nog geen antwoorden op het scherm.",
     "facilitator.words": "Meest gebruikte woorden",
     "facilitator.agenda": "Agenda",
+    "facilitator.prompt_of": "Vraag {n} van {total}",
     "facilitator.guidance": "Voor de begeleider",
     "facilitator.unknown_session": "Sessie '{code}' bestaat niet in deze database. Start met: teamleergesprek serve --session CODE",
 }
@@ -91,6 +94,8 @@ EN = {
     "participant.unsent": "Changed, not sent yet.",
     "participant.open_placeholder": "Type your answer here",
     "participant.question_of": "Question {n} of {total}",
+    "participant.prompt_of": "reflection question {n} of {total}",
+    "participant.prompt_hint": "Nothing to fill in. Think about it or discuss it, as the facilitator asks.",
     "answer.closed": "This question is closed; your answer was not saved.",
     "answer.unknown_option": "This answer does not belong to the question; pick one of the buttons.",
     "answer.empty": "Your answer is empty. Type something first.",
@@ -129,6 +134,7 @@ EN = {
     "facilitator.words": "Most used words",
     "facilitator.agenda": "Agenda",
     "facilitator.guidance": "For the facilitator",
+    "facilitator.prompt_of": "Question {n} of {total}",
     "facilitator.unknown_session": "Session '{code}' does not exist in this database. Start with: teamleergesprek serve --session CODE",
 }
 

@@ -125,3 +125,32 @@ def test_timer_buttons(screen):
     assert screen.timer.start_button.disabled and not screen.timer.pause_button.disabled
     screen.timer.pause_button.click()
     assert not screen.timer.start_button.disabled
+
+
+def test_screen_text_and_prompts_reach_the_room_and_the_phones(store):
+    from kit.apps.participant import ParticipantApp
+    from kit.model.live import LiveSession
+    from kit.model.template import Block, Template
+    from kit.widgets.participant import PromptView
+
+    template = Template(1, "t", "nl", "T", (
+        Block("intro", "Introductie", 10, screen=("Kindermishandeling stop je samen!", "- doel <een>", "- doel twee")),
+        Block("stilte", "Gedachte-experiment", 15, prompts=("Wat valt je op?", "Wat drijft je?"), prompt_seconds=120),
+    ))
+    record = store.create_session(template.to_dict(), "T", "2026-11-28", "intro")
+    screen = FacilitatorApp(store, record.code, poll_seconds=None)
+    phone = ParticipantApp(store, record.code, poll_seconds=None)
+    assert screen.screen.content.value == (
+        "<p>Kindermishandeling stop je samen!</p><ul><li>doel &lt;een&gt;</li><li>doel twee</li></ul>"
+    )
+    screen.next_button.click()  # the block's own introduction (no screen text)
+    screen.next_button.click()
+    assert "Wat valt je op?" in screen.screen.content.value and "Vraag 1 van 2" in screen.screen.content.value
+    assert screen.timer.display.value == "2:00"
+    assert screen.results_button.disabled
+    phone.refresh()
+    assert isinstance(phone.view, PromptView)
+    assert "Wat valt je op?" in str([c.value for c in phone.view.children])
+    LiveSession.open(store, record.code).go_next()
+    phone.refresh()
+    assert "Wat drijft je?" in str([c.value for c in phone.view.children])

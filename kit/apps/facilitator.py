@@ -21,7 +21,16 @@ from kit.model.live import LiveSession
 from kit.model.template import Question, Step
 from kit.qr import qr_svg
 from kit.store import AnswerRecord, LiveStateRecord, Store
-from kit.widgets.facilitator import AgendaPanel, JoinPanel, ModerationPanel, ResultsPanel, TimerPanel, _button, _html
+from kit.widgets.facilitator import (
+    AgendaPanel,
+    JoinPanel,
+    ModerationPanel,
+    ResultsPanel,
+    ScreenPanel,
+    TimerPanel,
+    _button,
+    _html,
+)
 from kit.widgets.style import projector_style
 
 POLL_SECONDS = 0.25
@@ -86,6 +95,7 @@ class RoomScreen:
         self.agenda = AgendaPanel(self.session.template.blocks)
         self.block_title = _html("", "tlg-block-title")
         self.timer = self._timer_panel()
+        self.screen = ScreenPanel()
         self.results = ResultsPanel()
         self.widget = self._layout()
         self.widget.add_class("tlg-projector")
@@ -97,7 +107,7 @@ class RoomScreen:
 
     def _main_column(self) -> list[widgets.Widget]:
         return [widgets.HBox([self.block_title, self.timer], layout=widgets.Layout(justify_content="space-between")),
-                self.results]
+                widgets.VBox([self.screen, self.results])]
 
     def _layout(self) -> widgets.Widget:
         top = widgets.HBox([self.header, self.join], layout=widgets.Layout(justify_content="space-between", align_items="center"))
@@ -126,6 +136,13 @@ class RoomScreen:
         if large != self.join.large:
             self.join.set_large(large)
         question = step.question
+        if step.prompt is not None:
+            position = t("facilitator.prompt_of", n=step.prompt + 1, total=len(step.block.prompts))
+            self.screen.show_prompt(position, step.prompt_text)
+        elif question is None:
+            self.screen.show_paragraphs(step.block.screen)
+        else:
+            self.screen.clear()
         if question is None:
             self.results.clear()
             return

@@ -18,7 +18,7 @@ from kit.i18n import t
 from kit.model.answers import AnswerRejected
 from kit.model.live import LiveSession, SessionClosed, SessionNotFound
 from kit.store import Store, new_participant_pseudonym
-from kit.widgets.participant import CodeEntry, QuestionView, WaitingView, question_view
+from kit.widgets.participant import CodeEntry, QuestionView, question_view, step_view
 from kit.widgets.style import participant_style
 
 POLL_SECONDS = 0.5
@@ -76,12 +76,12 @@ class ParticipantApp:
                 return
             self._version = state.version
             step = self.session.step(state)
-            key = (step.block.key, step.question.key if step.question else None)
+            key = (step.block.key, step.item_key)
             if key == self._shown_step:
                 return
             self._shown_step = key
             if step.question is None:
-                self._show(WaitingView(step.block.title))
+                self._show(step_view(step))
                 return
             questions = step.block.questions
             position = t("participant.question_of", n=questions.index(step.question) + 1, total=len(questions))

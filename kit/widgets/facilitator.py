@@ -99,6 +99,34 @@ class JoinPanel(widgets.VBox):
             )
 
 
+class ScreenPanel(widgets.VBox):
+    """Text for the room: a block's screen (paragraphs and bullets) or one prompt in large type."""
+
+    def __init__(self):
+        self.content = _html("", "tlg-screen")
+        super().__init__([self.content])
+
+    def show_paragraphs(self, lines) -> None:
+        parts, bullets = [], []
+        for line in lines:
+            if line.startswith("- "):
+                bullets.append(f"<li>{html.escape(line[2:])}</li>")
+                continue
+            if bullets:
+                parts.append(f"<ul>{''.join(bullets)}</ul>")
+                bullets = []
+            parts.append(f"<p>{html.escape(line)}</p>")
+        if bullets:
+            parts.append(f"<ul>{''.join(bullets)}</ul>")
+        self.content.value = "".join(parts)
+
+    def show_prompt(self, position: str, prompt: str) -> None:
+        self.content.value = f"<p class='tlg-prompt-position'>{html.escape(position)}</p><p class='tlg-prompt'>{html.escape(prompt)}</p>"
+
+    def clear(self) -> None:
+        self.content.value = ""
+
+
 class ResultsPanel(widgets.VBox):
     """The room's view of one question: the count, then (once shown) a chart or the let-through answers."""
 

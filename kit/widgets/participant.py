@@ -49,6 +49,25 @@ class WaitingView(widgets.VBox):
         super().__init__([waiting, now, hint])
 
 
+class PromptView(widgets.VBox):
+    """A question to think or talk about. Nothing to fill in: the phone only keeps the question in view."""
+
+    def __init__(self, block_title: str, prompt: str, position: str):
+        super().__init__([
+            _html(html.escape(f"{block_title} · {position}"), "tlg-hint"),
+            _html(html.escape(prompt), "tlg-question"),
+            _html(html.escape(t("participant.prompt_hint")), "tlg-hint"),
+        ])
+
+
+def step_view(step) -> widgets.Widget:
+    """The phone's view of a step without a question: a prompt, or the waiting screen."""
+    if step.prompt is None:
+        return WaitingView(step.block.title)
+    position = t("participant.prompt_of", n=step.prompt + 1, total=len(step.block.prompts))
+    return PromptView(step.block.title, step.prompt_text, position)
+
+
 class QuestionView(widgets.VBox):
     """One question. `current` is the answer this participant has stored, if any."""
 

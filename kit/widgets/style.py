@@ -52,6 +52,10 @@ body, .jp-Notebook, .voila-container { background: #ffffff; }
   padding: 12px 16px; margin: 8px 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .tlg-moderation .widget-html-content { font-size: 18px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .tlg-muted .widget-html-content { color: #444; font-size: 22px; }
+.tlg-screen .widget-html-content { font-size: 30px; line-height: 1.35; }
+.tlg-screen li { margin: 6px 0; }
+.tlg-screen .tlg-prompt { font-size: 40px; font-weight: 700; line-height: 1.25; }
+.tlg-screen .tlg-prompt-position { font-size: 22px; color: #444; }
 </style>
 """
 
