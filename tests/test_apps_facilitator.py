@@ -141,7 +141,7 @@ def test_screen_text_and_prompts_reach_the_room_and_the_phones(store):
     screen = FacilitatorApp(store, record.code, poll_seconds=None)
     phone = ParticipantApp(store, record.code, poll_seconds=None)
     assert screen.screen.content.value == (
-        "<p>Kindermishandeling stop je samen!</p><ul><li>doel &lt;een&gt;</li><li>doel twee</li></ul>"
+        "<p style='font-weight:700'>Kindermishandeling stop je samen!</p><ul><li>doel &lt;een&gt;</li><li>doel twee</li></ul>"
     )
     screen.next_button.click()  # the block's own introduction (no screen text)
     screen.next_button.click()

@@ -115,7 +115,8 @@ class ScreenPanel(widgets.VBox):
             if bullets:
                 parts.append(f"<ul>{''.join(bullets)}</ul>")
                 bullets = []
-            parts.append(f"<p>{html.escape(line)}</p>")
+            lead = " style='font-weight:700'" if not parts else ""  # the first line is the screen's headline
+            parts.append(f"<p{lead}>{html.escape(line)}</p>")
         if bullets:
             parts.append(f"<ul>{''.join(bullets)}</ul>")
         self.content.value = "".join(parts)
