@@ -64,6 +64,89 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Case:
+    key: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class WorksheetStep:
+    """One meldcode step on the Werkvorm 3 worksheet, with the worksheet's questions for that step."""
+
+    key: str
+    title: str
+    questions: tuple[str, ...]
+
+
+ROUTE_CATEGORIES = ("positief", "aandacht", "sleutelfiguren")
+
+
+@dataclass(frozen=True)
+class Meldcode:
+    """Werkvorm 3: groups pick a case and answer the worksheet per step; the facilitator builds the route map."""
+
+    cases: tuple[Case, ...]
+    steps: tuple[WorksheetStep, ...]
+    max_length: int = DEFAULT_OPEN_MAX_LENGTH
+
+    def to_dict(self) -> dict:
+        return {
+            "cases": [{"key": c.key, "title": c.title, "text": c.text} for c in self.cases],
+            "worksheet": [{"key": s.key, "title": s.title, "questions": list(s.questions)} for s in self.steps],
+            "max_length": self.max_length,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Meldcode":
+        return cls(
+            cases=tuple(Case(c["key"], c["title"], c["text"]) for c in data["cases"]),
+            steps=tuple(WorksheetStep(s["key"], s["title"], tuple(s["questions"])) for s in data["worksheet"]),
+            max_length=data.get("max_length", DEFAULT_OPEN_MAX_LENGTH),
+        )
+
+    def case(self, key: str) -> Case | None:
+        return next((c for c in self.cases if c.key == key), None)
+
+    def step(self, key: str) -> WorksheetStep | None:
+        return next((s for s in self.steps if s.key == key), None)
+
+
+DEFAULT_ACTION_LEVELS = ("de professional", "het team en de organisatie", "de samenwerking met externe partners")
+DEFAULT_ACTION_STATUSES = ("nog niet gestart", "bezig", "klaar")
+
+
+@dataclass(frozen=True)
+class Points:
+    """Werkvorm 5: post-its, sticker voting with a budget, and the action plan for the top points."""
+
+    stickers: int = 3
+    max_per_point: int = 2
+    max_length: int = 200
+    levels: tuple[str, ...] = DEFAULT_ACTION_LEVELS
+    statuses: tuple[str, ...] = DEFAULT_ACTION_STATUSES
+
+    def to_dict(self) -> dict:
+        return {
+            "stickers": self.stickers,
+            "max_per_point": self.max_per_point,
+            "max_length": self.max_length,
+            "levels": list(self.levels),
+            "statuses": list(self.statuses),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Points":
+        return cls(
+            stickers=data.get("stickers", 3),
+            max_per_point=data.get("max_per_point", 2),
+            max_length=data.get("max_length", 200),
+            levels=tuple(data.get("levels", DEFAULT_ACTION_LEVELS)),
+            statuses=tuple(data.get("statuses", DEFAULT_ACTION_STATUSES)),
+        )
+
+
+@dataclass(frozen=True)
 class Block:
     """One part of the agenda.
 
@@ -80,6 +163,17 @@ class Block:
     screen: tuple[str, ...] = ()
     prompts: tuple[str, ...] = ()
     prompt_seconds: int | None = None
+    meldcode: Meldcode | None = None
+    points: Points | None = None
+
+    @property
+    def activities(self) -> tuple[str, ...]:
+        """The interactive steps after the block's prompts and questions, in order."""
+        if self.meldcode is not None:
+            return ("werkblad", "routekaart")
+        if self.points is not None:
+            return ("punten", "stickers", "acties")
+        return ()
 
     def to_dict(self) -> dict:
         data = {
@@ -95,6 +189,10 @@ class Block:
             data["prompts"] = list(self.prompts)
         if self.prompt_seconds is not None:
             data["prompt_seconds"] = self.prompt_seconds
+        if self.meldcode is not None:
+            data["meldcode"] = self.meldcode.to_dict()
+        if self.points is not None:
+            data["points"] = self.points.to_dict()
         return data
 
     @classmethod
@@ -108,10 +206,14 @@ class Block:
             screen=tuple(data.get("screen", ())),
             prompts=tuple(data.get("prompts", ())),
             prompt_seconds=data.get("prompt_seconds"),
+            meldcode=Meldcode.from_dict(data["meldcode"]) if data.get("meldcode") else None,
+            points=Points.from_dict(data["points"]) if data.get("points") else None,
         )
 
 
-PROMPT_PREFIX = "prompt-"  # question keys cannot contain '-', so a prompt's item key never collides with one
+# Question keys cannot contain '-', so these item keys never collide with one.
+PROMPT_PREFIX = "prompt-"
+ACTIVITY_PREFIX = "activity-"
 
 
 @dataclass(frozen=True)
@@ -122,6 +224,7 @@ class Step:
     block: Block
     question: Question | None
     prompt: int | None = None  # index into block.prompts
+    activity: str | None = None  # one of block.activities
 
     @property
     def item_key(self) -> str | None:
@@ -130,6 +233,8 @@ class Step:
             return self.question.key
         if self.prompt is not None:
             return f"{PROMPT_PREFIX}{self.prompt + 1}"
+        if self.activity is not None:
+            return f"{ACTIVITY_PREFIX}{self.activity}"
         return None
 
     @property
@@ -158,6 +263,8 @@ class Template:
                 steps.append(Step(len(steps), block, None, number))
             for question in block.questions:
                 steps.append(Step(len(steps), block, question))
+            for activity in block.activities:
+                steps.append(Step(len(steps), block, None, activity=activity))
         object.__setattr__(self, "steps", tuple(steps))
 
     @property

@@ -34,7 +34,12 @@ MAX_OPEN_LENGTH = 5000
 TOP_REQUIRED = ("schema_version", "name", "title", "blocks")
 TOP_OPTIONAL = ("language",)
 BLOCK_REQUIRED = ("key", "title", "minutes")
-BLOCK_OPTIONAL = ("guidance", "questions", "screen", "prompts", "prompt_seconds")
+BLOCK_OPTIONAL = ("guidance", "questions", "screen", "prompts", "prompt_seconds", "meldcode", "points")
+MELDCODE_FIELDS = ("cases", "worksheet", "max_length")
+CASE_FIELDS = ("key", "title", "text")
+WORKSHEET_FIELDS = ("key", "title", "questions")
+POINTS_FIELDS = ("stickers", "max_per_point", "max_length", "levels", "statuses")
+MAX_STICKERS = 20
 MAX_PROMPT_SECONDS = 900
 QUESTION_REQUIRED = ("key", "type", "text")
 TYPE_FIELDS = {
@@ -65,6 +70,14 @@ EXAMPLES = {
     "screen": 'screen:  met daaronder per alinea  - "Kindermishandeling stop je samen."',
     "prompts": 'prompts:  met daaronder per vraag  - "Herken je signalen?"',
     "prompt_seconds": "prompt_seconds: 90",
+    "meldcode": "meldcode:  met daaronder  cases:  en  worksheet:",
+    "cases": "cases:  met daaronder  - key: casus1  en  title: Casus 1  en  text: ...",
+    "worksheet": "worksheet:  met daaronder  - key: stap1  en  title: Stap 1  en  questions: [...]",
+    "points": "points:  met daaronder  stickers: 3  en  max_per_point: 2",
+    "stickers": "stickers: 3",
+    "max_per_point": "max_per_point: 2",
+    "levels": "levels: [de professional, het team en de organisatie]",
+    "statuses": "statuses: [nog niet gestart, bezig, klaar]",
     "type": "type: ordered",
     "text": 'text: "Hoe vaardig voel jij je?"',
     "options": "options: [ja, nee]",
@@ -101,6 +114,11 @@ DUTCH_FIELD_NAMES = {
     "reflectievragen": "prompts",
     "gespreksvragen": "prompts",
     "denktijd": "prompt_seconds",
+    "casussen": "cases",
+    "werkblad": "worksheet",
+    "punten": "points",
+    "stemmen": "stickers",
+    "niveaus": "levels",
     "soort": "type",
     "vraagtype": "type",
     "tekst": "text",
@@ -557,6 +575,15 @@ class _Checker:
         for name in ("screen", "prompts"):
             if name in fields:
                 data[name] = self.text_list(fields[name][1], where, name)
+        if "meldcode" in fields and "points" in fields:
+            self.report(
+                fields["points"][0],
+                f"{where}een blok kan 'meldcode' of 'points' hebben, niet allebei. Zet ze in twee blokken.",
+            )
+        elif "meldcode" in fields:
+            data["meldcode"] = self.meldcode(fields["meldcode"][1], where)
+        elif "points" in fields:
+            data["points"] = self.points(fields["points"][1], where)
         if "prompt_seconds" in fields:
             data["prompt_seconds"] = self.integer(fields, "prompt_seconds", where, 10, MAX_PROMPT_SECONDS)
             if "prompts" not in fields:
@@ -565,6 +592,77 @@ class _Checker:
                     f"{where}'prompt_seconds' geeft denktijd per vraag in 'prompts', maar dit blok heeft geen 'prompts'. "
                     f"Zet de vragen eronder, bijvoorbeeld:  {EXAMPLES['prompts']}",
                 )
+        return data
+
+    def mapping(self, node: Node, where: str, name: str) -> dict | None:
+        if isinstance(node, MappingNode):
+            return self.fields(node, f"{where}{name}: ")
+        self.report(node, f"{where}'{name}' moet velden eronder hebben, bijvoorbeeld:  {EXAMPLES[name]}")
+        return None
+
+    def items(self, node: Node, where: str, name: str) -> list[MappingNode]:
+        if not isinstance(node, SequenceNode) or not node.value:
+            self.report(node, f"{where}'{name}' moet een lijst met minstens één onderdeel zijn, bijvoorbeeld:  {EXAMPLES[name]}")
+            return []
+        good = [item for item in node.value if isinstance(item, MappingNode)]
+        for item in node.value:
+            if not isinstance(item, MappingNode):
+                self.report(item, f"{where}elk onderdeel van '{name}' moet velden hebben, bijvoorbeeld:  {EXAMPLES[name]}")
+        return good
+
+    def meldcode(self, node: Node, where: str) -> dict | None:
+        fields = self.mapping(node, where, "meldcode")
+        if fields is None:
+            return None
+        where = f"{where}meldcode: "
+        meant = self.unknown_fields(fields, MELDCODE_FIELDS, where)
+        self.missing_fields(node, fields, ("cases", "worksheet"), where, meant)
+        cases, case_keys = [], {}
+        for item in self.items(fields["cases"][1], where, "cases") if "cases" in fields else []:
+            case_fields = self.fields(item, where)
+            meant = self.unknown_fields(case_fields, CASE_FIELDS, where)
+            self.missing_fields(item, case_fields, CASE_FIELDS, where, meant)
+            key = self.key(case_fields, where, case_keys, "Geef elke casus een eigen key.")
+            title, text = self.text(case_fields, "title", where), self.text(case_fields, "text", where)
+            if key and title and text:
+                cases.append({"key": key, "title": title, "text": text})
+        steps, step_keys = [], {}
+        for item in self.items(fields["worksheet"][1], where, "worksheet") if "worksheet" in fields else []:
+            step_fields = self.fields(item, where)
+            meant = self.unknown_fields(step_fields, WORKSHEET_FIELDS, where)
+            self.missing_fields(item, step_fields, WORKSHEET_FIELDS, where, meant)
+            key = self.key(step_fields, where, step_keys, "Geef elke stap een eigen key.")
+            title = self.text(step_fields, "title", where)
+            questions = self.text_list(step_fields["questions"][1], where, "prompts") if "questions" in step_fields else []
+            if key and title and questions:
+                steps.append({"key": key, "title": title, "questions": questions})
+        length = self.integer(fields, "max_length", where, 1, MAX_OPEN_LENGTH)
+        return {"cases": cases, "worksheet": steps, "max_length": length or DEFAULT_OPEN_MAX_LENGTH}
+
+    def points(self, node: Node, where: str) -> dict | None:
+        fields = self.mapping(node, where, "points")
+        if fields is None:
+            return None
+        where = f"{where}points: "
+        self.unknown_fields(fields, POINTS_FIELDS, where)
+        data = {}
+        stickers = self.integer(fields, "stickers", where, 1, MAX_STICKERS)
+        data["stickers"] = stickers or 3
+        per_point = self.integer(fields, "max_per_point", where, 1, MAX_STICKERS)
+        if per_point and per_point > data["stickers"]:
+            self.report(
+                fields["max_per_point"][1],
+                f"{where}'max_per_point' ({per_point}) is groter dan het aantal stickers ({data['stickers']}). "
+                "Maak het kleiner of gelijk.",
+            )
+        data["max_per_point"] = min(per_point or 2, data["stickers"])
+        data["max_length"] = self.integer(fields, "max_length", where, 20, 1000) or 200
+        for name in ("levels", "statuses"):
+            if name in fields:
+                values = self.text_list(fields[name][1], where, name)
+                if len(values) < (1 if name == "levels" else 2):
+                    self.report(fields[name][1], f"{where}'{name}' heeft te weinig waarden, bijvoorbeeld:  {EXAMPLES[name]}")
+                data[name] = values
         return data
 
     def text_list(self, node: Node, where: str, name: str) -> list[str]:

@@ -191,7 +191,16 @@ def test_standard_template_werkvormen_and_check_out_as_in_the_handbook(standard)
     assert reflection.prompts[1] == "Bij welke signalen denk je wel eens aan kindermishandeling?"
     assert len(standard.block("werkvorm1").prompts) == 5
     assert len(standard.block("werkvorm5").prompts) == 5
-    assert standard.block("werkvorm3").screen[1].startswith("Casus 1: Een leerling uit de tweede klas is ziek.")
+    meldcode = standard.block("werkvorm3").meldcode
+    assert [c.key for c in meldcode.cases] == ["casus1", "casus2", "casus3", "casus4"]
+    assert meldcode.cases[0].text.startswith("Een leerling uit de tweede klas is ziek.")
+    assert [len(step.questions) for step in meldcode.steps] == [3, 4, 2, 2]
+    assert meldcode.steps[0].questions[1] == "Wat zijn de objectief waarneembare signalen?"
+    points = standard.block("werkvorm5").points
+    assert (points.stickers, points.max_per_point) == (3, 2)
+    assert points.levels == ("de professional", "het team en de organisatie", "de samenwerking met externe partners")
+    assert points.statuses == ("nog niet gestart", "bezig", "klaar")
+    assert [s.activity for s in standard.steps if s.activity] == ["werkblad", "routekaart", "punten", "stickers", "acties"]
     intro = " ".join(standard.block("introductie").screen)
     assert "Kindermishandeling stop je samen!" in intro
     assert sum(line.startswith("- ") for line in standard.block("introductie").screen) == 6
