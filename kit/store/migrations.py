@@ -4,6 +4,8 @@ Plain SQL that SQLite and PostgreSQL both accept: TEXT keys, INTEGER flags, DOUB
 ON CONFLICT upserts, no AUTOINCREMENT.
 """
 
+from kit.store.activities import ACTIVITY_TABLES
+
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (
         1,
@@ -40,6 +42,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX answers_by_question ON answers (session_code, question_key)",
         ],
     ),
+    (2, "werkvormen: groepen, werkblad, routekaart, punten, stickers, acties", ACTIVITY_TABLES),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from kit.store.activities import ActivityStore
 from kit.store.connection import StoreError, connect, resolve_db_url
 from kit.store.migrations import LATEST_VERSION, MIGRATIONS
 
@@ -62,7 +63,7 @@ def new_participant_pseudonym() -> str:
     return secrets.token_hex(8)
 
 
-class Store:
+class Store(ActivityStore):
     def __init__(self, url: str | None = None):
         self.url = resolve_db_url(url)
         self._conn = connect(self.url)
@@ -180,7 +181,7 @@ class Store:
         return LiveStateRecord(c, block, question, bool(shown), started, elapsed, version)
 
     def update_live_state(self, code: str, **changes) -> LiveStateRecord:
-        allowed = {"block_key", "question_key", "results_shown", "timer_started_at", "timer_elapsed"}
+        allowed = {"block_key", "question_key", "results_shown", "timer_started_at", "timer_elapsed", "reference_key"}
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"unknown live state fields: {sorted(unknown)}")

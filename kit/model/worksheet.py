@@ -1,0 +1,87 @@
+"""Werkvorm 3: groups register on one phone, pick a case and answer the worksheet per meldcode step;
+the facilitator sorts what the groups found into the school's route map."""
+
+from __future__ import annotations
+
+import secrets
+
+from kit.i18n import t
+from kit.model.live import LiveSession
+from kit.model.template import ROUTE_CATEGORIES, Block, Meldcode
+from kit.model.text import AnswerRejected, checked_text
+from kit.store.activities import GroupRecord, RouteItemRecord, WorksheetAnswerRecord
+
+GROUP_LABEL_MAX = 30
+ROUTE_TEXT_MAX = 300
+
+
+class Worksheet:
+    def __init__(self, session: LiveSession, block: Block):
+        self.session = session
+        self.block = block
+        self.meldcode: Meldcode = block.meldcode
+        self.store = session.store
+        self.code = session.code
+
+    @classmethod
+    def for_session(cls, session: LiveSession) -> "Worksheet | None":
+        block = next((b for b in session.template.blocks if b.meldcode is not None), None)
+        return cls(session, block) if block else None
+
+    def is_open(self) -> bool:
+        step = self.session.step()
+        return step.block.key == self.block.key and step.activity == "werkblad"
+
+    def _require_open(self) -> None:
+        if not self.is_open():
+            raise AnswerRejected(t("worksheet.closed"))
+
+    def register(self, label) -> str:
+        """A new group; its id lives only in the registering phone's kernel."""
+        self._require_open()
+        label = checked_text(label, GROUP_LABEL_MAX).strip()
+        group_id = secrets.token_hex(6)
+        self.store.register_group(self.code, group_id, label)
+        return group_id
+
+    def choose_case(self, group_id: str, case_key) -> None:
+        self._require_open()
+        if not isinstance(case_key, str) or self.meldcode.case(case_key) is None:
+            raise AnswerRejected(t("worksheet.unknown_case"))
+        self.store.choose_case(self.code, group_id, case_key)
+
+    def answer(self, group_id: str, step_key, question_index, raw) -> str:
+        self._require_open()
+        step = self.meldcode.step(step_key) if isinstance(step_key, str) else None
+        if step is None or not isinstance(question_index, int) or not 0 <= question_index < len(step.questions):
+            raise AnswerRejected(t("worksheet.unknown_question"))
+        value = checked_text(raw, self.meldcode.max_length)
+        self.store.save_worksheet_answer(self.code, group_id, step.key, question_index, value)
+        return value
+
+    def groups(self) -> list[GroupRecord]:
+        return self.store.groups(self.code)
+
+    def answers(self) -> list[WorksheetAnswerRecord]:
+        return self.store.worksheet_answers(self.code)
+
+    def answers_of(self, group_id: str) -> dict[tuple[str, int], str]:
+        return {(a.step_key, a.question_index): a.value for a in self.answers() if a.group_id == group_id}
+
+    # -- the route map, by the facilitator ----------------------------------------------------------------------
+    def add_route_item(self, step_key: str, category: str, raw) -> str:
+        if self.meldcode.step(step_key) is None or category not in ROUTE_CATEGORIES:
+            raise AnswerRejected(t("worksheet.unknown_question"))
+        item_id = secrets.token_hex(6)
+        self.store.add_route_item(self.code, item_id, step_key, category, checked_text(raw, ROUTE_TEXT_MAX))
+        return item_id
+
+    def remove_route_item(self, item_id: str) -> None:
+        self.store.remove_route_item(self.code, item_id)
+
+    def route_map(self) -> dict[str, dict[str, list[RouteItemRecord]]]:
+        """step key -> category -> items, every step and category present (empty lists included)."""
+        result = {s.key: {c: [] for c in ROUTE_CATEGORIES} for s in self.meldcode.steps}
+        for item in self.store.route_items(self.code):
+            result.setdefault(item.step_key, {c: [] for c in ROUTE_CATEGORIES})[item.category].append(item)
+        return result
