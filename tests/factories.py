@@ -33,3 +33,26 @@ def open_question(session, key: str) -> None:
     """Walk the live session to the question with this key, as the facilitator's Volgende would."""
     index = next(s.index for s in session.template.steps if s.question and s.question.key == key)
     session.go_to(index)
+
+
+def werkvormen_template() -> Template:
+    """Werkvorm 3 and 5 in miniature: one case, two worksheet steps, a sticker budget of 3 with at most 2 per point."""
+    from kit.model.template import Case, Meldcode, Points, WorksheetStep
+
+    meldcode = Meldcode(
+        cases=(Case("casus1", "Casus 1", "Een leerling is ziek."), Case("eigen", "Eigen casus", "Onze casus.")),
+        steps=(WorksheetStep("stap1", "Stap 1", ("Waar heb je op gelet?", "Welke signalen?")),
+               WorksheetStep("stap2", "Stap 2", ("Met wie overleg je?",))),
+    )
+    return Template(
+        schema_version=1, name="werkvormen", language="nl", title="Werkvormen",
+        blocks=(
+            Block("welkom", "Welkom", 10),
+            Block("werkvorm3", "Werkvorm 3", 25, meldcode=meldcode),
+            Block("werkvorm5", "Werkvorm 5", 20, prompts=("Waar heb jij behoefte aan?",), points=Points()),
+        ),
+    )
+
+
+def go_to_activity(session, activity: str) -> None:
+    session.go_to(next(s.index for s in session.template.steps if s.activity == activity))

@@ -16,6 +16,7 @@ ACTIVITY_TABLES = [
         label TEXT NOT NULL,
         case_key TEXT,
         created_at TEXT NOT NULL,
+        position INTEGER NOT NULL,
         PRIMARY KEY (session_code, group_id)
     )""",
     """CREATE TABLE worksheet_answers (
@@ -135,10 +136,12 @@ class ActivityStore:
     # -- Werkvorm 3: groups and worksheet -----------------------------------------------------------------------
     def register_group(self, code: str, group_id: str, label: str) -> None:
         with self.transaction() as conn:
+            position = conn.execute("SELECT COUNT(*) FROM groups WHERE session_code = ?", (code,)).fetchone()[0]
             conn.execute(
-                "INSERT INTO groups (session_code, group_id, label, case_key, created_at) VALUES (?, ?, ?, NULL, ?)"
+                "INSERT INTO groups (session_code, group_id, label, case_key, created_at, position)"
+                " VALUES (?, ?, ?, NULL, ?, ?)"
                 " ON CONFLICT (session_code, group_id) DO UPDATE SET label = excluded.label",
-                (code, group_id, label, _minute()),
+                (code, group_id, label, _minute(), position),
             )
 
     def choose_case(self, code: str, group_id: str, case_key: str) -> None:
@@ -146,7 +149,7 @@ class ActivityStore:
             conn.execute("UPDATE groups SET case_key = ? WHERE session_code = ? AND group_id = ?", (case_key, code, group_id))
 
     def groups(self, code: str) -> list[GroupRecord]:
-        rows = self._query("SELECT group_id, label, case_key FROM groups WHERE session_code = ? ORDER BY created_at, label", (code,))
+        rows = self._query("SELECT group_id, label, case_key FROM groups WHERE session_code = ? ORDER BY position", (code,))
         return [GroupRecord(*row) for row in rows]
 
     def save_worksheet_answer(self, code: str, group_id: str, step_key: str, question_index: int, value: str) -> None:

@@ -1,0 +1,67 @@
+import pytest
+
+from factories import go_to_activity, werkvormen_template
+from kit.model.live import LiveSession
+from kit.model.text import AnswerRejected
+from kit.model.worksheet import Worksheet
+
+
+@pytest.fixture
+def sheet(store):
+    template = werkvormen_template()
+    record = store.create_session(template.to_dict(), "Team", "2026-11-28", "welkom")
+    return Worksheet.for_session(LiveSession.open(store, record.code))
+
+
+def test_groups_register_pick_a_case_and_answer_per_step(sheet):
+    with pytest.raises(AnswerRejected, match="gesloten"):
+        sheet.register("Groep 1")
+    go_to_activity(sheet.session, "werkblad")
+    g1, g2 = sheet.register("Groep 1"), sheet.register("De uilen")
+    sheet.choose_case(g1, "casus1")
+    sheet.choose_case(g2, "eigen")
+    sheet.answer(g1, "stap1", 0, "Op de geur van alcohol")
+    sheet.answer(g1, "stap1", 0, "Op haar gedrag")  # a change replaces
+    sheet.answer(g2, "stap2", 0, "Met de aandachtsfunctionaris")
+    assert [(g.label, g.case_key) for g in sheet.groups()] == [("Groep 1", "casus1"), ("De uilen", "eigen")]
+    assert sheet.answers_of(g1) == {("stap1", 0): "Op haar gedrag"}
+    assert sheet.answers_of(g2) == {("stap2", 0): "Met de aandachtsfunctionaris"}
+
+
+@pytest.mark.parametrize("step,index,text,message", [
+    ("stap9", 0, "x", "niet op het werkblad"),
+    ("stap1", 2, "x", "niet op het werkblad"),
+    ("stap1", "0", "x", "niet op het werkblad"),
+    (None, 0, "x", "niet op het werkblad"),
+    ("stap1", 0, "", "leeg"),
+    ("stap1", 0, "x" * 501, "501 tekens"),
+])
+def test_worksheet_answers_are_validated(sheet, step, index, text, message):
+    go_to_activity(sheet.session, "werkblad")
+    group = sheet.register("Groep 1")
+    with pytest.raises(AnswerRejected, match=message):
+        sheet.answer(group, step, index, text)
+    assert sheet.answers() == []
+
+
+def test_unknown_case_and_closed_worksheet(sheet):
+    go_to_activity(sheet.session, "werkblad")
+    group = sheet.register("Groep 1")
+    with pytest.raises(AnswerRejected, match="casussen"):
+        sheet.choose_case(group, "casus9")
+    go_to_activity(sheet.session, "routekaart")
+    with pytest.raises(AnswerRejected, match="gesloten"):
+        sheet.answer(group, "stap1", 0, "te laat")
+
+
+def test_route_map_has_every_step_and_category(sheet):
+    sheet.add_route_item("stap1", "positief", "Mentoren kennen de signalen")
+    item = sheet.add_route_item("stap2", "sleutelfiguren", "Aandachtsfunctionaris")
+    with pytest.raises(AnswerRejected):
+        sheet.add_route_item("stap1", "onzin", "x")
+    route = sheet.route_map()
+    assert list(route) == ["stap1", "stap2"]
+    assert [i.text for i in route["stap1"]["positief"]] == ["Mentoren kennen de signalen"]
+    assert route["stap1"]["aandacht"] == []
+    sheet.remove_route_item(item)
+    assert sheet.route_map()["stap2"]["sleutelfiguren"] == []
