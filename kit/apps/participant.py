@@ -13,6 +13,7 @@ from urllib.parse import parse_qs
 
 import ipywidgets as widgets
 
+from kit.apps.participant_activities import PhoneActivities
 from kit.apps.polling import Poller
 from kit.i18n import t
 from kit.model.answers import AnswerRejected
@@ -61,6 +62,7 @@ class ParticipantApp:
             self._show(CodeEntry(self.join, t("participant.closed_code", code=code)))
             return False
         self.title.value = f"{t('participant.title')} · {self.session.code}"
+        self.activities = PhoneActivities(self.session, self.participant)
         self.refresh()
         if self.poller:
             self.poller.start()
@@ -71,6 +73,9 @@ class ParticipantApp:
         if self.session is None:
             return
         with self._lock:
+            follow = getattr(self.view, "poll", None)  # views whose content changes within a step (the ballot)
+            if follow:
+                follow()
             state = self.session.state()
             if state.version == self._version:
                 return
@@ -80,6 +85,10 @@ class ParticipantApp:
             if key == self._shown_step:
                 return
             self._shown_step = key
+            activity_view = self.activities.view_for(step)
+            if activity_view is not None:
+                self._show(activity_view)
+                return
             if step.question is None:
                 self._show(step_view(step))
                 return

@@ -42,10 +42,11 @@ class CodeEntry(widgets.VBox):
 
 
 class WaitingView(widgets.VBox):
-    def __init__(self, block_title: str):
+    def __init__(self, block_title: str, hint_text: str | None = None):
         waiting = _html(html.escape(t("participant.waiting")), "tlg-waiting")
         now = _html(f"<p style='text-align:center'>{html.escape(t('participant.now', block=block_title))}</p>")
-        hint = _html(f"<p style='text-align:center'>{html.escape(t('participant.waiting_hint'))}</p>", "tlg-hint")
+        hint_text = hint_text or t("participant.waiting_hint")
+        hint = _html(f"<p style='text-align:center'>{html.escape(hint_text)}</p>", "tlg-hint")
         super().__init__([waiting, now, hint])
 
 

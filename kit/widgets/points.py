@@ -1,0 +1,244 @@
+"""Werkvorm 5 views: post-its on the phone, the sticker ballot, the facilitator's tidy-up list, the board and
+the action plan. Plain data in, callbacks out; every participant text is escaped here."""
+
+from __future__ import annotations
+
+import html
+from typing import Callable, Sequence
+
+import ipywidgets as widgets
+
+from kit.i18n import t
+
+Result = "tuple[bool, str]"
+
+
+def _html(value: str = "", *classes: str) -> widgets.HTML:
+    w = widgets.HTML(value)
+    for css_class in classes:
+        w.add_class(css_class)
+    return w
+
+
+def _status(widget: widgets.HTML, ok: bool, message: str) -> None:
+    widget.remove_class("tlg-status-ok" if not ok else "tlg-status-error")
+    widget.add_class("tlg-status-ok" if ok else "tlg-status-error")
+    widget.value = html.escape(message)
+
+
+class PointEntry(widgets.VBox):
+    """Phone: write a point (a post-it) and see the ones you wrote."""
+
+    def __init__(self, post: Callable[[str], "tuple[bool, str]"], max_length: int, own: Sequence[str], header: Sequence[widgets.Widget] = ()):
+        self._post = post
+        self.max_length = max_length
+        self.text = widgets.Textarea(placeholder=t("points.placeholder"), rows=3, continuous_update=True,
+                                     layout=widgets.Layout(width="100%"))
+        self.counter = _html("", "tlg-hint")
+        self.send = widgets.Button(description=t("points.post"), layout=widgets.Layout(width="100%"))
+        self.send.add_class("tlg-send")
+        self.status = _html("", "tlg-status")
+        self.own = _html("")
+        self.text.observe(lambda _: self._count(), "value")
+        self.send.on_click(lambda _: self.submit(self.text.value))
+        self._count()
+        self.show_own(own)
+        super().__init__([*header, _html(html.escape(t("points.intro")), "tlg-hint"),
+                          _html(html.escape(t("participant.no_names")), "tlg-hint"),
+                          self.text, self.counter, self.send, self.status, self.own])
+
+    def _count(self) -> None:
+        n = len(self.text.value)
+        self.counter.value = html.escape(t("participant.chars", n=n, max=self.max_length))
+        self.send.disabled = n > self.max_length
+
+    def submit(self, text) -> bool:
+        ok, message = self._post(text)
+        _status(self.status, ok, t("points.posted") if ok else message)
+        if ok:
+            self.text.value = ""
+        return ok
+
+    def show_own(self, own: Sequence[str]) -> None:
+        if not own:
+            self.own.value = ""
+            return
+        items = "".join(f"<li>{html.escape(text)}</li>" for text in own)
+        self.own.value = f"<p class='tlg-hint'>{html.escape(t('points.yours'))}</p><ul>{items}</ul>"
+
+
+class StickerBallot(widgets.VBox):
+    """Phone: every visible point with its own + and − buttons, and how many stickers are left."""
+
+    def __init__(self, on_add: Callable[[str], "tuple[bool, str]"], on_remove: Callable[[str], "tuple[bool, str]"]):
+        self._on_add, self._on_remove = on_add, on_remove
+        self.left = _html("", "tlg-question")
+        self.status = _html("", "tlg-status")
+        self.rows = widgets.VBox()
+        self.add_buttons: dict[str, widgets.Button] = {}
+        self.remove_buttons: dict[str, widgets.Button] = {}
+        self._shown: tuple | None = None
+        super().__init__([self.left, self.status, self.rows])
+
+    def show(self, points: Sequence[tuple[str, str]], mine: dict[str, int], left: int) -> None:
+        self.left.value = html.escape(t("stickers.left", n=left))
+        key = (tuple(points), tuple(sorted(mine.items())), left)
+        if key == self._shown:
+            return
+        self._shown = key
+        rows, self.add_buttons, self.remove_buttons = [], {}, {}
+        for point_id, text in points:
+            count = mine.get(point_id, 0)
+            add = widgets.Button(description=t("stickers.add"), layout=widgets.Layout(width="50%"))
+            remove = widgets.Button(description=t("stickers.remove"), layout=widgets.Layout(width="50%"),
+                                    disabled=count == 0)
+            add.add_class("tlg-option")
+            remove.add_class("tlg-option")
+            add.on_click(lambda _, p=point_id: self.add(p))
+            remove.on_click(lambda _, p=point_id: self.remove(p))
+            self.add_buttons[point_id], self.remove_buttons[point_id] = add, remove
+            dots = "●" * count
+            card = _html(f"<div class='tlg-point'>{html.escape(text)}<div class='tlg-dots'>{dots}</div></div>")
+            rows.append(widgets.VBox([card, widgets.HBox([add, remove])]))
+        self.rows.children = rows
+
+    def add(self, point_id: str) -> bool:
+        ok, message = self._on_add(point_id)
+        _status(self.status, ok, t("stickers.placed") if ok else message)
+        return ok
+
+    def remove(self, point_id: str) -> bool:
+        ok, message = self._on_remove(point_id)
+        _status(self.status, ok, t("stickers.taken_back") if ok else message)
+        return ok
+
+
+class PointsModeration(widgets.VBox):
+    """Facilitator only: every point, to edit its wording, hide it, or merge it into another."""
+
+    def __init__(self, on_edit: Callable[[str, str], None], on_hide: Callable[[str, bool], None],
+                 on_merge: Callable[[str, str], None]):
+        self._on_edit, self._on_hide, self._on_merge = on_edit, on_hide, on_merge
+        self.rows = widgets.VBox()
+        self.editors: dict[str, widgets.Text] = {}
+        self.hide_buttons: dict[str, widgets.Button] = {}
+        self.merge_pickers: dict[str, widgets.Dropdown] = {}
+        super().__init__([_html(f"<b>{html.escape(t('points.moderation'))}</b>"), self.rows])
+
+    def show(self, points: Sequence[tuple[str, str, str]] | None) -> None:
+        """points: (point_id, text, status); None hides the panel."""
+        if points is None:
+            self.layout.display = "none"
+            return
+        self.layout.display = None
+        visible = [(pid, text) for pid, text, status in points if status == "open"]
+        rows = []
+        self.editors, self.hide_buttons, self.merge_pickers = {}, {}, {}
+        for point_id, text, status in points:
+            if status == "merged":
+                continue
+            editor = widgets.Text(value=text, layout=widgets.Layout(flex="1 1 auto"))
+            save = widgets.Button(description=t("points.save"), layout=widgets.Layout(width="110px"))
+            save.on_click(lambda _, p=point_id, e=editor: self._on_edit(p, e.value))
+            hidden = status == "hidden"
+            hide = widgets.Button(description=t("facilitator.show_answer") if hidden else t("facilitator.hide_answer"),
+                                  layout=widgets.Layout(width="110px"))
+            hide.on_click(lambda _, p=point_id, h=hidden: self._on_hide(p, not h))
+            options = [(t("points.merge_into"), "")] + [(other[:40], pid) for pid, other in visible if pid != point_id]
+            merge = widgets.Dropdown(options=options, value="", layout=widgets.Layout(width="220px"))
+            merge.observe(lambda change, p=point_id: change["new"] and self._on_merge(p, change["new"]), "value")
+            self.editors[point_id], self.hide_buttons[point_id], self.merge_pickers[point_id] = editor, hide, merge
+            rows.append(widgets.HBox([editor, save, hide, merge]))
+        self.rows.children = rows
+
+
+def board_html(ranked: Sequence[tuple[str, int]], top: int | None = None) -> str:
+    """The sticker board as HTML bars: readable from the back, no chart library needed."""
+    if not ranked:
+        return f"<p>{html.escape(t('points.none'))}</p>"
+    most = max(count for _, count in ranked) or 1
+    rows = []
+    for place, (text, count) in enumerate(ranked[:top] if top else ranked, start=1):
+        width = max(2, round(100 * count / most)) if count else 0
+        rows.append(
+            "<div class='tlg-board-row'>"
+            f"<div class='tlg-board-text'>{place}. {html.escape(text)}</div>"
+            f"<div class='tlg-board-bar'><span style='width:{width}%'></span><b>{count}</b></div></div>"
+        )
+    return "".join(rows)
+
+
+def wall_html(texts: Sequence[str]) -> str:
+    return "".join(f"<div class='tlg-answer-card'>{html.escape(text)}</div>" for text in texts)
+
+
+class ActionPlanEditor(widgets.VBox):
+    """Facilitator: write an action for one of the top points; change the status of actions already written."""
+
+    def __init__(self, levels: Sequence[str], statuses: Sequence[str], on_save: Callable[..., "tuple[bool, str]"]):
+        self._on_save = on_save
+        self.point = widgets.Dropdown(options=[("—", "")], value="", description=t("actions.point"),
+                                      layout=widgets.Layout(width="100%"))
+        self.text = widgets.Text(description=t("actions.text"), layout=widgets.Layout(width="100%"))
+        self.level = widgets.Dropdown(options=list(levels), description=t("actions.level_label"),
+                                      layout=widgets.Layout(width="100%"))
+        self.owner = widgets.Text(description=t("actions.owner"), placeholder=t("actions.owner_hint"),
+                                  layout=widgets.Layout(width="100%"))
+        self.planning = widgets.Text(description=t("actions.planning"), placeholder=t("actions.planning_hint"),
+                                     layout=widgets.Layout(width="100%"))
+        self.status_choice = widgets.Dropdown(options=list(statuses), description=t("actions.status_label"),
+                                              layout=widgets.Layout(width="100%"))
+        for field in (self.point, self.text, self.level, self.owner, self.planning, self.status_choice):
+            field.style.description_width = "120px"
+        self.save = widgets.Button(description=t("actions.save"), button_style="primary")
+        self.save.on_click(lambda _: self.submit())
+        self.message = _html("", "tlg-status")
+        self.point.observe(self._prefill, "value")
+        self._texts: dict[str, str] = {}
+        self.existing = widgets.VBox()
+        self._statuses = list(statuses)
+        super().__init__([_html(f"<b>{html.escape(t('actions.title'))}</b>"), self.point, self.text, self.level,
+                          self.owner, self.planning, self.status_choice, self.save, self.message, self.existing])
+
+    def _prefill(self, change) -> None:
+        if change["new"] and not self.text.value:
+            self.text.value = self._texts.get(change["new"], "")
+
+    def show_points(self, ranked: Sequence[tuple[str, str, int]]) -> None:
+        """ranked: (point_id, text, stickers), best first."""
+        self._texts = {pid: text for pid, text, _ in ranked}
+        options = [("—", "")] + [(f"{text[:50]} ({n})", pid) for pid, text, n in ranked]
+        if [v for _, v in options] != [v for _, v in self.point.options]:
+            self.point.options = options
+
+    def submit(self) -> bool:
+        ok, message = self._on_save(text=self.text.value, level=self.level.value, owner=self.owner.value,
+                                    planning=self.planning.value, status=self.status_choice.value,
+                                    point_id=self.point.value or None)
+        _status(self.message, ok, t("actions.saved") if ok else message)
+        if ok:
+            self.text.value = self.owner.value = self.planning.value = ""
+            self.point.value = ""
+        return ok
+
+    def show_actions(self, actions, on_status: Callable[[object, str], None]) -> None:
+        rows = []
+        for action in actions:
+            choice = widgets.Dropdown(options=self._statuses, value=action.status, layout=widgets.Layout(width="200px"))
+            choice.observe(lambda change, a=action: on_status(a, change["new"]), "value")
+            label = _html(f"{html.escape(action.text)} · {html.escape(action.owner)} · {html.escape(action.planning)}")
+            label.layout.flex = "1 1 auto"
+            rows.append(widgets.HBox([label, choice]))
+        self.existing.children = rows
+
+
+def actions_html(actions) -> str:
+    if not actions:
+        return ""
+    head = "".join(f"<th>{html.escape(t(k))}</th>" for k in
+                   ("actions.text", "actions.level_label", "actions.owner", "actions.planning", "actions.status_label"))
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in (a.text, a.level, a.owner, a.planning, a.status)) + "</tr>"
+        for a in actions
+    )
+    return f"<table class='tlg-actions'><tr>{head}</tr>{body}</table>"

@@ -1,0 +1,195 @@
+"""Werkvorm 3 views: one phone per group (register, pick a case, the worksheet one step at a time), the
+facilitator's overview of answers per step, and the route map."""
+
+from __future__ import annotations
+
+import html
+from typing import Callable, Sequence
+
+import ipywidgets as widgets
+
+from kit.i18n import t
+from kit.model.template import ROUTE_CATEGORIES, Meldcode
+
+
+def _html(value: str = "", *classes: str) -> widgets.HTML:
+    w = widgets.HTML(value)
+    for css_class in classes:
+        w.add_class(css_class)
+    return w
+
+
+def _big_button(label: str, on_click, css_class: str = "tlg-option") -> widgets.Button:
+    button = widgets.Button(description=label, layout=widgets.Layout(width="100%"))
+    button.add_class(css_class)
+    button.on_click(lambda _: on_click())
+    return button
+
+
+class GroupPhone(widgets.VBox):
+    """The group's phone. Callbacks return (ok, message); the view only moves on when the kernel agreed."""
+
+    def __init__(self, meldcode: Meldcode, register: Callable, choose_case: Callable, answer: Callable):
+        self.meldcode = meldcode
+        self._register, self._choose_case, self._answer = register, choose_case, answer
+        self.status = _html("", "tlg-status")
+        self.body = widgets.VBox()
+        self.step_index = 0
+        self.case_key: str | None = None
+        self.saved: dict[tuple[str, int], str] = {}
+        self.inputs: list[widgets.Textarea] = []
+        super().__init__([self.body, self.status])
+        self._ask_label()
+
+    def _say(self, ok: bool, message: str) -> None:
+        self.status.remove_class("tlg-status-ok" if not ok else "tlg-status-error")
+        self.status.add_class("tlg-status-ok" if ok else "tlg-status-error")
+        self.status.value = html.escape(message)
+
+    # 1. register
+    def _ask_label(self) -> None:
+        self.label = widgets.Text(placeholder=t("worksheet.label_placeholder"), layout=widgets.Layout(width="100%"))
+        self.body.children = [
+            _html(html.escape(t("worksheet.one_phone")), "tlg-question"),
+            _html(html.escape(t("worksheet.label_hint")), "tlg-hint"),
+            self.label,
+            _big_button(t("worksheet.register"), lambda: self.register(self.label.value), "tlg-send"),
+        ]
+
+    def register(self, label) -> bool:
+        ok, message = self._register(label)
+        if not ok:
+            self._say(False, message)
+            return False
+        self.status.value = ""
+        self._ask_case()
+        return True
+
+    # 2. pick a case
+    def _ask_case(self) -> None:
+        self.case_buttons = {}
+        rows = [_html(html.escape(t("worksheet.pick_case")), "tlg-question")]
+        for case in self.meldcode.cases:
+            button = _big_button(case.title, lambda k=case.key: self.choose_case(k))
+            self.case_buttons[case.key] = button
+            rows += [button, _html(html.escape(case.text), "tlg-hint")]
+        self.body.children = rows
+
+    def choose_case(self, case_key) -> bool:
+        ok, message = self._choose_case(case_key)
+        if not ok:
+            self._say(False, message)
+            return False
+        self.case_key = case_key
+        self.status.value = ""
+        self.show_step(0)
+        return True
+
+    # 3. the worksheet, one meldcode step at a time
+    def show_step(self, index: int) -> None:
+        self.step_index = max(0, min(index, len(self.meldcode.steps) - 1))
+        step = self.meldcode.steps[self.step_index]
+        case = self.meldcode.case(self.case_key)
+        self.inputs = []
+        rows = [
+            _html(html.escape(f"{case.title} · {t('worksheet.step_of', n=self.step_index + 1, total=len(self.meldcode.steps))}"), "tlg-hint"),
+            _html(html.escape(step.title), "tlg-question"),
+        ]
+        for number, question in enumerate(step.questions):
+            area = widgets.Textarea(value=self.saved.get((step.key, number), ""), rows=3,
+                                    layout=widgets.Layout(width="100%"))
+            self.inputs.append(area)
+            rows += [_html(html.escape(question)), area]
+        self.save_button = _big_button(t("worksheet.save_step"), self.save_step, "tlg-send")
+        self.previous_button = _big_button(t("worksheet.previous_step"), lambda: self.show_step(self.step_index - 1))
+        self.next_button = _big_button(t("worksheet.next_step"), lambda: self.show_step(self.step_index + 1))
+        self.previous_button.disabled = self.step_index == 0
+        self.next_button.disabled = self.step_index == len(self.meldcode.steps) - 1
+        rows += [self.save_button, widgets.HBox([self.previous_button, self.next_button])]
+        self.body.children = rows
+
+    def save_step(self) -> bool:
+        step = self.meldcode.steps[self.step_index]
+        for number, area in enumerate(self.inputs):
+            if not area.value.strip() or self.saved.get((step.key, number)) == area.value:
+                continue
+            ok, message = self._answer(step.key, number, area.value)
+            if not ok:
+                self._say(False, message)
+                return False
+            self.saved[(step.key, number)] = area.value
+        self._say(True, t("participant.saved"))
+        return True
+
+
+def worksheet_overview_html(meldcode: Meldcode, groups, answers) -> str:
+    """Per step and question, what every group answered, labelled with the group's chosen name."""
+    labels = {g.group_id: g.label for g in groups}
+    cases = {g.group_id: (meldcode.case(g.case_key).title if g.case_key and meldcode.case(g.case_key) else "—") for g in groups}
+    by_question: dict[tuple[str, int], list] = {}
+    for answer in answers:
+        by_question.setdefault((answer.step_key, answer.question_index), []).append(answer)
+    parts = [f"<p>{html.escape(t('worksheet.groups', n=len(groups)))}: "
+             + ", ".join(f"{html.escape(labels[g])} ({html.escape(cases[g])})" for g in labels) + "</p>"]
+    for step in meldcode.steps:
+        parts.append(f"<h3>{html.escape(step.title)}</h3>")
+        for number, question in enumerate(step.questions):
+            items = "".join(
+                f"<li><b>{html.escape(labels.get(a.group_id, '?'))}:</b> {html.escape(a.value)}</li>"
+                for a in by_question.get((step.key, number), [])
+            )
+            parts.append(f"<p><i>{html.escape(question)}</i></p><ul>{items}</ul>")
+    return "".join(parts)
+
+
+CATEGORY_KEYS = {"positief": "route.positief", "aandacht": "route.aandacht", "sleutelfiguren": "route.sleutelfiguren"}
+
+
+def route_map_html(meldcode: Meldcode, route: dict) -> str:
+    """The route map: one row per meldcode step, one column per category. Black on white, readable in print."""
+    head = "<th></th>" + "".join(f"<th>{html.escape(t(CATEGORY_KEYS[c]))}</th>" for c in ROUTE_CATEGORIES)
+    rows = []
+    for step in meldcode.steps:
+        cells = "".join(
+            "<td><ul>" + "".join(f"<li>{html.escape(i.text)}</li>" for i in route.get(step.key, {}).get(c, [])) + "</ul></td>"
+            for c in ROUTE_CATEGORIES
+        )
+        rows.append(f"<tr><th>{html.escape(step.title)}</th>{cells}</tr>")
+    return f"<table class='tlg-route'><tr>{head}</tr>{''.join(rows)}</table>"
+
+
+class RouteMapEditor(widgets.VBox):
+    """Facilitator: put a point on the route map under a step and a category, or take one off."""
+
+    def __init__(self, meldcode: Meldcode, on_add: Callable[[str, str, str], "tuple[bool, str]"],
+                 on_remove: Callable[[str], None]):
+        self._on_add, self._on_remove = on_add, on_remove
+        self.step = widgets.Dropdown(options=[(s.title, s.key) for s in meldcode.steps], layout=widgets.Layout(width="320px"))
+        self.category = widgets.Dropdown(options=[(t(CATEGORY_KEYS[c]), c) for c in ROUTE_CATEGORIES],
+                                         layout=widgets.Layout(width="220px"))
+        self.text = widgets.Text(placeholder=t("route.placeholder"), layout=widgets.Layout(flex="1 1 auto"))
+        self.add_button = widgets.Button(description=t("route.add"), button_style="primary")
+        self.add_button.on_click(lambda _: self.add())
+        self.message = _html("", "tlg-status")
+        self.items = widgets.VBox()
+        self.remove_buttons: dict[str, widgets.Button] = {}
+        super().__init__([_html(f"<b>{html.escape(t('route.title'))}</b>"),
+                          widgets.HBox([self.step, self.category]), widgets.HBox([self.text, self.add_button]),
+                          self.message, self.items])
+
+    def add(self) -> bool:
+        ok, message = self._on_add(self.step.value, self.category.value, self.text.value)
+        self.message.value = "" if ok else html.escape(message)
+        if ok:
+            self.text.value = ""
+        return ok
+
+    def show_items(self, items) -> None:
+        rows, self.remove_buttons = [], {}
+        for item in items:
+            button = widgets.Button(description=t("route.remove"), layout=widgets.Layout(width="110px"))
+            button.on_click(lambda _, i=item.item_id: self._on_remove(i))
+            self.remove_buttons[item.item_id] = button
+            label = _html(f"{html.escape(t(CATEGORY_KEYS[item.category]))} · {html.escape(item.text)}")
+            rows.append(widgets.HBox([button, label]))
+        self.items.children = rows
