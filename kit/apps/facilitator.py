@@ -15,6 +15,7 @@ import threading
 import ipywidgets as widgets
 
 from kit import aggregate, charts
+from kit.apps.facilitator_activities import ActivityControls, RoomActivities
 from kit.apps.polling import Poller
 from kit.i18n import t
 from kit.model.live import LiveSession
@@ -97,6 +98,7 @@ class RoomScreen:
         self.timer = self._timer_panel()
         self.screen = ScreenPanel()
         self.results = ResultsPanel()
+        self.activities = RoomActivities(self.session)
         self.widget = self._layout()
         self.widget.add_class("tlg-projector")
         self.refresh(force=True)
@@ -107,7 +109,7 @@ class RoomScreen:
 
     def _main_column(self) -> list[widgets.Widget]:
         return [widgets.HBox([self.block_title, self.timer], layout=widgets.Layout(justify_content="space-between")),
-                widgets.VBox([self.screen, self.results])]
+                widgets.VBox([self.screen, self.results, self.activities.panel])]
 
     def _layout(self) -> widgets.Widget:
         top = widgets.HBox([self.header, self.join], layout=widgets.Layout(justify_content="space-between", align_items="center"))
@@ -123,7 +125,8 @@ class RoomScreen:
             timer = self.session.timer(state)
             self.timer.show(timer.label, timer.remaining < 0, timer.running)
             stats = self.store.answer_stats(self.code, step.question.key) if step.question else None
-            fingerprint = (state.version, stats, self._join_large)
+            activity = self.store.activity_fingerprint(self.code) if self.activities.follows_activity(step) else None
+            fingerprint = (state.version, stats, activity, self._join_large)
             if fingerprint == self._fingerprint and not force:
                 return
             self._fingerprint = fingerprint
@@ -135,6 +138,7 @@ class RoomScreen:
         large = self._join_large if self._join_large is not None else step.index == 0
         if large != self.join.large:
             self.join.set_large(large)
+        self.activities.render(step, state.results_shown)
         question = step.question
         if step.prompt is not None:
             position = t("facilitator.prompt_of", n=step.prompt + 1, total=len(step.block.prompts))
@@ -189,11 +193,12 @@ class FacilitatorApp(RoomScreen):
         self.join_button = _button(t("facilitator.show_join"), self._toggle_join)
         self.guidance = _html("", "tlg-guidance")
         self.moderation = ModerationPanel(self._toggle_answer, self._show_all_answers)
+        self.activity_controls = ActivityControls(self.activities, self.refresh)
         navigation = widgets.HBox([self.previous_button, self.next_button, self.results_button, self.join_button],
                                   layout=widgets.Layout(margin="8px 0", flex_flow="row wrap"))
         title_row, results = super()._main_column()
         # Navigation right under the title: always in reach without scrolling, whatever the results' height.
-        return [title_row, navigation, results, self.guidance, self.moderation]
+        return [title_row, navigation, results, self.guidance, self.moderation, self.activity_controls]
 
     def _act(self, action):
         def run():
@@ -226,7 +231,7 @@ class FacilitatorApp(RoomScreen):
         self.previous_button.disabled = step.index == 0
         self.next_button.disabled = step.index == len(self.session.template.steps) - 1
         self.results_button.description = t("facilitator.hide_results" if state.results_shown else "facilitator.show_results")
-        self.results_button.disabled = step.question is None
+        self.results_button.disabled = step.question is None and not self.activities.has_results(step)
         self.join_button.description = t("facilitator.hide_join" if self.join.large else "facilitator.show_join")
         self.guidance.value = (
             f"<b>{html.escape(t('facilitator.guidance'))}</b><br>{html.escape(step.block.guidance)}"
@@ -237,6 +242,7 @@ class FacilitatorApp(RoomScreen):
             self.moderation.show([(a.participant, a.value, a.shown) for a in answers])
         else:
             self.moderation.show(None)
+        self.activity_controls.render(step)
 
 
 def _session_code(code: str | None, store: Store) -> str:

@@ -318,3 +318,13 @@ class ActivityStore:
                 "SELECT COUNT(*), COALESCE(SUM(revision), 0) FROM actions WHERE session_code = ?",
             )
         )
+
+    def previous_session_code(self, code: str) -> str | None:
+        """The same team's session before this one: its actions open the next session's Welkom."""
+        rows = self._query(
+            "SELECT s.code FROM sessions s, sessions me WHERE me.code = ? AND s.team = me.team AND s.code <> me.code"
+            " AND (s.session_date < me.session_date OR (s.session_date = me.session_date AND s.created_at < me.created_at))"
+            " ORDER BY s.session_date DESC, s.created_at DESC LIMIT 1",
+            (code,),
+        )
+        return rows[0][0] if rows else None

@@ -26,6 +26,9 @@ body, .jp-Notebook, .voila-container { background: #ffffff; }
 .tlg-phone textarea { font-size: 20px; border-radius: 8px; }
 .tlg-phone input { font-size: 24px; height: 56px; text-transform: uppercase; letter-spacing: 4px; }
 .tlg-waiting .widget-html-content { font-size: 28px; text-align: center; padding: 40px 0 8px; color: #1f4e79; }
+.tlg-point { font-size: 20px; padding: 10px 12px; margin-top: 10px; background: #fff8d6; border: 2px solid #c9b458;
+  border-radius: 10px; overflow-wrap: anywhere; }
+.tlg-dots { font-size: 22px; color: #1f4e79; letter-spacing: 4px; min-height: 24px; }
 </style>
 """
 
@@ -56,6 +59,17 @@ body, .jp-Notebook, .voila-container { background: #ffffff; }
 .tlg-screen li { margin: 6px 0; }
 .tlg-screen .tlg-prompt { font-size: 40px; font-weight: 700; line-height: 1.25; }
 .tlg-screen .tlg-prompt-position { font-size: 22px; color: #444; }
+.tlg-count-line { font-size: 32px; font-weight: 700; }
+.tlg-activity .widget-html-content { font-size: 24px; }
+.tlg-board-row { margin: 10px 0; }
+.tlg-board-text { font-size: 26px; font-weight: 700; }
+.tlg-board-bar { display: flex; align-items: center; gap: 12px; }
+.tlg-board-bar span { display: inline-block; height: 28px; background: #1f4e79; }
+.tlg-board-bar b { font-size: 26px; }
+.tlg-route, .tlg-actions { border-collapse: collapse; width: 100%; font-size: 20px; }
+.tlg-route th, .tlg-route td, .tlg-actions th, .tlg-actions td { border: 2px solid #333; padding: 6px 10px;
+  vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+.tlg-route ul { margin: 0; padding-left: 20px; }
 </style>
 """
 
