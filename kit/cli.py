@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import tempfile
 from datetime import date
@@ -117,6 +118,10 @@ def _session_to_serve(store: Store, code: str | None):
     return record
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def cmd_serve(args) -> int:
     from kit.qr import qr_terminal
     from kit.serve import Servers, ServeConfig
@@ -134,6 +139,8 @@ def cmd_serve(args) -> int:
     print(f"Scherm voor de beamer (optioneel):     {config.screen_url}")
     print(f"Logboek van de servers: {log_dir}")
     print("Stoppen: Ctrl-C", flush=True)
+    # `kill` (SIGTERM) must stop the servers and their kernels as Ctrl-C does, not orphan them.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         return servers.wait()
     except KeyboardInterrupt:

@@ -81,6 +81,8 @@ def _voila(args: list[str]) -> list[str]:
         "--show_tracebacks=False",
         # IPC instead of TCP ports between server and kernels: no port races when many phones arrive at once.
         "--KernelManager.transport=ipc",
+        # A taken port is an error, not a silent move to another port that the printed QR code does not show.
+        "--Voila.port_retries=0",
     ]
 
 

@@ -82,3 +82,19 @@ def test_kill_9_mid_burst_then_serve_again(browser, tmp_path):
             assert len(store.answers(served.code)) == PHONES + 1
     finally:
         kill_9(again)
+
+
+def test_sigterm_stops_both_servers_and_every_kernel(browser, tmp_path):
+    import signal
+
+    served = start_serving(tmp_path)
+    page = browser.new_context().new_page()
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    page.goto(served.join_url)
+    expect(page.get_by_text("Even wachten…")).to_be_visible()
+    tree = psutil.Process(served.process.pid).children(recursive=True)
+    assert any("ipykernel" in " ".join(p.cmdline()) for p in tree)
+    served.process.send_signal(signal.SIGTERM)
+    served.process.wait(timeout=30)
+    _, alive = psutil.wait_procs(tree, timeout=10)
+    assert not alive
