@@ -108,6 +108,9 @@ class RoomScreen:
         return TimerPanel()
 
     def _main_column(self) -> list[widgets.Widget]:
+        # The title wraps; the timer never shrinks off the edge of the projector.
+        self.block_title.layout.flex = "1 1 auto"
+        self.timer.layout.flex = "0 0 auto"
         return [widgets.HBox([self.block_title, self.timer], layout=widgets.Layout(justify_content="space-between")),
                 widgets.VBox([self.screen, self.results, self.activities.panel])]
 

@@ -159,7 +159,7 @@ def board_html(ranked: Sequence[tuple[str, int]], top: int | None = None) -> str
     most = max(count for _, count in ranked) or 1
     rows = []
     for place, (text, count) in enumerate(ranked[:top] if top else ranked, start=1):
-        width = max(2, round(100 * count / most)) if count else 0
+        width = max(2, round(85 * count / most)) if count else 0  # 85%: room for the count beside the longest bar
         rows.append(
             "<div class='tlg-board-row'>"
             f"<div class='tlg-board-text'>{place}. {html.escape(text)}</div>"
