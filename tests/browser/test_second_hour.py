@@ -1,0 +1,142 @@
+"""The second hour in real browsers: groups on the meldcode worksheet, the route map, post-its, sticker voting
+within the budget, and the action plan written by the facilitator."""
+
+import pytest
+from playwright.sync_api import expect
+
+from serving import PAGE_TIMEOUT_MS
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+def new_page(browser, url, **context):
+    page = browser.new_context(**context).new_page()
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    page.goto(url)
+    return page
+
+
+def walk_to(facilitator, served, *, activity=None, prompt=None, block=None):
+    """Click Volgende until the live state reaches the wanted step, as the facilitator would."""
+    from kit.model.live import LiveSession
+    from kit.store import Store
+
+    with Store(served.db_url) as store:
+        session = LiveSession.open(store, served.code)
+        target = next(s for s in session.template.steps
+                      if (activity is None or s.activity == activity) and (prompt is None or s.prompt == prompt)
+                      and (block is None or s.block.key == block))
+        clicks = target.index - session.step().index
+    for _ in range(clicks):
+        facilitator.get_by_role("button", name="Volgende ▶").click()
+        facilitator.wait_for_timeout(150)
+    with Store(served.db_url) as store:
+        assert LiveSession.open(store, served.code).step().index == target.index
+
+
+def test_second_hour(browser, served):
+    from kit.store import Store
+
+    facilitator = new_page(browser, served.facilitator_url, viewport={"width": 1366, "height": 900})
+    expect(facilitator.locator(".tlg-block-title")).to_have_text("Welkom")
+
+    # Werkvorm 3: three groups, three cases.
+    groups = [new_page(browser, served.join_url, **PHONE) for _ in range(3)]
+    for g in groups:
+        expect(g.get_by_text("Even wachten…")).to_be_visible()
+    walk_to(facilitator, served, activity="werkblad")
+    for number, (g, case) in enumerate(zip(groups, ["Casus 1: ziek naar huis", "Casus 2: niet naar huis durven",
+                                                   "Casus 3: zorgen voor broertje en zusje"]), start=1):
+        g.get_by_placeholder("bijv. Groep 3").fill(f"Groep {number}")
+        g.get_by_role("button", name="Meld ons groepje aan").click()
+        g.get_by_role("button", name=case).click()
+        expect(g.get_by_text("Stap 1: Signalen in kaart brengen")).to_be_visible()
+        g.locator("textarea").first.fill(f"Signaal van groep {number}")
+        g.get_by_role("button", name="Bewaar deze stap").click()
+        expect(g.get_by_text("Opgeslagen ✓")).to_be_visible()
+    expect(facilitator.get_by_text("3 groepjes")).to_be_visible()
+    facilitator.get_by_role("button", name="Toon resultaten").click()
+    for number in (1, 2, 3):
+        expect(facilitator.get_by_text(f"Signaal van groep {number}")).to_be_visible()
+
+    route = facilitator.locator(".widget-vbox", has=facilitator.get_by_text("Routekaart", exact=True)).last
+    route.locator("select").nth(0).select_option(label="Stap 1: Signalen in kaart brengen")
+    route.locator("select").nth(1).select_option(label="Positieve punten")
+    facilitator.get_by_placeholder("Punt voor de routekaart").fill("Mentoren herkennen signalen")
+    facilitator.get_by_role("button", name="Zet op de kaart").click()
+    route.locator("select").nth(1).select_option(label="Sleutelfiguren")
+    facilitator.get_by_placeholder("Punt voor de routekaart").fill("Aandachtsfunctionaris")
+    facilitator.get_by_role("button", name="Zet op de kaart").click()
+    walk_to(facilitator, served, activity="routekaart")
+    table = facilitator.locator(".tlg-route")
+    expect(table).to_contain_text("Mentoren herkennen signalen")
+    expect(table).to_contain_text("Aandachtsfunctionaris")
+    for g in groups:
+        expect(g.get_by_text("De routekaart wordt nu samen gemaakt")).to_be_visible()
+
+    # Werkvorm 5: six participants post points during the first prompt.
+    phones = [new_page(browser, served.join_url, **PHONE) for _ in range(6)]
+    walk_to(facilitator, served, block="werkvorm5", prompt=0)
+    texts = ["Vaste sparringpartner", "Scholing oudergesprekken", "Nazorg na melding",
+             "Meldcode jaarlijks bespreken", "Korte lijn met Veilig Thuis", "Tijd voor overleg"]
+    for phone, text in zip(phones, texts):
+        phone.get_by_placeholder("Eén punt per post-it").fill(text)
+        phone.get_by_role("button", name="Plak post-it").click()
+        expect(phone.get_by_text("Je post-it hangt op het bord ✓")).to_be_visible()
+    walk_to(facilitator, served, activity="stickers")
+    expect(facilitator.get_by_text("0 stickers geplakt")).to_be_visible()
+
+    def stick(phone, text, expect_text="Sticker geplakt ✓"):
+        card = phone.locator(".widget-vbox", has=phone.locator(".tlg-point", has_text=text)).last
+        card.get_by_role("button", name="+ sticker").click()
+        expect(phone.get_by_text(expect_text)).to_be_visible()
+
+    plan = {0: ["Vaste sparringpartner", "Vaste sparringpartner", "Nazorg na melding"],
+            1: ["Vaste sparringpartner", "Scholing oudergesprekken", "Nazorg na melding"],
+            2: ["Nazorg na melding", "Nazorg na melding", "Tijd voor overleg"],
+            3: ["Vaste sparringpartner"], 4: ["Scholing oudergesprekken"], 5: ["Vaste sparringpartner"]}
+    for index, choices in plan.items():
+        for text in choices:
+            stick(phones[index], text)
+    stick(phones[0], "Tijd voor overleg", "Je stickers zijn op: je had er 3.")  # a fourth sticker
+    stick(phones[3], "Vaste sparringpartner")
+    stick(phones[3], "Vaste sparringpartner", "Op één punt mag je hoogstens 2 stickers plakken.")  # a third on one
+    expect(phones[0].get_by_text("Je hebt nog 0 sticker(s)")).to_be_visible()
+    expect(phones[3].get_by_text("Je hebt nog 1 sticker(s)")).to_be_visible()
+
+    with Store(served.db_url) as store:
+        points = {p.point_id: p.text for p in store.points(served.code)}
+        stored = {points[pid]: n for pid, n in store.sticker_counts(served.code).items()}
+    assert stored == {"Vaste sparringpartner": 6, "Nazorg na melding": 4, "Scholing oudergesprekken": 2,
+                      "Tijd voor overleg": 1}
+    expect(facilitator.get_by_text("13 stickers geplakt")).to_be_visible()
+    facilitator.get_by_role("button", name="Toon resultaten").click()
+    rows = facilitator.locator(".tlg-board-text")
+    expect(rows.nth(0)).to_have_text("1. Vaste sparringpartner")
+    expect(rows.nth(1)).to_have_text("2. Nazorg na melding")
+    expect(rows.nth(2)).to_have_text("3. Scholing oudergesprekken")
+    expect(rows.nth(3)).to_have_text("4. Tijd voor overleg")
+
+    # The action plan: two actions for the top points.
+    walk_to(facilitator, served, activity="acties")
+    editor = facilitator.locator(".widget-vbox", has=facilitator.get_by_text("Actieplan", exact=True)).last
+    for point, owner, planning, level in [
+        ("Vaste sparringpartner (6)", "zorgcoördinator", "voor 1 februari", "het team en de organisatie"),
+        ("Nazorg na melding (4)", "aandachtsfunctionaris", "voorjaar", "de samenwerking met externe partners"),
+    ]:
+        editor.locator("select").nth(0).select_option(label=point)
+        editor.locator("select").nth(1).select_option(label=level)
+        facilitator.get_by_placeholder("rol, bijv. aandachtsfunctionaris (geen naam)").fill(owner)
+        facilitator.get_by_placeholder("datum of periode").fill(planning)
+        facilitator.get_by_role("button", name="Bewaar actie").click()
+        expect(facilitator.get_by_text("Actie bewaard ✓")).to_be_visible()
+    actions = facilitator.locator(".tlg-actions")
+    expect(actions).to_contain_text("zorgcoördinator")
+    expect(actions).to_contain_text("aandachtsfunctionaris")
+    with Store(served.db_url) as store:
+        assert [(a.text, a.owner, a.status) for a in store.actions(served.code)] == [
+            ("Vaste sparringpartner", "zorgcoördinator", "nog niet gestart"),
+            ("Nazorg na melding", "aandachtsfunctionaris", "nog niet gestart"),
+        ]
