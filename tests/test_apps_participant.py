@@ -155,3 +155,44 @@ def test_participant_kernel_does_not_load_pandas_matplotlib_or_yaml():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ""
+
+
+def test_a_personal_intention_stays_on_the_phone_unless_shared(store):
+    from kit.apps.facilitator import FacilitatorApp
+    from kit.model.live import LiveSession
+    from kit.model.template import Block, Question, Template
+
+    intention = Question("voornemen", "open", "Heb je een persoonlijk voornemen?", private=True)
+    template = Template(1, "t", "nl", "T", (Block("slot", "Afsluiting", 10, questions=(intention,)),))
+    record = store.create_session(template.to_dict(), "T", "2026-11-28", "slot")
+    session = LiveSession.open(store, record.code)
+    session.go_next()
+    session.set_results_shown(True)
+    mine, other = (ParticipantApp(store, record.code, poll_seconds=None) for _ in range(2))
+    facilitator = FacilitatorApp(store, record.code, poll_seconds=None)
+    for phone, text in [(mine, "Ik vraag vaker door"), (other, "Ik bel Veilig Thuis voor advies")]:
+        phone.refresh()
+        assert phone.view.share_toggle.layout.display == "none"  # nothing to share before saving
+        phone.view.text.value = text
+        phone.view.send.click()
+    assert "Ik vraag vaker door" in mine.view.keep.value
+    facilitator.refresh()
+    assert facilitator.moderation.rows.children == () and facilitator.results.cards.value == ""
+
+    mine.view.share_toggle.value = True
+    assert "Gedeeld" in mine.view.share_toggle.description
+    facilitator.refresh()
+    assert [row.children[1].value for row in facilitator.moderation.rows.children] == ["Ik vraag vaker door"]
+    facilitator.moderation.show_all.click()
+    assert "Ik vraag vaker door" in facilitator.results.cards.value
+    assert "Veilig Thuis" not in facilitator.results.cards.value
+
+    mine.view.share_toggle.value = False  # taken back: gone from the room at once
+    facilitator.refresh()
+    assert facilitator.results.cards.value == "" and facilitator.moderation.rows.children == ()
+    # Nobody can share someone else's intention, nor share an ordinary question.
+    from kit.model.answers import AnswerRejected
+
+    with pytest.raises(AnswerRejected):
+        session.set_shared("someone-else", "voornemen", True)
+    assert store.shared_participants(record.code, "voornemen") == set()

@@ -128,6 +128,8 @@ class RoomScreen:
             timer = self.session.timer(state)
             self.timer.show(timer.label, timer.remaining < 0, timer.running)
             stats = self.store.answer_stats(self.code, step.question.key) if step.question else None
+            if step.question is not None and step.question.private:  # sharing changes what the room may see
+                stats = (stats, tuple(sorted(self.store.shared_participants(self.code, step.question.key))))
             activity = self.store.activity_fingerprint(self.code) if self.activities.follows_activity(step) else None
             fingerprint = (state.version, stats, activity, self._join_large)
             if fingerprint == self._fingerprint and not force:
@@ -167,8 +169,10 @@ class RoomScreen:
         if not shown:
             note = t("facilitator.results_hidden")
         elif question.type == "open":
-            # The room sees only what the facilitator let through, and so do the word counts.
-            cards = [a.value for a in answers if a.shown]
+            # The room sees only what the facilitator let through (of a private question: only what its author
+            # shared), and so do the word counts.
+            visible = self.session.room_answers(question.key) if question.private else answers
+            cards = [a.value for a in visible if a.shown]
             note = "" if cards else t("facilitator.none_shown")
             if len(cards) >= aggregate.MIN_ANSWERS_FOR_DISTRIBUTION:
                 words = self._renderer.words(tuple(cards))
@@ -241,7 +245,7 @@ class FacilitatorApp(RoomScreen):
             if step.block.guidance else ""
         )
         if step.question is not None and step.question.type == "open":
-            answers = self.store.answers(self.code, step.question.key)
+            answers = self.session.room_answers(step.question.key)
             self.moderation.show([(a.participant, a.value, a.shown) for a in answers])
         else:
             self.moderation.show(None)

@@ -96,7 +96,17 @@ class ParticipantApp:
             position = t("participant.question_of", n=questions.index(step.question) + 1, total=len(questions))
             existing = self.store.get_answer(self.session.code, self.participant, step.question.key)
             current = existing.value if existing else None
-            self._show(question_view(step.question, self._submit, current, position if len(questions) > 1 else ""))
+            shared = step.question.private and self.participant in self.store.shared_participants(
+                self.session.code, step.question.key)
+            self._show(question_view(step.question, self._submit, current, position if len(questions) > 1 else "",
+                                     share=self._share, shared=shared))
+
+    def _share(self, question_key, shared) -> tuple[bool, str]:
+        try:
+            self.session.set_shared(self.participant, question_key, shared)
+        except AnswerRejected as rejected:
+            return False, str(rejected)
+        return True, ""
 
     def _submit(self, question_key, value) -> tuple[bool, str]:
         try:

@@ -122,3 +122,21 @@ class LiveSession:
         value = normalise_answer(question, raw)
         self.store.save_answer(self.code, participant, question_key, value)
         return value
+
+    def set_shared(self, participant: str, question_key, shared) -> None:
+        """A participant shares (or takes back) their private answer with the room; nobody else can."""
+        question = self.template.question(question_key) if isinstance(question_key, str) else None
+        if question is None or not question.private or not isinstance(shared, bool):
+            raise AnswerRejected(t("answer.not_text"))
+        if self.store.get_answer(self.code, participant, question_key) is None:
+            raise AnswerRejected(t("answer.empty"))
+        self.store.set_shared(self.code, participant, question_key, shared)
+
+    def room_answers(self, question_key: str):
+        """Answers the room may ever see: for a private question only those their author shared."""
+        answers = self.store.answers(self.code, question_key)
+        question = self.template.question(question_key)
+        if question is not None and question.private:
+            shared = self.store.shared_participants(self.code, question_key)
+            answers = [a for a in answers if a.participant in shared]
+        return answers

@@ -24,6 +24,8 @@ class Question:
     min_label: str = ""
     max_label: str = ""
     max_length: int = DEFAULT_OPEN_MAX_LENGTH
+    # An open answer that belongs to the participant: kept on their phone, seen by the room only if they share it.
+    private: bool = False
 
     @property
     def scale_values(self) -> tuple[int, ...]:
@@ -46,6 +48,8 @@ class Question:
             data.update(min=self.scale_min, max=self.scale_max, min_label=self.min_label, max_label=self.max_label)
         if self.type == "open":
             data["max_length"] = self.max_length
+            if self.private:
+                data["private"] = True
         return data
 
     @classmethod
@@ -60,6 +64,7 @@ class Question:
             min_label=data.get("min_label", ""),
             max_label=data.get("max_label", ""),
             max_length=data.get("max_length", DEFAULT_OPEN_MAX_LENGTH),
+            private=data.get("private", False),
         )
 
 

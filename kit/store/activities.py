@@ -328,3 +328,18 @@ class ActivityStore:
             (code,),
         )
         return rows[0][0] if rows else None
+
+    # -- private answers (a personal intention) -----------------------------------------------------------------
+    def set_shared(self, code: str, participant: str, question_key: str, shared: bool) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE answers SET shared = ? WHERE session_code = ? AND participant = ? AND question_key = ?",
+                (int(shared), code, participant, question_key),
+            )
+
+    def shared_participants(self, code: str, question_key: str) -> set[str]:
+        rows = self._query(
+            "SELECT participant FROM answers WHERE session_code = ? AND question_key = ? AND shared = 1",
+            (code, question_key),
+        )
+        return {row[0] for row in rows}

@@ -46,7 +46,7 @@ TYPE_FIELDS = {
     "ordered": ("options",),
     "choice": ("options",),
     "scale": ("min", "max", "min_label", "max_label"),
-    "open": ("max_length",),
+    "open": ("max_length", "private"),
 }
 TYPE_REQUIRED = {"ordered": ("options",), "choice": ("options",), "scale": ("min", "max"), "open": ()}
 ALL_QUESTION_FIELDS = QUESTION_REQUIRED + tuple(dict.fromkeys(f for fs in TYPE_FIELDS.values() for f in fs))
@@ -86,6 +86,7 @@ EXAMPLES = {
     "min_label": "min_label: zeer ontevreden",
     "max_label": "max_label: zeer tevreden",
     "max_length": f"max_length: {DEFAULT_OPEN_MAX_LENGTH}",
+    "private": "private: true",
 }
 
 MISSING_HINTS = {
@@ -130,6 +131,8 @@ DUTCH_FIELD_NAMES = {
     "maximum": "max",
     "maximale_lengte": "max_length",
     "lengte": "max_length",
+    "prive": "private",
+    "privé": "private",
 }
 
 
@@ -729,6 +732,11 @@ class _Checker:
         elif qtype == "open":
             length = self.integer(fields, "max_length", where, 1, MAX_OPEN_LENGTH)
             data["max_length"] = DEFAULT_OPEN_MAX_LENGTH if length is None else length
+            if "private" in fields:
+                private = self.value(fields["private"][1])
+                if not isinstance(private, bool):
+                    self.report(fields["private"][1], f"{where}'private' moet true of false zijn, bijvoorbeeld:  {EXAMPLES['private']}")
+                data["private"] = private is True
         return data
 
     def question_type(self, fields, where: str) -> str | None:

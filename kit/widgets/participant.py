@@ -142,7 +142,47 @@ class ScaleView(QuestionView):
 
 
 class OpenView(QuestionView):
-    """Open question: a text area with a live character count and a send button."""
+    """Open question: a text area with a live character count and a send button.
+
+    A private question (a personal intention) adds a card to keep and a choice to share it with the room.
+    """
+
+    def __init__(self, question, submit, current=None, position="", share=None, shared=False):
+        self._share = share
+        self._stored_shared = shared
+        self.share_toggle = None
+        super().__init__(question, submit, current, position)
+        if question.private:
+            self.keep = _html("", "tlg-point")
+            self.share_toggle = widgets.ToggleButton(value=shared, description=t("participant.share"),
+                                                     layout=widgets.Layout(width="100%", height="60px"))
+            self.share_toggle.add_class("tlg-option")
+            self.share_toggle.observe(self._shared_changed, "value")
+            self.children = [*self.children, _html(html.escape(t("participant.private_hint")), "tlg-hint"),
+                             self.keep, self.share_toggle]
+            self._show_keep()
+
+    def _shared_changed(self, change) -> None:
+        if change["new"] == self._stored_shared:
+            return  # our own revert below
+        ok, message = self._share(self.question.key, change["new"])
+        if not ok:
+            self._show_error(message)
+            self.share_toggle.value = self._stored_shared
+            return
+        self._stored_shared = change["new"]
+        self.share_toggle.description = t("participant.shared" if change["new"] else "participant.share")
+
+    def _show_keep(self) -> None:
+        if self.share_toggle is None:
+            return
+        has_answer = self.saved_value is not None
+        self.keep.value = (f"<b>{html.escape(t('participant.keep'))}</b><br>{html.escape(self.saved_value)}"
+                           if has_answer else "")
+        self.keep.layout.display = None if has_answer else "none"
+        self.share_toggle.layout.display = None if has_answer else "none"
+        if has_answer and self.share_toggle.value:
+            self.share_toggle.description = t("participant.shared")
 
     def _inputs(self):
         self.text = widgets.Textarea(
@@ -174,10 +214,15 @@ class OpenView(QuestionView):
         if self.text.value != value:
             self.text.value = value
         super()._show_saved(value)
+        if self.share_toggle is not None:
+            self._show_keep()
 
 
 VIEWS = {"ordered": ChoiceView, "choice": ChoiceView, "scale": ScaleView, "open": OpenView}
 
 
-def question_view(question: Question, submit: Submit, current: str | None = None, position: str = "") -> QuestionView:
+def question_view(question: Question, submit: Submit, current: str | None = None, position: str = "",
+                  share=None, shared: bool = False) -> QuestionView:
+    if question.private:
+        return OpenView(question, submit, current, position, share=share, shared=shared)
     return VIEWS[question.type](question, submit, current, position)

@@ -185,7 +185,12 @@ def test_standard_template_werkvormen_and_check_out_as_in_the_handbook(standard)
     assert werkvorm4["samenwerking_beter"].text == "Wat kan beter in de samenwerking met externe partners?"
     assert werkvorm4["rol_noodsituatie"].options == ("ja", "deels", "nee")
     checkout = [q.text for q in standard.block("afsluiting").questions]
-    assert checkout == ["Hoe zit je er op dit moment bij?", "Wat neem je mee uit deze bijeenkomst?"]
+    assert checkout == [
+        "Hoe zit je er op dit moment bij?",
+        "Wat neem je mee uit deze bijeenkomst?",
+        "Heb je een persoonlijk voornemen naar aanleiding van deze bijeenkomst?",
+    ]
+    assert [q.private for q in standard.block("afsluiting").questions] == [False, False, True]
     reflection = standard.block("werkvorm2")
     assert len(reflection.prompts) == 4 and reflection.prompt_seconds
     assert reflection.prompts[1] == "Bij welke signalen denk je wel eens aan kindermishandeling?"
