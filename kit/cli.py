@@ -37,6 +37,15 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--template", default="teamleergesprek", help="naam of pad van het sjabloon")
     new.add_argument("--team", required=True, help="naam van het team of de school (geen persoonsnamen)")
     new.add_argument("--date", default=None, help="datum JJJJ-MM-DD (standaard: vandaag)")
+    new.add_argument("--templates", default=None, metavar="MAP", help="map met eigen sjablonen (standaard: data/templates)")
+
+    template = commands.add_parser("template", help="eigen sjablonen beheren")
+    _db_option(template, argparse.SUPPRESS)
+    template_commands = template.add_subparsers(dest="template_command", required=True, metavar="OPDRACHT")
+    copy = template_commands.add_parser("copy", help="begin een eigen sjabloon als kopie van een bestaand sjabloon")
+    copy.add_argument("source", help="naam van het sjabloon om te kopiëren, bijv. teamleergesprek")
+    copy.add_argument("name", help="naam van het nieuwe sjabloon, bijv. onze_school")
+    copy.add_argument("--templates", default=None, metavar="MAP", help="map met eigen sjablonen (standaard: data/templates)")
 
     serve = commands.add_parser("serve", help="start de deelnemers- en begeleidersapp")
     _db_option(serve, argparse.SUPPRESS)
@@ -79,13 +88,13 @@ def _session_date(text: str | None) -> str:
         raise UserError(f"De datum '{text}' is niet geldig. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-28.")
 
 
-def create_session(store: Store, template_name: str, team: str, session_date: str):
+def create_session(store: Store, template_name: str, team: str, session_date: str, templates_dir=None):
     from kit.templates import TemplateError, load_template
 
     if not team.strip():
         raise UserError("Geef een teamnaam op met --team, bijvoorbeeld --team \"Onderbouw havo\".")
     try:
-        template = load_template(template_name)
+        template = load_template(template_name, templates_dir)
     except TemplateError as error:
         raise UserError(str(error))
     return store.create_session(template.to_dict(), team.strip(), session_date, template.blocks[0].key)
@@ -93,7 +102,7 @@ def create_session(store: Store, template_name: str, team: str, session_date: st
 
 def cmd_new(args) -> int:
     with _store(args) as store:
-        record = create_session(store, args.template, args.team, _session_date(args.date))
+        record = create_session(store, args.template, args.team, _session_date(args.date), args.templates)
     print(f"Sessie aangemaakt voor {record.team} op {record.session_date} (sjabloon {record.template_name}).")
     print("Deelnamecode:")
     print(record.code)
@@ -166,6 +175,19 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_template(args) -> int:
+    from kit.templates import TemplateError, copy_template
+
+    try:
+        path = copy_template(args.source, args.name, args.templates)
+    except TemplateError as error:
+        raise UserError(str(error))
+    print(f"Sjabloon '{args.name}' staat in {path}.")
+    print(f"Pas het aan, controleer het met:  teamleergesprek check {path}")
+    print(f"en start er een sessie mee:       teamleergesprek new --template {args.name} --team \"NAAM\"")
+    return 0
+
+
 def cmd_check(args) -> int:
     from kit.templates import check_file
 
@@ -179,4 +201,4 @@ def cmd_check(args) -> int:
     return 1
 
 
-COMMANDS = {"new": cmd_new, "serve": cmd_serve, "export": cmd_export, "check": cmd_check}
+COMMANDS = {"template": cmd_template, "new": cmd_new, "serve": cmd_serve, "export": cmd_export, "check": cmd_check}

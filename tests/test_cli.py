@@ -105,3 +105,27 @@ def test_python_dash_m_kit_works(db):
         [sys.executable, "-m", "kit", "--db", db, "new", "--team", "T"], capture_output=True, text=True
     )
     assert result.returncode == 0 and len(result.stdout.strip().splitlines()[-1]) == 6
+
+
+def test_template_copy_starts_an_own_template_that_new_can_use(db, tmp_path, capsys):
+    folder = tmp_path / "sjablonen"
+    assert main(["template", "copy", "teamleergesprek", "onze_school", "--templates", str(folder)]) == 0
+    copied = folder / "onze_school.yaml"
+    text = copied.read_text(encoding="utf-8")
+    assert "name: onze_school" in text and "name: teamleergesprek" not in text
+    copied.write_text(text.replace("    minutes: 25\n", "    minutes: 20\n", 1), encoding="utf-8")
+    assert main(["check", str(copied)]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "new", "--template", "onze_school", "--templates", str(folder), "--team", "T"]) == 0
+    code = capsys.readouterr().out.strip().splitlines()[-1]
+    with Store(db) as store:
+        record = store.get_session(code)
+    assert record.template_name == "onze_school"
+    assert [b["minutes"] for b in record.template["blocks"]][5] == 20
+    # Never overwritten; a bad name is refused with the rule.
+    assert main(["template", "copy", "teamleergesprek", "onze_school", "--templates", str(folder)]) == 2
+    assert "bestaat al" in capsys.readouterr().err
+    assert main(["template", "copy", "teamleergesprek", "Onze School!", "--templates", str(folder)]) == 2
+    assert "kleine letters" in capsys.readouterr().err
+    assert main(["template", "copy", "bestaat_niet", "x", "--templates", str(folder)]) == 2
+    assert "Beschikbare sjablonen" in capsys.readouterr().err

@@ -6,8 +6,10 @@ from kit.templates.loader import (
     TemplateError,
     available_templates,
     check_file,
+    copy_template,
     load_template,
     load_template_file,
+    user_templates_dir,
 )
 
 __all__ = [
@@ -16,6 +18,8 @@ __all__ = [
     "TemplateError",
     "available_templates",
     "check_file",
+    "copy_template",
     "load_template",
     "load_template_file",
+    "user_templates_dir",
 ]

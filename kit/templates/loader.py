@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -169,23 +170,51 @@ def load_template_file(path) -> Template:
     return Template.from_dict(data)
 
 
-def available_templates() -> list[str]:
-    return sorted(p.name[: -len(TEMPLATE_SUFFIX)] for p in TEMPLATE_DIR.glob(f"*{TEMPLATE_SUFFIX}"))
+TEMPLATES_ENV = "TEAMLEERGESPREK_TEMPLATES"
+DEFAULT_USER_TEMPLATES = Path("data/templates")
 
 
-def load_template(name_or_path: str) -> Template:
-    """A template by file path, or by the name of one of the templates that ship with the kit."""
+def user_templates_dir(templates_dir=None) -> Path:
+    """Where a school keeps its own templates: --templates, else $TEAMLEERGESPREK_TEMPLATES, else data/templates/."""
+    return Path(templates_dir or os.environ.get(TEMPLATES_ENV) or DEFAULT_USER_TEMPLATES)
+
+
+def _user_templates(templates_dir=None) -> dict[str, Path]:
+    folder = user_templates_dir(templates_dir)
+    found = {}
+    for pattern in ("*.yaml", "*.yml"):
+        for path in folder.glob(pattern):
+            name = path.name.split(".")[0]
+            found.setdefault(name, path)
+    return found
+
+
+def _packaged_templates() -> dict[str, Path]:
+    return {p.name[: -len(TEMPLATE_SUFFIX)]: p for p in TEMPLATE_DIR.glob(f"*{TEMPLATE_SUFFIX}")}
+
+
+def available_templates(templates_dir=None) -> list[str]:
+    """Names of the school's own templates and of those that ship with the kit (an own one of the same name wins)."""
+    return sorted({**_packaged_templates(), **_user_templates(templates_dir)})
+
+
+def template_path(name: str, templates_dir=None) -> Path | None:
+    return {**_packaged_templates(), **_user_templates(templates_dir)}.get(name)
+
+
+def load_template(name_or_path: str, templates_dir=None) -> Template:
+    """A template by file path, or by name: the school's own templates first, then those shipped with the kit."""
     path = Path(name_or_path)
     if path.is_file():
         return load_template_file(path)
-    packaged = TEMPLATE_DIR / f"{name_or_path}{TEMPLATE_SUFFIX}"
-    if name_or_path in available_templates():
-        return load_template_file(packaged)
-    names = ", ".join(available_templates()) or "(geen)"
+    found = template_path(name_or_path, templates_dir)
+    if found is not None:
+        return load_template_file(found)
+    names = ", ".join(available_templates(templates_dir)) or "(geen)"
     if path.suffix in (".yaml", ".yml") or len(path.parts) > 1:
         message = (
             f"het bestand is niet gevonden. Controleer de naam en de map, "
-            f"of kies een van de meegeleverde sjablonen: {names}."
+            f"of kies een van de sjablonen: {names}."
         )
     else:
         message = (
@@ -193,6 +222,26 @@ def load_template(name_or_path: str) -> Template:
             f"Geef een van deze namen, of het pad naar een eigen YAML-bestand."
         )
     raise TemplateError([Problem(str(name_or_path), None, message)])
+
+
+def copy_template(source: str, new_name: str, templates_dir=None) -> Path:
+    """Start an own template from an existing one: same content, its own name, in the school's template folder."""
+    if not NAME_PATTERN.match(new_name):
+        raise TemplateError([Problem(new_name, None,
+                                     f"de naam mag alleen kleine letters, cijfers, _ en - bevatten en moet met een "
+                                     f"letter beginnen, bijvoorbeeld: {_slug(new_name)}")])
+    origin = template_path(source, templates_dir)
+    if origin is None:
+        load_template(source, templates_dir)  # raises the message that lists the available names
+    target = user_templates_dir(templates_dir) / f"{new_name}.yaml"
+    if target.exists():
+        raise TemplateError([Problem(str(target), None,
+                                     "dit bestand bestaat al en wordt niet overschreven. Kies een andere naam.")])
+    text = origin.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^name:.*$", f"name: {new_name}", text, count=1)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
 
 
 def _check(path) -> tuple[list[Problem], dict | None]:
