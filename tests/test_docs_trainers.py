@@ -1,0 +1,25 @@
+"""The trainers' guide names every field a template can have: a new field without documentation fails here."""
+
+from pathlib import Path
+
+import pytest
+
+from kit.templates import loader
+
+GUIDE = Path(__file__).resolve().parent.parent / "docs" / "trainers.md"
+
+FIELDS = sorted(set(
+    loader.TOP_REQUIRED + loader.TOP_OPTIONAL + loader.BLOCK_REQUIRED + loader.BLOCK_OPTIONAL
+    + loader.ALL_QUESTION_FIELDS + loader.MELDCODE_FIELDS + loader.CASE_FIELDS + loader.WORKSHEET_FIELDS
+    + loader.POINTS_FIELDS
+))
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_every_template_field_is_in_the_trainers_guide(field):
+    assert f"`{field}`" in GUIDE.read_text(encoding="utf-8"), f"docs/trainers.md says nothing about '{field}'"
+
+
+@pytest.mark.parametrize("question_type", loader.QUESTION_TYPES)
+def test_every_question_type_is_explained(question_type):
+    assert f"`{question_type}`" in GUIDE.read_text(encoding="utf-8")
