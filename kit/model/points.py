@@ -9,6 +9,7 @@ import secrets
 from dataclasses import dataclass
 
 from kit.i18n import t
+from kit.model.activity import BlockActivity
 from kit.model.live import LiveSession
 from kit.model.template import Block, Points
 from kit.model.text import AnswerRejected, checked_text
@@ -25,33 +26,23 @@ class RankedPoint:
     stickers: int
 
 
-class PointsBoard:
+class PointsBoard(BlockActivity):
+    config_field = "points"
+
     def __init__(self, session: LiveSession, block: Block):
-        self.session = session
-        self.block = block
+        super().__init__(session, block)
         self.config: Points = block.points
-        self.store = session.store
-        self.code = session.code
-
-    @classmethod
-    def for_session(cls, session: LiveSession) -> "PointsBoard | None":
-        block = next((b for b in session.template.blocks if b.points is not None), None)
-        return cls(session, block) if block else None
-
-    def _current(self):
-        step = self.session.step()
-        return step if step.block.key == self.block.key else None
 
     # -- posting ------------------------------------------------------------------------------------------------
     def can_post(self) -> bool:
-        step = self._current()
+        step = self.current_step()
         return step is not None and (step.prompt is not None or step.activity == "punten")
 
     def post(self, participant: str, raw) -> str:
         if not self.can_post():
             raise AnswerRejected(t("points.closed"))
         text = checked_text(raw, self.config.max_length)
-        step = self._current()
+        step = self.current_step()
         point_id = secrets.token_hex(6)
         self.store.add_point(self.code, point_id, participant, step.prompt, text)
         return point_id
@@ -77,7 +68,7 @@ class PointsBoard:
 
     # -- stickers -----------------------------------------------------------------------------------------------
     def voting_open(self) -> bool:
-        step = self._current()
+        step = self.current_step()
         return step is not None and step.activity == "stickers"
 
     def add_sticker(self, participant: str, point_id) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 
 from kit.i18n import t
+from kit.model.activity import BlockActivity
 from kit.model.live import LiveSession
 from kit.model.template import ROUTE_CATEGORIES, Block, Meldcode
 from kit.model.text import AnswerRejected, checked_text
@@ -15,22 +16,16 @@ GROUP_LABEL_MAX = 30
 ROUTE_TEXT_MAX = 300
 
 
-class Worksheet:
-    def __init__(self, session: LiveSession, block: Block):
-        self.session = session
-        self.block = block
-        self.meldcode: Meldcode = block.meldcode
-        self.store = session.store
-        self.code = session.code
+class Worksheet(BlockActivity):
+    config_field = "meldcode"
 
-    @classmethod
-    def for_session(cls, session: LiveSession) -> "Worksheet | None":
-        block = next((b for b in session.template.blocks if b.meldcode is not None), None)
-        return cls(session, block) if block else None
+    def __init__(self, session: LiveSession, block: Block):
+        super().__init__(session, block)
+        self.meldcode: Meldcode = block.meldcode
 
     def is_open(self) -> bool:
-        step = self.session.step()
-        return step.block.key == self.block.key and step.activity == "werkblad"
+        step = self.current_step()
+        return step is not None and step.activity == "werkblad"
 
     def _require_open(self) -> None:
         if not self.is_open():
