@@ -196,3 +196,16 @@ def test_a_personal_intention_stays_on_the_phone_unless_shared(store):
     with pytest.raises(AnswerRejected):
         session.set_shared("someone-else", "voornemen", True)
     assert store.shared_participants(record.code, "voornemen") == set()
+
+
+def test_the_naslag_opens_at_any_moment_and_the_session_goes_on_behind_it(phone, session):
+    phone.reference.open_button.click()
+    assert phone.reference.is_open
+    phone.reference.phone.section_buttons["meldcode"].click()
+    assert "Stap 1" in phone.reference.phone.text.value or "stap 1" in phone.reference.phone.text.value.lower()
+    open_question(session, "vaardigheid")  # the facilitator moves on meanwhile
+    phone.refresh()
+    phone.reference.phone.close_button.click()
+    assert not phone.reference.is_open
+    assert isinstance(phone.view, ChoiceView)
+    assert phone.reference.widget.children[1] is phone.body

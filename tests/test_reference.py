@@ -18,9 +18,9 @@ from kit.reference import (
     reference_path,
 )
 from kit.templates.loader import Problem, TemplateError
+from kit.i18n import t
 from kit.widgets.reference import (
     NOTHING,
-    NOTHING_ON_SCREEN,
     REFERENCE_CSS,
     ReferenceDrawer,
     ReferencePhoneView,
@@ -341,7 +341,7 @@ def test_picker_calls_back_with_key_or_none():
     picked = []
     reference = load_reference()
     picker = reference_picker(reference, picked.append)
-    assert picker.options[0] == (NOTHING_ON_SCREEN, NOTHING)
+    assert picker.options[0] == (t("reference.nothing_on_screen"), NOTHING)
     assert [label for label, _ in picker.options[1:]] == [s.title for s in reference]
     assert picker.value == NOTHING and picked == []
     picker.value = "stap5_beslissingen"

@@ -19,6 +19,7 @@ from kit.i18n import t
 from kit.model.answers import AnswerRejected
 from kit.model.live import LiveSession, SessionClosed, SessionNotFound
 from kit.store import Store, new_participant_pseudonym
+from kit.widgets.reference import ReferenceDrawer, reference_style
 from kit.widgets.participant import CodeEntry, QuestionView, question_view, step_view
 from kit.widgets.style import participant_style
 
@@ -43,7 +44,9 @@ class ParticipantApp:
         self.title = widgets.HTML(t("participant.title"))
         self.title.add_class("tlg-title")
         self.body = widgets.VBox()
-        self.widget = widgets.VBox([participant_style(), self.title, self.body])
+        # The naslag is one tap away at every moment; the session view behind it keeps following the facilitator.
+        self.reference = ReferenceDrawer(self.body)
+        self.widget = widgets.VBox([participant_style(), reference_style(), self.title, self.reference.widget])
         self.widget.add_class("tlg-phone")
         self.poller = Poller(self.refresh, poll_seconds) if poll_seconds else None
         if code:

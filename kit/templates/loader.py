@@ -189,8 +189,13 @@ def _user_templates(templates_dir=None) -> dict[str, Path]:
     return found
 
 
+# YAML files shipped beside the templates that are not session templates (kit/reference.py reads the naslag).
+NOT_TEMPLATES = {"naslag"}
+
+
 def _packaged_templates() -> dict[str, Path]:
-    return {p.name[: -len(TEMPLATE_SUFFIX)]: p for p in TEMPLATE_DIR.glob(f"*{TEMPLATE_SUFFIX}")}
+    found = {p.name[: -len(TEMPLATE_SUFFIX)]: p for p in TEMPLATE_DIR.glob(f"*{TEMPLATE_SUFFIX}")}
+    return {name: path for name, path in found.items() if name not in NOT_TEMPLATES}
 
 
 def available_templates(templates_dir=None) -> list[str]:

@@ -16,20 +16,23 @@ No pandas, no matplotlib, no database: this runs in every participant kernel.
 from __future__ import annotations
 
 import html
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import ipywidgets as widgets
 
-from kit.reference import Reference, ReferenceSection, load_reference
+from kit.i18n import t
+
+if TYPE_CHECKING:
+    from kit.reference import Reference, ReferenceSection
 
 NOTHING = ""  # the picker's value for "nothing on the screen"
 
-OPEN_LABEL = "Naslag: meldcode en tips"
-LIST_INTRO = "Kies een onderwerp. De sessie loopt gewoon door; je mist niets."
-BACK_TO_LIST = "Terug naar de lijst"
-BACK_TO_SESSION = "Terug naar de sessie"
-NOTHING_ON_SCREEN = "— niets op het scherm —"
-PICKER_LABEL = "Naslag op het scherm:"
+
+def load_reference():
+    # Imported on first use: the naslag is YAML, and a phone that never opens it should not load a YAML parser.
+    from kit.reference import load_reference as load
+
+    return load()
 
 REFERENCE_CSS = """
 <style>
@@ -101,20 +104,20 @@ class ReferencePhoneView:
 
         heading = widgets.HTML(
             f"<h2 class='tlg-reference-title'>{html.escape(self.reference.title)}</h2>"
-            f"<p>{html.escape(LIST_INTRO)}</p>"
+            f"<p>{html.escape(t('reference.list_intro'))}</p>"
         )
         self.section_buttons: dict[str, widgets.Button] = {
             s.key: _button(s.title, "tlg-reference-item", lambda k=s.key: self.open(k)) for s in self.reference
         }
-        self.list_close_button = _button(BACK_TO_SESSION, "tlg-reference-close", self.close)
+        self.list_close_button = _button(t("reference.back_to_session"), "tlg-reference-close", self.close)
         bron = widgets.HTML(f"<p>Bron: {html.escape(self.reference.bron)}</p>" if self.reference.bron else "")
         bron.add_class("tlg-reference-bron")
         self.list_box = widgets.VBox([heading, *self.section_buttons.values(), self.list_close_button, bron])
 
         self.text = widgets.HTML("")
-        self.back_top_button = _button(BACK_TO_LIST, "tlg-reference-back", self.show_list)
-        self.back_button = _button(BACK_TO_LIST, "tlg-reference-back", self.show_list)
-        self.close_button = _button(BACK_TO_SESSION, "tlg-reference-close", self.close)
+        self.back_top_button = _button(t("reference.back_to_list"), "tlg-reference-back", self.show_list)
+        self.back_button = _button(t("reference.back_to_list"), "tlg-reference-back", self.show_list)
+        self.close_button = _button(t("reference.back_to_session"), "tlg-reference-close", self.close)
         self.section_box = widgets.VBox([self.back_top_button, self.text, self.back_button, self.close_button])
 
         self.widget = widgets.VBox([self.list_box], layout=widgets.Layout(width="100%"))
@@ -149,12 +152,20 @@ class ReferenceDrawer:
     """
 
     def __init__(self, session_widget: widgets.Widget | None = None, reference: Reference | None = None):
-        self.phone = ReferencePhoneView(reference, on_close=self._show_session)
-        self.open_button = _button(OPEN_LABEL, "tlg-reference-open", self.open)
+        self._reference = reference
+        self._phone: ReferencePhoneView | None = None
+        self.open_button = _button(t("reference.open"), "tlg-reference-open", self.open)
         self.session_widget = session_widget if session_widget is not None else widgets.VBox()
         self.is_open = False
         self.widget = widgets.VBox([self.open_button, self.session_widget], layout=widgets.Layout(width="100%"))
         self.widget.add_class("tlg-reference-drawer")
+
+    @property
+    def phone(self) -> ReferencePhoneView:
+        """Built on the first tap, so a phone that never opens the naslag never parses it."""
+        if self._phone is None:
+            self._phone = ReferencePhoneView(self._reference, on_close=self._show_session)
+        return self._phone
 
     def set_session(self, session_widget: widgets.Widget) -> None:
         self.session_widget = session_widget
@@ -206,18 +217,18 @@ class ReferenceScreenView:
 
 
 def reference_picker(
-    reference: Reference | None, on_pick: Callable[[str | None], None], description: str = PICKER_LABEL
+    reference: Reference | None, on_pick: Callable[[str | None], None], description: str | None = None
 ) -> widgets.Dropdown:
     """A dropdown of section titles for the facilitator; calls `on_pick(key)`, or `on_pick(None)` for nothing.
 
     Set `picker.value = NOTHING` (or a key) from code to change the choice; `on_pick` is called then too.
     """
     reference = reference if reference is not None else load_reference()
-    options = [(NOTHING_ON_SCREEN, NOTHING)] + [(s.title, s.key) for s in reference]
+    options = [(t("reference.nothing_on_screen"), NOTHING)] + [(s.title, s.key) for s in reference]
     picker = widgets.Dropdown(
         options=options,
         value=NOTHING,
-        description=description,
+        description=description or t("reference.picker"),
         style={"description_width": "initial"},
         layout=widgets.Layout(width="auto", max_width="100%"),
     )
