@@ -11,7 +11,8 @@ from pathlib import Path
 
 from kit.store import DEFAULT_DB_URL, Store, StoreError, resolve_db_url
 
-DEMO_TEAM = "Demoteam (voorbeeld)"
+# The first team of the demo history (kit.demo): its live demo session opens with that team's previous actions.
+DEMO_TEAM = "Havo/vwo onderbouw (voorbeeld)"
 
 
 class UserError(Exception):
@@ -57,12 +58,19 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="antwoorden van een sessie exporteren")
     _db_option(export, argparse.SUPPRESS)
     export.add_argument("--session", required=True)
-    export.add_argument("--format", choices=("csv",), default="csv")
-    export.add_argument("--out", default=None, help="bestand (standaard: naar het scherm)")
+    export.add_argument("--format", choices=("csv", "xlsx"), default="csv",
+                        help="csv: één regel per antwoord; xlsx: spreadsheet met een tabblad per werkvorm")
+    export.add_argument("--out", default=None, help="bestand (standaard: naar het scherm; bij xlsx verplicht)")
+
+    verslag = commands.add_parser("verslag", help="verslag van een sessie als PDF, voor het team en het jaarplan")
+    _db_option(verslag, argparse.SUPPRESS)
+    verslag.add_argument("--session", required=True)
+    verslag.add_argument("--out", default=None, help="PDF-bestand (standaard: verslag-CODE.pdf)")
 
     check = commands.add_parser("check", help="controleer een sjabloon (YAML)")
     _db_option(check, argparse.SUPPRESS)
     check.add_argument("file")
+    _history_parsers(commands)
     return parser
 
 
@@ -122,6 +130,11 @@ def _session_to_serve(store: Store, code: str | None):
         return open_sessions[-1]
     if store.list_sessions():
         raise UserError("Er is geen open sessie. Maak er een met: teamleergesprek new --team \"NAAM\"")
+    from kit.demo import load_demo
+
+    summary = load_demo(store)
+    print(f"Voorbeeldgeschiedenis geladen: {len(summary.teams)} teams, {len(summary.sessions)} afgesloten sessies "
+          "(verzonnen; elke teamnaam eindigt op '(voorbeeld)').")
     record = create_session(store, "teamleergesprek", DEMO_TEAM, date.today().isoformat())
     print(f"De database was leeg: demosessie {record.code} aangemaakt voor '{DEMO_TEAM}'.")
     return record
@@ -162,16 +175,38 @@ def cmd_serve(args) -> int:
 def cmd_export(args) -> int:
     from kit.export import answers_csv
 
+    if args.format == "xlsx" and not args.out:
+        raise UserError("Een spreadsheet kan niet op het scherm. Geef een bestand op, bijvoorbeeld --out sessie.xlsx")
     with _store(args) as store:
         code = args.session.strip().upper()
         if store.get_session(code) is None:
             raise UserError(f"Er is geen sessie met code '{args.session}' in deze database.")
+        if args.format == "xlsx":
+            from kit.export_xlsx import session_xlsx
+
+            Path(args.out).write_bytes(session_xlsx(store, code))
+            print(f"Geëxporteerd naar {args.out}")
+            return 0
         text = answers_csv(store, code)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
         print(f"Geëxporteerd naar {args.out}")
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def cmd_verslag(args) -> int:
+    from kit.report import session_report_pdf
+
+    with _store(args) as store:
+        code = args.session.strip().upper()
+        if store.get_session(code) is None:
+            raise UserError(f"Er is geen sessie met code '{args.session}' in deze database.")
+        pdf = session_report_pdf(store, code)
+    out = Path(args.out or f"verslag-{code}.pdf")
+    out.write_bytes(pdf)
+    print(f"Verslag opgeslagen in {out}")
     return 0
 
 
@@ -202,3 +237,55 @@ def cmd_check(args) -> int:
 
 
 COMMANDS = {"template": cmd_template, "new": cmd_new, "serve": cmd_serve, "export": cmd_export, "check": cmd_check}
+COMMANDS["verslag"] = cmd_verslag
+
+
+# -- history: the demo and sessions held before the kit ------------------------------------------------------------
+def _history_parsers(commands) -> None:
+    demo = commands.add_parser("demo", help="vul de database met een voorbeeldgeschiedenis (3 teams, 4 sessies elk)")
+    _db_option(demo, argparse.SUPPRESS)
+    demo.add_argument("--seed", type=int, default=None, help="startgetal van de toevalsgenerator (zelfde getal, zelfde gegevens)")
+
+    importing = commands.add_parser("import", help="lees een eerdere sessie in als aantallen per antwoord (CSV, zie docs/import.md)")
+    _db_option(importing, argparse.SUPPRESS)
+    importing.add_argument("file", metavar="BESTAND.csv")
+    importing.add_argument("--template", default="teamleergesprek", help="naam of pad van het sjabloon")
+    importing.add_argument("--templates", default=None, metavar="MAP", help="map met eigen sjablonen (standaard: data/templates)")
+
+
+def cmd_demo(args) -> int:
+    from kit.demo import DEFAULT_SEED, DemoExists, load_demo
+
+    with _store(args) as store:
+        try:
+            summary = load_demo(store, DEFAULT_SEED if args.seed is None else args.seed)
+        except DemoExists as error:
+            raise UserError(str(error))
+    print(f"Voorbeeldgeschiedenis geladen (seed {summary.seed}): {len(summary.sessions)} afgesloten sessies, "
+          f"{summary.answers} antwoorden, {summary.actions} acties. Alles is verzonnen; elke teamnaam eindigt op '(voorbeeld)'.")
+    for team in summary.teams:
+        dates = [s.session_date for s in summary.sessions if s.team == team]
+        print(f"  {team}: {len(dates)} sessies, {dates[0]} tot en met {dates[-1]}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from kit.importing import ImportRefused, import_csv
+    from kit.templates import TemplateError
+
+    with _store(args) as store:
+        try:
+            imported = import_csv(store, args.file, args.template, args.templates)
+        except (ImportRefused, TemplateError) as error:
+            raise UserError(str(error))
+    for item in imported:
+        record = item.record
+        print(f"Ingelezen: {record.team} op {record.session_date}: {item.answers} antwoorden op {item.questions} "
+              f"vragen, sessie {record.code} (afgesloten).")
+    print("Sessiecode:" if len(imported) == 1 else "Sessiecodes:")
+    for item in imported:
+        print(item.record.code)
+    return 0
+
+
+COMMANDS.update({"demo": cmd_demo, "import": cmd_import})
