@@ -58,8 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="antwoorden van een sessie exporteren")
     _db_option(export, argparse.SUPPRESS)
     export.add_argument("--session", required=True)
-    export.add_argument("--format", choices=("csv",), default="csv")
-    export.add_argument("--out", default=None, help="bestand (standaard: naar het scherm)")
+    export.add_argument("--format", choices=("csv", "xlsx"), default="csv",
+                        help="csv: één regel per antwoord; xlsx: spreadsheet met een tabblad per werkvorm")
+    export.add_argument("--out", default=None, help="bestand (standaard: naar het scherm; bij xlsx verplicht)")
+
+    verslag = commands.add_parser("verslag", help="verslag van een sessie als PDF, voor het team en het jaarplan")
+    _db_option(verslag, argparse.SUPPRESS)
+    verslag.add_argument("--session", required=True)
+    verslag.add_argument("--out", default=None, help="PDF-bestand (standaard: verslag-CODE.pdf)")
 
     check = commands.add_parser("check", help="controleer een sjabloon (YAML)")
     _db_option(check, argparse.SUPPRESS)
@@ -169,16 +175,38 @@ def cmd_serve(args) -> int:
 def cmd_export(args) -> int:
     from kit.export import answers_csv
 
+    if args.format == "xlsx" and not args.out:
+        raise UserError("Een spreadsheet kan niet op het scherm. Geef een bestand op, bijvoorbeeld --out sessie.xlsx")
     with _store(args) as store:
         code = args.session.strip().upper()
         if store.get_session(code) is None:
             raise UserError(f"Er is geen sessie met code '{args.session}' in deze database.")
+        if args.format == "xlsx":
+            from kit.export_xlsx import session_xlsx
+
+            Path(args.out).write_bytes(session_xlsx(store, code))
+            print(f"Geëxporteerd naar {args.out}")
+            return 0
         text = answers_csv(store, code)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
         print(f"Geëxporteerd naar {args.out}")
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def cmd_verslag(args) -> int:
+    from kit.report import session_report_pdf
+
+    with _store(args) as store:
+        code = args.session.strip().upper()
+        if store.get_session(code) is None:
+            raise UserError(f"Er is geen sessie met code '{args.session}' in deze database.")
+        pdf = session_report_pdf(store, code)
+    out = Path(args.out or f"verslag-{code}.pdf")
+    out.write_bytes(pdf)
+    print(f"Verslag opgeslagen in {out}")
     return 0
 
 
@@ -209,6 +237,7 @@ def cmd_check(args) -> int:
 
 
 COMMANDS = {"template": cmd_template, "new": cmd_new, "serve": cmd_serve, "export": cmd_export, "check": cmd_check}
+COMMANDS["verslag"] = cmd_verslag
 
 
 # -- history: the demo and sessions held before the kit ------------------------------------------------------------
