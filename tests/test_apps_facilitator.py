@@ -154,3 +154,17 @@ def test_screen_text_and_prompts_reach_the_room_and_the_phones(store):
     LiveSession.open(store, record.code).go_next()
     phone.refresh()
     assert "Wat drijft je?" in str([c.value for c in phone.view.children])
+
+
+def test_a_naslag_section_goes_on_the_projector_and_off_again(store, session, screen):
+    room = RoomScreen(store, session.code, poll_seconds=None)
+    screen.reference_picker.value = "meldcode"
+    assert screen.reference.current_key == "meldcode" and screen.reference.widget.layout.display is None
+    room.refresh()
+    assert room.reference.current_key == "meldcode" and "tlg-reference" in room.reference.widget.value
+    screen.next_button.click()  # moving on keeps it up until the facilitator takes it off
+    screen.reference_picker.value = ""
+    room.refresh()
+    assert room.reference.current_key is None and room.reference.widget.layout.display == "none"
+    with pytest.raises(KeyError):
+        session.show_reference("bestaat_niet")

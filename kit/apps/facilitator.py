@@ -32,6 +32,7 @@ from kit.widgets.facilitator import (
     _button,
     _html,
 )
+from kit.widgets.reference import ReferenceScreenView, reference_picker, reference_style
 from kit.widgets.style import projector_style
 
 POLL_SECONDS = 0.25
@@ -99,6 +100,7 @@ class RoomScreen:
         self.screen = ScreenPanel()
         self.results = ResultsPanel()
         self.activities = RoomActivities(self.session)
+        self.reference = ReferenceScreenView()
         self.widget = self._layout()
         self.widget.add_class("tlg-projector")
         self.refresh(force=True)
@@ -112,13 +114,13 @@ class RoomScreen:
         self.block_title.layout.flex = "1 1 auto"
         self.timer.layout.flex = "0 0 auto"
         return [widgets.HBox([self.block_title, self.timer], layout=widgets.Layout(justify_content="space-between")),
-                widgets.VBox([self.screen, self.results, self.activities.panel])]
+                widgets.VBox([self.reference.widget, self.screen, self.results, self.activities.panel])]
 
     def _layout(self) -> widgets.Widget:
         top = widgets.HBox([self.header, self.join], layout=widgets.Layout(justify_content="space-between", align_items="center"))
         self.agenda.layout.width = "24%"
         main = widgets.VBox(self._main_column(), layout=widgets.Layout(width="76%", padding="0 0 0 16px"))
-        return widgets.VBox([projector_style(), top, widgets.HBox([self.agenda, main])])
+        return widgets.VBox([projector_style(), reference_style(), top, widgets.HBox([self.agenda, main])])
 
     # -- following the database ---------------------------------------------------------------------------------
     def refresh(self, force: bool = False) -> None:
@@ -138,6 +140,7 @@ class RoomScreen:
             self._render(state, step)
 
     def _render(self, state: LiveStateRecord, step: Step) -> None:
+        self.reference.show(state.reference_key)
         self.agenda.show(step.block.key)
         self.block_title.value = html.escape(step.block.title)
         large = self._join_large if self._join_large is not None else step.index == 0
@@ -199,13 +202,15 @@ class FacilitatorApp(RoomScreen):
         self.results_button = _button(t("facilitator.show_results"), self._toggle_results)
         self.join_button = _button(t("facilitator.show_join"), self._toggle_join)
         self.guidance = _html("", "tlg-guidance")
+        self.reference_picker = reference_picker(self.reference.reference, self._show_reference)
         self.moderation = ModerationPanel(self._toggle_answer, self._show_all_answers)
         self.activity_controls = ActivityControls(self.activities, self.refresh)
         navigation = widgets.HBox([self.previous_button, self.next_button, self.results_button, self.join_button],
                                   layout=widgets.Layout(margin="8px 0", flex_flow="row wrap"))
         title_row, results = super()._main_column()
         # Navigation right under the title: always in reach without scrolling, whatever the results' height.
-        return [title_row, navigation, results, self.guidance, self.moderation, self.activity_controls]
+        return [title_row, navigation, results, self.guidance, self.reference_picker, self.moderation,
+                self.activity_controls]
 
     def _act(self, action):
         def run():
@@ -216,6 +221,11 @@ class FacilitatorApp(RoomScreen):
     def _toggle_results(self) -> None:
         self.session.set_results_shown(not self.session.state().results_shown)
         self.refresh()
+
+    def _show_reference(self, key: str | None) -> None:
+        if key != self.session.state().reference_key:
+            self.session.show_reference(key)
+            self.refresh()
 
     def _toggle_join(self) -> None:
         self._join_large = not self.join.large
@@ -240,6 +250,8 @@ class FacilitatorApp(RoomScreen):
         self.results_button.description = t("facilitator.hide_results" if state.results_shown else "facilitator.show_results")
         self.results_button.disabled = step.question is None and not self.activities.has_results(step)
         self.join_button.description = t("facilitator.hide_join" if self.join.large else "facilitator.show_join")
+        if self.reference_picker.value != (state.reference_key or ""):
+            self.reference_picker.value = state.reference_key or ""
         self.guidance.value = (
             f"<b>{html.escape(t('facilitator.guidance'))}</b><br>{html.escape(step.block.guidance)}"
             if step.block.guidance else ""
