@@ -140,3 +140,30 @@ def test_second_hour(browser, served):
             ("Vaste sparringpartner", "zorgcoördinator", "nog niet gestart"),
             ("Nazorg na melding", "aandachtsfunctionaris", "nog niet gestart"),
         ]
+
+    # Everything of this hour is in the spreadsheet and in the PDF verslag.
+    import re
+    import tempfile
+    from pathlib import Path
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    folder = Path(tempfile.mkdtemp())
+    served.cli("export", "--session", served.code, "--format", "xlsx", "--out", str(folder / "sessie.xlsx"))
+    served.cli("verslag", "--session", served.code, "--out", str(folder / "verslag.pdf"))
+    workbook = load_workbook(folder / "sessie.xlsx")
+    cells = {name: " ".join(str(v) for row in workbook[name].iter_rows(values_only=True) for v in row if v is not None)
+             for name in workbook.sheetnames}
+    for number in (1, 2, 3):
+        assert f"Signaal van groep {number}" in cells["werkblad"]
+    assert "Mentoren herkennen signalen" in cells["routekaart"] and "Aandachtsfunctionaris" in cells["routekaart"]
+    points_rows = [row for row in workbook["punten"].iter_rows(min_row=2, values_only=True)]
+    assert any("Vaste sparringpartner" in row and 6 in row for row in points_rows)
+    assert "zorgcoördinator" in cells["actieplan"] and "voor 1 februari" in cells["actieplan"]
+    # Without white space: table cells wrap long words, which is layout, not content.
+    pdf = re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(folder / "verslag.pdf").pages))
+    for text in ("Browserteam", "Mentoren herkennen signalen", "Aandachtsfunctionaris", "Vaste sparringpartner",
+                 "zorgcoördinator", "aandachtsfunctionaris", "voor 1 februari"):
+        assert text.replace(" ", "") in pdf, text
+    assert pdf.index("Vastesparringpartner6") < pdf.index("Nazorgnamelding4") < pdf.index("Tijdvooroverleg1")
