@@ -19,8 +19,11 @@ def pytest_collect_file(file_path, parent):
 
     folder = tempfile.mkdtemp(prefix="teamleergesprek-nbval-")
     url = f"sqlite:///{folder}/nbval.sqlite"
+    from kit.demo import load_demo
+
     template = load_template("teamleergesprek")
     with Store(url) as store:
+        load_demo(store)  # the trends notebook runs on the demo history, as a new user would see it
         record = store.create_session(template.to_dict(), "Testteam (nbval)", "2026-11-28", template.blocks[0].key)
     os.environ.update(
         TEAMLEERGESPREK_DB=url,

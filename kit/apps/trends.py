@@ -1,0 +1,188 @@
+"""The zorgteam's page between sessions: one team over a period, its skill and satisfaction trends, a before/after
+comparison in a plain sentence, recurring themes and the follow-up of its actions.
+
+Figures from fewer answers than the threshold are never broken down: charts and tables say "te weinig antwoorden".
+"""
+
+from __future__ import annotations
+
+import html
+import os
+
+import ipywidgets as widgets
+import pandas as pd
+
+from kit import trend_charts, trends
+from kit.store import Store
+from kit.widgets.style import projector_style
+
+TEAM_ENV = "TEAMLEERGESPREK_TEAM"
+COMPARABLE = (
+    ("Vaardigheid bij signaleren en handelen", trends.SKILL_KEY),
+    ("Tevredenheid over de school", trends.SCHOOL_KEY),
+    ("Tevredenheid over de samenwerking", trends.PARTNERS_KEY),
+)
+
+
+def _table(frame: pd.DataFrame, columns: dict[str, str], index: bool = False) -> str:
+    """A DataFrame as an escaped HTML table with Dutch column names."""
+    if frame.empty:
+        return "<p>Nog niets.</p>"
+    head = "".join(f"<th>{html.escape(label)}</th>" for label in columns.values())
+    rows = []
+    for _, row in frame.iterrows():
+        cells = "".join(f"<td>{html.escape(_cell(row[name]))}</td>" for name in columns)
+        rows.append(f"<tr>{cells}</tr>")
+    return f"<table class='tlg-actions'><tr>{head}</tr>{''.join(rows)}</table>"
+
+
+def _cell(value) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return str(value)
+
+
+def _image(png: bytes) -> widgets.Image:
+    return widgets.Image(value=png, format="png", layout=widgets.Layout(max_width="100%", width="auto",
+                                                                        align_self="flex-start",
+                                                                        object_fit="contain"))
+
+
+class TrendsApp:
+    def __init__(self, store: Store, team: str | None = None):
+        self.store = store
+        teams = store.teams()
+        team = team if team in teams else (teams[0] if teams else None)
+        self.team = widgets.Dropdown(options=teams, value=team, description="Team",
+                                     layout=widgets.Layout(width="480px"))
+        self.date_from = widgets.DatePicker(description="Van")
+        self.date_to = widgets.DatePicker(description="Tot en met")
+        for control in (self.team, self.date_from, self.date_to):
+            control.style.description_width = "90px"
+        self.summary = widgets.HTML()
+        self.skill = widgets.VBox()
+        self.school = widgets.VBox()
+        self.partners = widgets.VBox()
+        self.compare_key = widgets.Dropdown(options=COMPARABLE, description="Vraag", layout=widgets.Layout(width="480px"))
+        self.compare_a = widgets.Dropdown(description="Eerder", layout=widgets.Layout(width="360px"))
+        self.compare_b = widgets.Dropdown(description="Later", layout=widgets.Layout(width="360px"))
+        self.compare_text = widgets.HTML()
+        self.compare_text.add_class("tlg-question-big")
+        self.words = widgets.VBox()
+        self.points = widgets.HTML()
+        self.recurring = widgets.HTML()
+        self.actions = widgets.HTML()
+        self.view: trends.TrendView | None = None
+        self._filling = False
+
+        def section(title: str, *children) -> widgets.VBox:
+            return widgets.VBox([widgets.HTML(f"<h2>{html.escape(title)}</h2>"), *children])
+
+        self.widget = widgets.VBox([
+            projector_style(),
+            widgets.HTML("<h1>Trends voor het zorgteam</h1>"),
+            widgets.HBox([self.team, self.date_from, self.date_to], layout=widgets.Layout(flex_flow="row wrap")),
+            self.summary,
+            section("Hoe vaardig voelt het team zich?", self.skill),
+            section("Tevredenheid over de handelswijze van de school (0–5)", self.school),
+            section("Tevredenheid over de samenwerking met partners", self.partners),
+            section("Voor en na", widgets.HBox([self.compare_key]),
+                    widgets.HBox([self.compare_a, self.compare_b], layout=widgets.Layout(flex_flow="row wrap")),
+                    self.compare_text),
+            section("Terugkerende thema's", self.words, self.points, self.recurring),
+            section("Acties en hun opvolging", self.actions),
+        ])
+        self.widget.add_class("tlg-projector")
+        for control in (self.team, self.date_from, self.date_to):
+            control.observe(lambda _: self.render(), "value")
+        for control in (self.compare_key, self.compare_a, self.compare_b):
+            control.observe(lambda _: self.render_comparison(), "value")
+        self.render()
+
+    def render(self) -> None:
+        if self.team.value is None:
+            self.summary.value = "<p>Er zijn nog geen sessies. Laad voorbeelden met <code>teamleergesprek demo</code>.</p>"
+            return
+        view = trends.trend_view(self.store, self.team.value, self.date_from.value, self.date_to.value)
+        self.view = view
+        sessions = view.data.sessions
+        self.summary.value = (
+            f"<p class='tlg-count-line'>{len(sessions)} sessies van {html.escape(view.team)}</p>"
+            f"<p>Uitkomsten van minder dan {view.min_group} antwoorden worden niet getoond: "
+            f"daar staat '{html.escape(trends.TOO_FEW)}'.</p>"
+        )
+        self.skill.children = self._series(view.skill, trend_charts.diverging_bars)
+        self.school.children = self._series(view.school, trend_charts.mean_over_time)
+        self.partners.children = self._series(view.partners, trend_charts.stacked_bars)
+        options = [(label, code) for code, label in zip(sessions.index, sessions["label"])]
+        self._filling = True  # one comparison after both pickers are set, not one per change
+        for picker, default in ((self.compare_a, 0), (self.compare_b, -1)):
+            picker.options = options
+            picker.value = options[default][1] if options else None
+        self._filling = False
+        self.render_comparison()
+        self.words.children = [_image(trend_charts.figure_png(trend_charts.recurring_words_chart(view.words)))]
+        side = trends.points_side_by_side(view.data, top=5, min_group=view.min_group)
+        self.points.value = "<h3>Bovenaan het stickerbord, per sessie</h3>" + _table(
+            side.reset_index(), {"rank": "plaats", **{c: c for c in side.columns}})
+        recurring = view.recurring_points.assign(sessies=view.recurring_points["labels"].map(", ".join)) \
+            if not view.recurring_points.empty else view.recurring_points
+        self.recurring.value = "<h3>Punten die vaker bovenaan kwamen</h3>" + _table(
+            recurring, {"text": "punt", "times": "keer", "sessies": "sessies"})
+        self.actions.value = _table(view.actions, {
+            "label": "sessie", "text": "actie", "level": "niveau", "owner": "eigenaar (rol)", "planning": "planning",
+            "status": "status", "carried": "meegenomen naar volgende sessie",
+        })
+
+    def _series(self, all_series, chart) -> list[widgets.Widget]:
+        if not all_series:
+            return [widgets.HTML("<p>Deze vraag is in deze periode niet gesteld.</p>")]
+        parts: list[widgets.Widget] = []
+        for number, one in enumerate(all_series):
+            if len(all_series) > 1:
+                parts.append(widgets.HTML(
+                    f"<p><b>Vraag gesteld als: {html.escape(one.description)}</b>"
+                    + (" (andere antwoordmogelijkheden dan hierboven: apart getoond)" if number else "") + "</p>"))
+            parts.append(_image(trend_charts.figure_png(chart(one))))
+            parts.append(widgets.HTML(self._series_table(one)))
+        return parts
+
+    @staticmethod
+    def _series_table(one: trends.QuestionSeries) -> str:
+        """The chart's figures in words: n per session, or the reason a session is not broken down."""
+        rows = []
+        for code, session in one.sessions.iterrows():
+            if session["suppressed"]:
+                detail = trends.TOO_FEW
+            elif one.stats is not None:
+                stats = one.stats.loc[code]
+                detail = (f"gemiddeld {trends.dutch_number(stats['mean'])} "
+                          f"(95%-interval {trends.dutch_number(stats['ci_low'])} tot {trends.dutch_number(stats['ci_high'])})")
+            else:
+                counts = one.counts.loc[code]
+                detail = " · ".join(f"{option}: {int(counts[option])}" for option in one.options)
+            rows.append(f"<tr><td>{html.escape(session['label'])}</td><td>{int(session['n'])}</td>"
+                        f"<td>{html.escape(detail)}</td></tr>")
+        return ("<table class='tlg-actions'><tr><th>sessie</th><th>antwoorden</th><th>uitkomst</th></tr>"
+                + "".join(rows) + "</table>")
+
+    def render_comparison(self) -> None:
+        if self._filling:
+            return
+        if self.view is None or self.compare_a.value is None or self.compare_b.value is None:
+            self.compare_text.value = ""
+            return
+        if self.compare_a.value == self.compare_b.value:
+            self.compare_text.value = html.escape("Kies twee verschillende sessies.")
+            return
+        sentence = trends.compare(self.view.data, self.compare_a.value, self.compare_b.value, self.compare_key.value,
+                                  self.view.min_group)
+        self.compare_text.value = html.escape(sentence)
+
+
+def trends_app(db_url: str | None = None, team: str | None = None) -> widgets.Widget:
+    app = TrendsApp(Store(db_url), team or os.environ.get(TEAM_ENV))
+    app.widget._tlg_app = app
+    return app.widget
