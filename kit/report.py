@@ -74,7 +74,7 @@ def write_session_report(store: Store, code: str, path: str | Path, *, today: da
 
 
 def report_pdf(data: SessionData, *, today: date | None = None) -> bytes:
-    pdf = _Document(f"Teamleergesprek {data.record.team}, {dutch_date(data.record.session_date)}")
+    pdf = ReportDocument(f"Teamleergesprek {data.record.team}, {dutch_date(data.record.session_date)}")
     pdf.cover(_all_text(data))
     _title_page(pdf, data, today or date.today())
     pdf.add_page()
@@ -84,7 +84,7 @@ def report_pdf(data: SessionData, *, today: date | None = None) -> bytes:
     return bytes(pdf.output())
 
 
-class _Document(FPDF):
+class ReportDocument(FPDF):
     def __init__(self, footer_text: str):
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.footer_text = footer_text
@@ -178,7 +178,7 @@ def _plain(text: str) -> str:
 
 
 # -- the title page -----------------------------------------------------------------------------------------------
-def _title_page(pdf: _Document, data: SessionData, today: date) -> None:
+def _title_page(pdf: ReportDocument, data: SessionData, today: date) -> None:
     record = data.record
     pdf.set_font(FONT, "B", 22)
     pdf.multi_cell(0, 10, "Verslag teamleergesprek", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -223,7 +223,7 @@ def _title_page(pdf: _Document, data: SessionData, today: date) -> None:
 
 
 # -- one block of the agenda ----------------------------------------------------------------------------------------
-def _block(pdf: _Document, data: SessionData, block: Block) -> None:
+def _block(pdf: ReportDocument, data: SessionData, block: Block) -> None:
     polls = {q.key: [p for p in data.polls if p.question.key == q.key] for q in block.questions}
     figures = {q.key: _question_figure(q, polls[q.key]) for q in block.questions}
     # The block's title stays with its first question and that question's chart.
@@ -267,7 +267,7 @@ def _figure_height(fig) -> float:
     return CHART_WIDTH * height_in / width_in
 
 
-def _question(pdf: _Document, question: Question, polls: list[PollAnswer], figure) -> None:
+def _question(pdf: ReportDocument, question: Question, polls: list[PollAnswer], figure) -> None:
     n = len(polls)
     # The question, its count and its chart on one page.
     pdf.heading(question.text, size=12, space_before=5, keep=25 + _figure_height(figure))
@@ -302,7 +302,7 @@ def _question(pdf: _Document, question: Question, polls: list[PollAnswer], figur
 
 
 # -- Werkvorm 3 ---------------------------------------------------------------------------------------------------
-def _meldcode(pdf: _Document, data: SessionData, block: Block) -> None:
+def _meldcode(pdf: ReportDocument, data: SessionData, block: Block) -> None:
     meldcode = block.meldcode
     chosen = Counter(g.case_key for g in data.groups if g.case_key)
     pdf.heading("Groepen en casussen", size=12, space_before=3, keep=20)
@@ -341,7 +341,7 @@ def _meldcode(pdf: _Document, data: SessionData, block: Block) -> None:
 
 
 # -- Werkvorm 5 ---------------------------------------------------------------------------------------------------
-def _points(pdf: _Document, data: SessionData) -> None:
+def _points(pdf: ReportDocument, data: SessionData) -> None:
     pdf.heading("Punten, op volgorde van stickers", size=14, space_before=6, keep=30)
     if not data.ranking:
         pdf.para("Er zijn geen punten op het bord gezet.")
@@ -359,7 +359,7 @@ def _points(pdf: _Document, data: SessionData) -> None:
             t.row((str(rank), _plain(point.text), str(point.stickers)))
 
 
-def _actions(pdf: _Document, data: SessionData) -> None:
+def _actions(pdf: ReportDocument, data: SessionData) -> None:
     pdf.heading("Actieplan", size=14, space_before=8, keep=30)
     if not data.actions:
         pdf.para("Er zijn geen acties vastgelegd.")

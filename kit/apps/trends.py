@@ -14,6 +14,7 @@ import pandas as pd
 
 from kit import trend_charts, trends
 from kit.store import Store
+from kit.trend_summary import series_rows
 from kit.widgets.style import projector_style
 
 TEAM_ENV = "TEAMLEERGESPREK_TEAM"
@@ -152,21 +153,11 @@ class TrendsApp:
     @staticmethod
     def _series_table(one: trends.QuestionSeries) -> str:
         """The chart's figures in words: n per session, or the reason a session is not broken down."""
-        rows = []
-        for code, session in one.sessions.iterrows():
-            if session["suppressed"]:
-                detail = trends.TOO_FEW
-            elif one.stats is not None:
-                stats = one.stats.loc[code]
-                detail = (f"gemiddeld {trends.dutch_number(stats['mean'])} "
-                          f"(95%-interval {trends.dutch_number(stats['ci_low'])} tot {trends.dutch_number(stats['ci_high'])})")
-            else:
-                counts = one.counts.loc[code]
-                detail = " · ".join(f"{option}: {int(counts[option])}" for option in one.options)
-            rows.append(f"<tr><td>{html.escape(session['label'])}</td><td>{int(session['n'])}</td>"
-                        f"<td>{html.escape(detail)}</td></tr>")
-        return ("<table class='tlg-actions'><tr><th>sessie</th><th>antwoorden</th><th>uitkomst</th></tr>"
-                + "".join(rows) + "</table>")
+        rows = "".join(
+            f"<tr><td>{html.escape(label)}</td><td>{n}</td><td>{html.escape(detail)}</td></tr>"
+            for label, n, detail in series_rows(one)
+        )
+        return f"<table class='tlg-actions'><tr><th>sessie</th><th>antwoorden</th><th>uitkomst</th></tr>{rows}</table>"
 
     def render_comparison(self) -> None:
         if self._filling:

@@ -1,0 +1,31 @@
+"""A trend series in words: per session the number of answers and the outcome, or why it is not broken down.
+Shared by the trends page and the printed rapport, so both say the same."""
+
+from __future__ import annotations
+
+from kit import trends
+
+
+def series_rows(one: trends.QuestionSeries) -> list[tuple[str, int, str]]:
+    """(session label, answers, outcome) per session, in date order."""
+    rows = []
+    for code, session in one.sessions.iterrows():
+        if session["suppressed"]:
+            detail = trends.TOO_FEW
+        elif one.stats is not None:
+            stats = one.stats.loc[code]
+            detail = (f"gemiddeld {trends.dutch_number(stats['mean'])} (95%-interval "
+                      f"{trends.dutch_number(stats['ci_low'])} tot {trends.dutch_number(stats['ci_high'])})")
+        else:
+            counts = one.counts.loc[code]
+            detail = " · ".join(f"{option}: {int(counts[option])}" for option in one.options)
+        rows.append((session["label"], int(session["n"]), detail))
+    return rows
+
+
+def first_and_last(view: trends.TrendView, key: str) -> str | None:
+    """The before/after sentence from the first to the last session of the period, if there are two."""
+    codes = view.data.codes
+    if len(codes) < 2:
+        return None
+    return trends.compare(view.data, codes[0], codes[-1], key, view.min_group)

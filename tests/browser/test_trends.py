@@ -1,0 +1,37 @@
+"""The zorgteam opens the served trends page on the demo history and reads the charts."""
+
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import expect
+
+from serving import PAGE_TIMEOUT_MS, free_port, wait_for_port
+
+pytestmark = pytest.mark.browser
+
+
+def test_trends_page_shows_the_demo_teams_charts(browser, tmp_path):
+    db = f"sqlite:///{tmp_path / 'trends.sqlite'}"
+    subprocess.run([sys.executable, "-m", "kit", "--db", db, "demo"], check=True, capture_output=True)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "kit", "--db", db, "trends", "--port", str(port)],
+                              stdout=open(tmp_path / "trends.log", "wb"), stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(port, server)
+        page = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+        page.set_default_timeout(PAGE_TIMEOUT_MS)
+        page.goto(f"http://127.0.0.1:{port}/")
+        expect(page.get_by_text("Trends voor het zorgteam")).to_be_visible()
+        expect(page.get_by_text("4 sessies van Havo/vwo onderbouw (voorbeeld)")).to_be_visible()
+        charts = page.locator("img[src^='data:image/png'], img[src^='blob:']")
+        expect(charts.first).to_be_visible()
+        assert charts.count() >= 4  # skill, school, partners, recurring words
+        expect(page.get_by_text("positiever geworden").first).to_be_visible()
+        page.locator("select").first.select_option(label="Praktijkonderwijs (voorbeeld)")
+        expect(page.get_by_text("4 sessies van Praktijkonderwijs (voorbeeld)")).to_be_visible()
+        expect(page.get_by_text("te weinig antwoorden").first).to_be_visible()
+        expect(page.get_by_text("meegenomen naar volgende sessie")).to_be_visible()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
