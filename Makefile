@@ -23,7 +23,11 @@ run: $(STAMP)
 chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+# Store tests run on SQLite and on a real PostgreSQL. .ci/postgres installs Debian's postgresql when it is missing,
+# starts the cluster, makes a throwaway role and database, and prints their URL. Set TEAMLEERGESPREK_TEST_PG
+# yourself to test against another server.
 test: $(STAMP) chromium
+	TEAMLEERGESPREK_TEST_PG="$${TEAMLEERGESPREK_TEST_PG:-$$(bash .ci/postgres)}" && export TEAMLEERGESPREK_TEST_PG && \
 	$(BIN)/python -m pytest tests --nbval-lax notebooks
 
 clean:

@@ -1,17 +1,22 @@
+"""The store on both backends (the `store` and `file_store` fixtures run each test on SQLite and PostgreSQL)."""
+
 import sqlite3
+import threading
 
 import pytest
 
 from kit.store import Store, StoreError
-from kit.store.migrations import LATEST_VERSION
+from kit.store.migrations import LATEST_VERSION, MIGRATIONS
 
-
-def make_session(store, template):
-    return store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
+def make_session(store, template, session_date="2026-11-28", team="Team Noord"):
+    return store.create_session(template.to_dict(), team, session_date, template.blocks[0].key)
 
 
 def test_fresh_database_is_migrated_and_records_its_version(store):
     assert store.schema_version() == LATEST_VERSION
+    assert [v for v, *_ in store._query("SELECT version FROM schema_migrations ORDER BY version")] == [
+        v for v, _, _ in MIGRATIONS
+    ]
 
 
 def test_reopening_does_not_migrate_twice(file_store, template):
@@ -22,9 +27,10 @@ def test_reopening_does_not_migrate_twice(file_store, template):
         assert again.get_session(record.code).team == "Team Noord"
 
 
-def test_file_database_uses_wal_and_full_sync(file_store):
-    assert file_store._query("PRAGMA journal_mode")[0][0] == "wal"
-    assert file_store._query("PRAGMA synchronous")[0][0] == 2  # FULL
+def test_file_database_uses_wal_and_full_sync(tmp_path):
+    with Store(f"sqlite:///{tmp_path / 'kit.sqlite'}") as store:
+        assert store._query("PRAGMA journal_mode")[0][0] == "wal"
+        assert store._query("PRAGMA synchronous")[0][0] == 2  # FULL
 
 
 def test_session_codes_are_readable_and_unique(store, template):
@@ -83,6 +89,74 @@ def test_committed_answer_is_visible_to_another_connection(file_store, template)
         assert [a.value for a in other.answers(code)] == ["vaardig"]
 
 
+def test_uncommitted_write_is_invisible_and_a_failed_transaction_leaves_nothing(file_store, template):
+    code = make_session(file_store, template).code
+    with Store(file_store.url) as other:
+        with pytest.raises(RuntimeError):
+            with file_store.transaction() as conn:
+                conn.execute(
+                    "INSERT INTO answers (session_code, participant, question_key, value, shown, created_at, updated_at)"
+                    " VALUES (?, 'p1', 'versterken', 'half', 0, 'x', 'x')",
+                    (code,),
+                )
+                assert other.answers(code) == []  # not committed yet: nobody else sees it
+                raise RuntimeError("stop halfway")
+        assert other.answers(code) == [] and file_store.answers(code) == []
+        file_store.save_answer(code, "p1", "versterken", "heel")  # the store is usable after the rollback
+        assert [a.value for a in other.answers(code)] == ["heel"]
+
+
+def test_a_writing_transaction_waits_for_the_one_before_it(file_store, template):
+    """Writers run one at a time on both backends (SQLite BEGIN IMMEDIATE, PostgreSQL an advisory lock)."""
+    code = make_session(file_store, template).code
+    events = []
+    inside = threading.Event()
+    with Store(file_store.url) as other:
+        def second_writer():
+            inside.wait(10)
+            with other.transaction():
+                events.append("second")
+
+        thread = threading.Thread(target=second_writer)
+        thread.start()
+        with file_store.transaction() as conn:
+            inside.set()
+            thread.join(0.5)  # the second writer must still be waiting for our lock
+            conn.execute("UPDATE sessions SET team = 'x' WHERE code = ?", (code,))
+            events.append("first")
+        thread.join(10)
+    assert events == ["first", "second"]
+
+
+def test_the_sticker_budget_holds_under_concurrent_writers(file_store, template):
+    """Four phones of one participant tap at once: the budget is checked inside the writing transaction."""
+    from kit.store.activities import StickerRefused
+
+    code = make_session(file_store, template).code
+    for i in range(3):
+        file_store.add_point(code, f"pt{i}", "a", None, f"punt {i}")
+    stores = [Store(file_store.url) for _ in range(4)]
+    placed = []
+
+    def tap(store, point):
+        for _ in range(5):
+            try:
+                store.change_stickers(code, "p1", point, +1, budget=3, per_point=3)
+                placed.append(point)
+            except StickerRefused:
+                pass
+
+    threads = [threading.Thread(target=tap, args=(s, f"pt{i % 3}")) for i, s in enumerate(stores)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    for store in stores:
+        store.close()
+    assert len(placed) == 3
+    assert sum(file_store.sticker_counts(code, "p1").values()) == 3
+
+
 def test_foreign_file_gets_a_dutch_error_and_is_left_alone(tmp_path):
     path = tmp_path / "notes.sqlite"
     path.write_bytes(b"dit is geen database" * 100)
@@ -92,18 +166,53 @@ def test_foreign_file_gets_a_dutch_error_and_is_left_alone(tmp_path):
     assert path.read_bytes() == before
 
 
-def test_newer_schema_is_refused(tmp_path):
-    path = tmp_path / "new.sqlite"
-    Store(f"sqlite:///{path}").close()
+def filled_database(tmp_path, template, journal_mode="wal"):
+    path = tmp_path / "kit.sqlite"
+    with Store(f"sqlite:///{path}") as store:
+        for n in range(40):
+            code = make_session(store, template).code
+            for p in range(10):
+                store.save_answer(code, f"p{p}", "versterken", f"antwoord {n}-{p} " + "x" * 200)
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO schema_migrations VALUES (999, 'toekomst', 'x')")
-    conn.commit()
+    conn.execute(f"PRAGMA journal_mode = {journal_mode}")
     conn.close()
-    with pytest.raises(StoreError, match="nieuwere versie"):
+    assert not (tmp_path / "kit.sqlite-wal").exists()
+    return path
+
+
+@pytest.mark.parametrize("journal_mode", ["wal", "delete"])
+@pytest.mark.parametrize("keep", [0.5, 0.9, 4096 + 100])
+def test_truncated_database_gets_a_dutch_error_and_is_left_alone(tmp_path, template, journal_mode, keep):
+    """A copy that broke off halfway: refused before anything (even switching to WAL) writes to it."""
+    path = filled_database(tmp_path, template, journal_mode)
+    whole = path.read_bytes()
+    cut = whole[: int(len(whole) * keep) if keep < 1 else keep]
+    path.write_bytes(cut)
+    with pytest.raises(StoreError, match="beschadigd.*niet gewijzigd"):
+        Store(f"sqlite:///{path}")
+    assert path.read_bytes() == cut
+    assert not (tmp_path / "kit.sqlite-wal").exists()
+
+
+def test_damaged_pages_inside_a_database_get_a_dutch_error(tmp_path, template):
+    path = filled_database(tmp_path, template)
+    data = bytearray(path.read_bytes())
+    data[4096:8192] = b"\xff" * 4096  # the page after the header: the schema runs over it
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="niet gewijzigd"):
         Store(f"sqlite:///{path}")
 
 
-@pytest.mark.parametrize("url", ["postgresql://localhost/kit", "mysql://x", "sqlite:relative"])
+def test_newer_schema_is_refused(db_url):
+    Store(db_url).close()
+    with Store(db_url) as store, store.transaction() as conn:
+        conn.execute("INSERT INTO schema_migrations VALUES (999, 'toekomst', 'x')")
+    with pytest.raises(StoreError, match="nieuwere versie"):
+        Store(db_url)
+
+
+@pytest.mark.parametrize("url", ["mysql://x", "sqlite:relative", "oracle://scott:tiger@host/db"])
 def test_unsupported_urls_get_a_dutch_message(url):
-    with pytest.raises(StoreError):
+    with pytest.raises(StoreError, match="Onbekend soort|niet geldig") as error:
         Store(url)
+    assert "tiger" not in str(error.value)

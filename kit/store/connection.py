@@ -1,16 +1,35 @@
-"""From a database URL to an open DB-API connection with the settings a live session needs."""
+"""From a database URL to an open connection with the settings a live session needs.
+
+`connect(url)` returns a `Database`: one DB-API connection plus the few things SQLite and PostgreSQL do
+differently (how a writing transaction starts, the placeholder style, listing tables, vacuuming). The SQL of the
+store itself is written once, with `?` placeholders, and runs unchanged on both.
+
+psycopg is imported only when the URL is a PostgreSQL one: participant kernels on SQLite never pay its memory.
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 DEFAULT_DB_URL = "sqlite:///data/teamleergesprek.sqlite"
 DB_URL_ENV = "TEAMLEERGESPREK_DB"
 
 # 60 participant kernels may commit in the same second; a writer waits this long for the lock before failing.
 BUSY_TIMEOUT_MS = 10_000
+
+# PostgreSQL: how long to try to reach the server before telling the user, unless the URL says otherwise.
+PG_CONNECT_TIMEOUT_S = 5
+
+# One key for the whole kit: every writing transaction on PostgreSQL takes this lock first, so writers run one
+# after another exactly as under SQLite's BEGIN IMMEDIATE (rules like the sticker budget are checked inside the
+# writing transaction and must not race). A live session writes a few times per second; one writer is plenty.
+PG_WRITE_LOCK_KEY = 0x746C67  # "tlg"
+
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class StoreError(Exception):
@@ -19,6 +38,10 @@ class StoreError(Exception):
 
 def resolve_db_url(url: str | None = None) -> str:
     return url or os.environ.get(DB_URL_ENV) or DEFAULT_DB_URL
+
+
+def is_postgres_url(url: str) -> bool:
+    return url.startswith(("postgresql:", "postgres:"))
 
 
 def sqlite_path(url: str) -> str:
@@ -31,35 +54,238 @@ def sqlite_path(url: str) -> str:
     return rest[1:]
 
 
-def connect(url: str):
-    if url.startswith("sqlite:"):
-        return _connect_sqlite(sqlite_path(url))
-    if url.startswith(("postgresql:", "postgres:")):
-        raise StoreError(
-            "PostgreSQL wordt in deze versie nog niet ondersteund. Gebruik voorlopig SQLite, bijvoorbeeld "
-            "--db sqlite:///data/teamleergesprek.sqlite"
-        )
-    raise StoreError(f"Onbekend soort database-adres '{url}'. Begin het adres met sqlite:///")
-
-
-def _connect_sqlite(path: str) -> sqlite3.Connection:
-    if path != ":memory:":
-        parent = Path(path).parent
-        parent.mkdir(parents=True, exist_ok=True)
-    # Autocommit mode: every write runs in an explicit transaction (see Store.transaction), so a participant is only
-    # told "opgeslagen" after COMMIT returned.
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+def redact_url(url: str) -> str:
+    """The URL as it may be shown on a screen or in a log: without its password."""
     try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        parts = urlsplit(url)
+    except ValueError:
+        return "het opgegeven adres"
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return parts._replace(netloc=netloc).geturl()
+
+
+def connect(url: str) -> "Database":
+    if url.startswith("sqlite:"):
+        return SQLiteDatabase(sqlite_path(url))
+    if is_postgres_url(url):
+        return PostgresDatabase(url)
+    raise StoreError(
+        f"Onbekend soort database-adres '{redact_url(url)}'. Begin het adres met sqlite:/// of postgresql://"
+    )
+
+
+class Database:
+    """The connection the store talks to. `execute` takes `?` placeholders and returns a cursor."""
+
+    kind: str
+    errors: tuple[type[BaseException], ...]
+
+    def execute(self, sql: str, params=()):
+        raise NotImplementedError
+
+    def begin(self) -> None:
+        """Start a writing transaction that holds the database's write lock until COMMIT or ROLLBACK."""
+        raise NotImplementedError
+
+    def commit(self) -> None:
+        self.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self.execute("ROLLBACK")
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def has_table(self, name: str) -> bool:
+        raise NotImplementedError
+
+
+
+# -- SQLite -------------------------------------------------------------------------------------------------------
+class SQLiteDatabase(Database):
+    kind = "sqlite"
+    errors = (sqlite3.Error,)
+
+    def __init__(self, path: str):
+        self.path = path
         if path != ":memory:":
-            conn.execute("PRAGMA journal_mode = WAL")
-        # FULL: a commit is on disk before we confirm it, so a confirmed vote survives a crash or power cut.
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.DatabaseError as exc:
-        conn.close()
+            check_sqlite_file(Path(path))
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        # Autocommit mode: every write runs in an explicit transaction (see Store.transaction), so a participant is
+        # only told "opgeslagen" after COMMIT returned.
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if path != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: a commit is on disk before we confirm it, so a confirmed vote survives a crash or power cut.
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(
+                f"Het bestand '{path}' is geen bruikbare database van de kit ({exc}). Het bestand is niet gewijzigd. "
+                "Kies een ander bestand met --db."
+            ) from exc
+        self.connection = conn
+
+    def execute(self, sql: str, params=()):
+        return self.connection.execute(sql, params)
+
+    def begin(self) -> None:
+        # IMMEDIATE: take the write lock now, so what a transaction reads is still true when it writes.
+        self.connection.execute("BEGIN IMMEDIATE")
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def has_table(self, name: str) -> bool:
+        return bool(self.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchall())
+
+
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not (or no longer) a whole SQLite database before anything writes to it.
+
+    Opening in WAL mode rewrites the header, so a foreign or truncated file must be caught first: reading its
+    header is cheap, and the message says what to do.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"Het bestand '{path}' kan niet worden gelezen ({exc}). Kies een ander bestand met --db.")
+    if size == 0:
+        return  # an empty file: SQLite makes a new database in it, nothing is lost
+    if path.is_dir():
+        raise StoreError(f"'{path}' is een map, geen databasebestand. Geef met --db een bestandsnaam op.")
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
         raise StoreError(
-            f"Het bestand '{path}' is geen bruikbare database van de kit ({exc}). Het bestand is niet gewijzigd. "
-            "Kies een ander bestand met --db."
-        ) from exc
-    return conn
+            f"Het bestand '{path}' is geen database van de kit (het is geen SQLite-database). Het bestand is niet "
+            "gewijzigd. Kies een ander bestand met --db."
+        )
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise StoreError(
+            f"Het bestand '{path}' is beschadigd (de kop van de database klopt niet). Het bestand is niet gewijzigd. "
+            "Zet een reservekopie terug of kies een ander bestand met --db."
+        )
+    change_counter, page_count, valid_for = (int.from_bytes(header[i:i + 4], "big") for i in (24, 28, 92))
+    wal = Path(f"{path}-wal")
+    journal = Path(f"{path}-journal")
+    # With a WAL or journal beside it, SQLite itself finishes or undoes the last writes: leave it to SQLite then.
+    pending = any(p.exists() and p.stat().st_size > 0 for p in (wal, journal))
+    truncated = page_count and change_counter == valid_for and size < page_count * page_size
+    if not pending and (truncated or size % page_size):
+        raise StoreError(
+            f"Het bestand '{path}' is beschadigd: het is korter dan de database zelf aangeeft ({size} van "
+            f"{page_count * page_size} bytes), bijvoorbeeld door een afgebroken kopie. Het bestand is niet gewijzigd. "
+            "Zet een reservekopie terug (teamleergesprek backup maakt die) of kies een ander bestand met --db."
+        )
+
+
+# -- PostgreSQL ---------------------------------------------------------------------------------------------------
+@lru_cache(maxsize=512)
+def to_pyformat(sql: str) -> str:
+    """`?` placeholders to psycopg's `%s`, and a literal `%` to `%%`; text inside quotes is left alone."""
+    out = []
+    quote = None
+    for char in sql:
+        if quote:
+            if char == quote:
+                quote = None
+            out.append("%%" if char == "%" else char)
+        elif char in ("'", '"'):
+            quote = char
+            out.append(char)
+        elif char == "?":
+            out.append("%s")
+        elif char == "%":
+            out.append("%%")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+class PostgresDatabase(Database):
+    kind = "postgresql"
+
+    def __init__(self, url: str):
+        import psycopg  # here, not at the top: see the module docstring
+
+        self._psycopg = psycopg
+        self.errors = (psycopg.Error,)
+        self.url = url
+        self._in_transaction = False
+        self.connection = self._open()
+
+    def _open(self):
+        psycopg = self._psycopg
+        options = {"autocommit": True, "application_name": "teamleergesprek"}
+        try:
+            if "connect_timeout" not in psycopg.conninfo.conninfo_to_dict(self.url):
+                options["connect_timeout"] = PG_CONNECT_TIMEOUT_S
+            # Autocommit: as with SQLite, every write runs inside an explicit BEGIN … COMMIT (Store.transaction).
+            return psycopg.connect(self.url, **options)
+        except psycopg.Error as exc:
+            reason = " ".join(str(exc).split()) or type(exc).__name__
+            raise StoreError(
+                f"Ik kan geen verbinding maken met de PostgreSQL-database {redact_url(self.url)} ({reason}). "
+                "Controleer of de databaseserver draait en bereikbaar is, en of de servernaam, poort, gebruikersnaam, "
+                "wachtwoord en databasenaam in --db kloppen (vorm: postgresql://gebruiker:wachtwoord@server/database)."
+            ) from None
+
+    def _run(self, sql: str, params: tuple):
+        # After a restart of the server the old connection is dead. Outside a transaction nothing is lost by opening
+        # a new one and trying once more (reads; the BEGIN of a write), so a live session carries on by itself.
+        # Never inside a transaction: that would silently lose its first writes.
+        if self.connection.closed and not self._in_transaction:
+            self.connection = self._open()
+        try:
+            return self.connection.execute(sql, params)
+        except self._psycopg.OperationalError:
+            if self._in_transaction or not self.connection.closed:
+                raise
+            self.connection = self._open()
+            return self.connection.execute(sql, params)
+
+    def execute(self, sql: str, params=()):
+        return self._run(to_pyformat(sql), tuple(params))
+
+    def begin(self) -> None:
+        self._run("BEGIN", ())
+        self._in_transaction = True
+        try:
+            self.connection.execute("SELECT pg_advisory_xact_lock(%s)", (PG_WRITE_LOCK_KEY,))
+        except BaseException:
+            self.rollback()
+            raise
+
+    def commit(self) -> None:
+        try:
+            self.connection.execute("COMMIT")
+        finally:
+            self._in_transaction = False
+
+    def rollback(self) -> None:
+        try:
+            if not self.connection.closed:
+                self.connection.execute("ROLLBACK")
+        finally:
+            self._in_transaction = False
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def has_table(self, name: str) -> bool:
+        rows = self.execute(
+            "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?", (name,)
+        )
+        return bool(rows.fetchall())

@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 
 from kit.store.activities import ActivityStore
 from kit.store.connection import StoreError, connect, resolve_db_url
+from kit.store.history import HistoryStore
 from kit.store.migrations import LATEST_VERSION, MIGRATIONS
 
 # No 0/O, 1/I/L: the code is read from a projector and typed on a phone.
@@ -63,7 +64,7 @@ def new_participant_pseudonym() -> str:
     return secrets.token_hex(8)
 
 
-class Store(ActivityStore):
+class Store(ActivityStore, HistoryStore):
     def __init__(self, url: str | None = None):
         self.url = resolve_db_url(url)
         self._conn = connect(self.url)

@@ -1,0 +1,52 @@
+"""`serve --db postgresql://…` end to end: the facilitator's and a phone's kernels both work on PostgreSQL."""
+
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import expect
+
+from serving import PAGE_TIMEOUT_MS, Served, free_port, stop_serving, wait_for_port
+
+from kit.store import Store
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def served_on_postgres(pg_url, tmp_path):
+    run = [sys.executable, "-m", "kit", "--db", pg_url]
+    created = subprocess.run([*run, "new", "--team", "Team PG"], capture_output=True, text=True, check=True)
+    code = created.stdout.strip().splitlines()[-1]
+    p_port, f_port = free_port(), free_port()
+    process = subprocess.Popen(
+        [*run, "serve", "--session", code, "--participant-port", str(p_port), "--facilitator-port", str(f_port)],
+        stdout=open(tmp_path / "serve.log", "wb"), stderr=subprocess.STDOUT,
+    )
+    wait_for_port(p_port, process)
+    wait_for_port(f_port, process)
+    s = Served(pg_url, code, p_port, f_port, process)
+    yield s
+    leftovers = stop_serving(s)
+    assert not leftovers, f"serve left processes running: {leftovers}"
+
+
+def test_a_session_served_on_postgresql_takes_a_phone_answer(browser, served_on_postgres):
+    served = served_on_postgres
+    facilitator = browser.new_page(viewport={"width": 1366, "height": 900})
+    facilitator.set_default_timeout(PAGE_TIMEOUT_MS)
+    facilitator.goto(served.facilitator_url)
+    expect(facilitator.locator(".tlg-block-title")).to_have_text("Welkom")
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    phone.set_default_timeout(PAGE_TIMEOUT_MS)
+    phone.goto(served.join_url)
+    expect(phone.get_by_text("Even wachten…")).to_be_visible()
+    for _ in range(3):  # Welkom -> Introductie -> Startoefening -> vraag 1
+        facilitator.get_by_role("button", name="Volgende ▶").click()
+    phone.get_by_role("button", name="vaardig", exact=True).click()
+    expect(phone.get_by_text("Opgeslagen ✓")).to_be_visible()
+    expect(facilitator.locator(".tlg-count")).to_contain_text("1 antwoord")
+    with Store(served.db_url) as store:
+        assert [(a.question_key, a.value) for a in store.answers(served.code)] == [("vaardigheid", "vaardig")]
+    exported = served.cli("export", "--session", served.code).stdout
+    assert "vaardigheid" in exported and "vaardig" in exported
