@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import secrets
-import sqlite3
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from kit.store.activities import ActivityStore
-from kit.store.connection import StoreError, connect, resolve_db_url
+from kit.store.connection import StoreError, connect, redact_url, resolve_db_url
 from kit.store.history import HistoryStore
 from kit.store.migrations import LATEST_VERSION, MIGRATIONS
 
@@ -44,6 +43,7 @@ class LiveStateRecord:
     timer_started_at: float | None
     timer_elapsed: float
     version: int
+    reference_key: str | None = None  # the naslag section on the projector, if any
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,11 @@ class Store(ActivityStore, HistoryStore):
         self._conn = connect(self.url)
         # One connection per Store; the lock keeps a kernel's poller thread and its widget callbacks apart.
         self._lock = threading.RLock()
-        self._migrate()
+        try:
+            self._migrate()
+        except StoreError:
+            self._conn.close()
+            raise
 
     def close(self) -> None:
         self._conn.close()
@@ -81,17 +85,25 @@ class Store(ActivityStore, HistoryStore):
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @property
+    def backend(self) -> str:
+        """'sqlite' or 'postgresql'."""
+        return self._conn.kind
+
     @contextmanager
     def transaction(self):
+        """A writing transaction: holds the database's write lock from the start, so what it reads stays true until
+        it writes (SQLite BEGIN IMMEDIATE; PostgreSQL an advisory lock). Returns only after COMMIT, so a caller that
+        confirms a write to a participant does so only when it is on disk."""
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.begin()
             try:
                 yield self._conn
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                self._conn.rollback()
                 raise
             else:
-                self._conn.execute("COMMIT")
+                self._conn.commit()
 
     def _query(self, sql: str, params=()) -> list[tuple]:
         with self._lock:
@@ -100,17 +112,20 @@ class Store(ActivityStore, HistoryStore):
     # -- schema -------------------------------------------------------------------------------------------------
     def _migrate(self) -> None:
         try:
+            # Nearly every open finds the schema current; finding that out is a read, so 60 phones joining at once
+            # do not queue for the write lock (and a busy session does not hold up a backup or an export).
+            if self._conn.has_table("schema_migrations"):
+                current = self._query("SELECT MAX(version) FROM schema_migrations")[0][0]
+                self._refuse_newer(current)
+                if current == LATEST_VERSION:
+                    return
             with self.transaction() as conn:
                 conn.execute(
                     "CREATE TABLE IF NOT EXISTS schema_migrations ("
                     "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
                 )
                 applied = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
-                if applied and max(applied) > LATEST_VERSION:
-                    raise StoreError(
-                        f"De database is gemaakt door een nieuwere versie van de kit (schema {max(applied)}, "
-                        f"deze versie kent {LATEST_VERSION}). Werk de kit bij; de database is niet gewijzigd."
-                    )
+                self._refuse_newer(max(applied, default=None))
                 for version, description, statements in MIGRATIONS:
                     if version in applied:
                         continue
@@ -120,11 +135,21 @@ class Store(ActivityStore, HistoryStore):
                         "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
                         (version, description, _now()),
                     )
-        except sqlite3.DatabaseError as exc:
+        except self._conn.errors as exc:
+            self._conn.close()
+            reason = " ".join(str(exc).split())
             raise StoreError(
-                f"De database '{self.url}' kan niet worden gelezen als database van de kit ({exc}). "
+                f"De database '{redact_url(self.url)}' kan niet worden gelezen als database van de kit ({reason}). "
                 "Het bestand is niet gewijzigd. Kies een ander bestand met --db."
             ) from exc
+
+    @staticmethod
+    def _refuse_newer(version: int | None) -> None:
+        if version is not None and version > LATEST_VERSION:
+            raise StoreError(
+                f"De database is gemaakt door een nieuwere versie van de kit (schema {version}, "
+                f"deze versie kent {LATEST_VERSION}). Werk de kit bij; de database is niet gewijzigd."
+            )
 
     def schema_version(self) -> int:
         return self._query("SELECT MAX(version) FROM schema_migrations")[0][0]
@@ -172,14 +197,14 @@ class Store(ActivityStore, HistoryStore):
     # -- live state ---------------------------------------------------------------------------------------------
     def get_live_state(self, code: str) -> LiveStateRecord | None:
         rows = self._query(
-            "SELECT session_code, block_key, question_key, results_shown, timer_started_at, timer_elapsed, version"
-            " FROM live_state WHERE session_code = ?",
+            "SELECT session_code, block_key, question_key, results_shown, timer_started_at, timer_elapsed, version,"
+            " reference_key FROM live_state WHERE session_code = ?",
             (code,),
         )
         if not rows:
             return None
-        c, block, question, shown, started, elapsed, version = rows[0]
-        return LiveStateRecord(c, block, question, bool(shown), started, elapsed, version)
+        c, block, question, shown, started, elapsed, version, reference = rows[0]
+        return LiveStateRecord(c, block, question, bool(shown), started, elapsed, version, reference)
 
     def update_live_state(self, code: str, **changes) -> LiveStateRecord:
         allowed = {"block_key", "question_key", "results_shown", "timer_started_at", "timer_elapsed", "reference_key"}
