@@ -146,6 +146,7 @@ def describe_signature(question: Question) -> str:
     return "open vraag"
 
 
+@lru_cache(maxsize=8192)  # a team writes the same points and actions session after session
 def normalise_text(text: str) -> str:
     """For matching points and actions across sessions: lower case, no accents, no punctuation, single spaces."""
     text = unicodedata.normalize("NFKD", str(text).casefold())
@@ -826,13 +827,19 @@ def action_followup(data: TeamData) -> pd.DataFrame:
     for code, text, norm in zip(actions["code"], actions["text"], normalised):
         plans.setdefault(code, {}).setdefault(norm, text)
     matchers: dict[str, difflib.SequenceMatcher] = {}
+    close: dict[tuple[str, str], bool] = {}  # the same two texts meet again and again in a long history
     rows = []
     for action, norm in zip(actions.itertuples(index=False), normalised):
         nxt = following[action.code]
         plan = plans.get(nxt, {})
         match = plan.get(norm) if norm else None
         if match is None and norm:
-            match = next((text for other, text in plan.items() if _close(norm, other, matchers)), None)
+            for other, text in plan.items():
+                if (norm, other) not in close:
+                    close[norm, other] = _close(norm, other, matchers)
+                if close[norm, other]:
+                    match = text
+                    break
         done = action.status == done_status[action.code]
         rows.append((
             action.code, dates[action.code], labels[action.code], action.action_id, action.text, action.level,
