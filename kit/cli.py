@@ -28,6 +28,16 @@ def _db_option(parser: argparse.ArgumentParser, default) -> None:
     )
 
 
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        days = -1
+    if days < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen geldig aantal dagen; geef 0 of meer, bijvoorbeeld 365")
+    return days
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="teamleergesprek", description="Teamleergesprek kit")
     _db_option(parser, None)
@@ -70,6 +80,18 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="controleer een sjabloon (YAML)")
     _db_option(check, argparse.SUPPRESS)
     check.add_argument("file")
+
+    delete = commands.add_parser("delete", help="verwijder een sessie met al haar antwoorden (AVG)")
+    _db_option(delete, argparse.SUPPRESS)
+    delete.add_argument("--session", required=True, metavar="CODE")
+
+    purge = commands.add_parser("purge", help="verwijder alle sessies van meer dan DAGEN dagen geleden (AVG)")
+    _db_option(purge, argparse.SUPPRESS)
+    purge.add_argument("--older-than", type=_days, required=True, metavar="DAGEN")
+
+    backup = commands.add_parser("backup", help="maak een reservekopie van de SQLite-database, ook tijdens een sessie")
+    _db_option(backup, argparse.SUPPRESS)
+    backup.add_argument("--out", required=True, metavar="BESTAND", help="nieuw bestand; een bestaand wordt niet overschreven")
     _history_parsers(commands)
     return parser
 
@@ -289,3 +311,42 @@ def cmd_import(args) -> int:
 
 
 COMMANDS.update({"demo": cmd_demo, "import": cmd_import})
+
+
+def cmd_delete(args) -> int:
+    code = args.session.strip().upper()
+    with _store(args) as store:
+        record = store.get_session(code)
+        if record is None:
+            raise UserError(f"Er is geen sessie met code '{args.session}' in deze database. Er is niets verwijderd.")
+        result = store.delete_session(code)
+    print(f"Sessie {code} ({record.team}, {record.session_date}) is verwijderd: alle antwoorden, werkvormen en de "
+          "live-stand zijn weg. De code werkt niet meer.")
+    if result.warning:
+        print(result.warning, file=sys.stderr)
+    return 0
+
+
+def cmd_purge(args) -> int:
+    with _store(args) as store:
+        old = store.sessions_older_than(args.older_than)
+        result = store.delete_sessions([s.code for s in old])
+    if not old:
+        print(f"Geen sessies van meer dan {args.older_than} dagen geleden; er is niets verwijderd.")
+        return 0
+    for record in old:
+        print(f"Verwijderd: sessie {record.code} ({record.team}, {record.session_date})")
+    print(f"{len(old)} sessie(s) van meer dan {args.older_than} dagen geleden verwijderd, met alle antwoorden.")
+    if result.warning:
+        print(result.warning, file=sys.stderr)
+    return 0
+
+
+def cmd_backup(args) -> int:
+    with _store(args) as store:
+        target = store.backup(args.out)
+    print(f"Reservekopie gemaakt: {target}. Bewaar haar even veilig als de database zelf (er staan antwoorden in).")
+    return 0
+
+
+COMMANDS.update(delete=cmd_delete, purge=cmd_purge, backup=cmd_backup)

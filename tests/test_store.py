@@ -1,5 +1,6 @@
 """The store on both backends (the `store` and `file_store` fixtures run each test on SQLite and PostgreSQL)."""
 
+import re
 import sqlite3
 import threading
 
@@ -7,6 +8,9 @@ import pytest
 
 from kit.store import Store, StoreError
 from kit.store.migrations import LATEST_VERSION, MIGRATIONS
+
+MINUTE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:00\+00:00$")
+
 
 def make_session(store, template, session_date="2026-11-28", team="Team Noord"):
     return store.create_session(template.to_dict(), team, session_date, template.blocks[0].key)
@@ -31,6 +35,7 @@ def test_file_database_uses_wal_and_full_sync(tmp_path):
     with Store(f"sqlite:///{tmp_path / 'kit.sqlite'}") as store:
         assert store._query("PRAGMA journal_mode")[0][0] == "wal"
         assert store._query("PRAGMA synchronous")[0][0] == 2  # FULL
+        assert store._query("PRAGMA secure_delete")[0][0] == 1
 
 
 def test_session_codes_are_readable_and_unique(store, template):
@@ -73,6 +78,55 @@ def test_answer_stats_change_when_an_answer_changes(store, template):
     store.save_answer(code, "p1", "vaardigheid", "niet vaardig")
     second = store.answer_stats(code, "vaardigheid")
     assert first[0] == second[0] == 1 and first != second
+
+
+def test_answer_stats_see_every_change_within_the_minute(store, template):
+    """Times are kept to the minute; the revision counter still tells the facilitator's screen about each change."""
+    code = make_session(store, template).code
+    seen = [store.answer_stats(code, "versterken")]
+    for step in (
+        lambda: store.save_answer(code, "p1", "versterken", "meer tijd"),
+        lambda: store.save_answer(code, "p1", "versterken", "meer overleg"),
+        lambda: store.save_answer(code, "p1", "versterken", "meer overleg"),  # sent again, unchanged
+        lambda: store.set_shown(code, "versterken", "p1", True),
+        lambda: store.set_shown(code, "versterken", None, False),
+        lambda: store.set_shared(code, "p1", "versterken", True),
+        lambda: store.save_answer(code, "p2", "versterken", "scholing"),
+    ):
+        step()
+        seen.append(store.answer_stats(code, "versterken"))
+    assert len(set(seen)) == len(seen)
+    assert store._query("SELECT revision FROM answers WHERE participant = 'p1'")[0][0] == 6
+
+
+def test_answer_times_are_stored_to_the_minute_only(store, template):
+    code = make_session(store, template).code
+    store.save_answer(code, "p1", "versterken", "meer tijd")
+    store.save_answer(code, "p1", "versterken", "meer overleg")
+    created, updated = store._query("SELECT created_at, updated_at FROM answers")[0]
+    assert MINUTE.match(created) and MINUTE.match(updated)
+    assert MINUTE.match(store.get_answer(code, "p1", "versterken").updated_at)
+
+
+def test_answers_come_in_order_of_arrival_not_of_pseudonym(store, template):
+    code = make_session(store, template).code
+    for participant in ("p3", "p1", "p2"):
+        store.save_answer(code, participant, "versterken", f"van {participant}")
+    store.save_answer(code, "p1", "versterken", "p1 past het aan")  # a change keeps its place
+    store.save_answer(code, "p1", "vaardigheid", "vaardig")
+    expected = [("p3", "versterken"), ("p1", "versterken"), ("p2", "versterken"), ("p1", "vaardigheid")]
+    assert [(a.participant, a.question_key) for a in store.answers(code)] == expected
+    assert [a.participant for a in store.answers(code, "versterken")] == ["p3", "p1", "p2"]
+    assert store.answers(code) == store.answers(code)
+
+
+def test_arrival_order_is_counted_per_session(store, template):
+    first, second = make_session(store, template).code, make_session(store, template).code
+    store.save_answer(first, "p1", "versterken", "a")
+    store.save_answer(second, "p2", "versterken", "b")
+    store.save_answer(first, "p3", "versterken", "c")
+    assert store._query("SELECT seq FROM answers WHERE session_code = ? ORDER BY seq", (first,)) == [(1,), (2,)]
+    assert store._query("SELECT seq FROM answers WHERE session_code = ?", (second,)) == [(1,)]
 
 
 def test_live_state_changes_bump_the_version(store, template):
@@ -209,6 +263,43 @@ def test_newer_schema_is_refused(db_url):
         conn.execute("INSERT INTO schema_migrations VALUES (999, 'toekomst', 'x')")
     with pytest.raises(StoreError, match="nieuwere versie"):
         Store(db_url)
+
+
+def test_migration_3_keeps_the_order_of_old_answers_and_drops_their_seconds(db_url, template):
+    """A database made before migration 3: exact times become minutes, the order they gave is kept."""
+    from kit.store.connection import connect
+
+    conn = connect(db_url)
+    conn.begin()
+    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                 " applied_at TEXT NOT NULL)")
+    for version, description, statements in MIGRATIONS[:2]:
+        for statement in statements:
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_migrations VALUES (?, ?, 'x')", (version, description))
+    conn.execute("INSERT INTO sessions VALUES ('ABCDEF', 'Team', '2026-01-01', 't', ?, 'open', 'x')",
+                 (json_template(template),))
+    old = [("pz", "2026-01-01T10:15:59.999999+00:00"), ("pa", "2026-01-01T10:15:30.000001+00:00"),
+           ("pm", "2026-01-01T10:16:01.500000+00:00")]
+    for participant, at in old:
+        conn.execute("INSERT INTO answers (session_code, participant, question_key, value, shown, created_at,"
+                     " updated_at) VALUES ('ABCDEF', ?, 'versterken', ?, 0, ?, ?)", (participant, participant, at, at))
+    conn.commit()
+    conn.close()
+    with Store(db_url) as store:
+        assert store.schema_version() == LATEST_VERSION
+        assert [a.participant for a in store.answers("ABCDEF")] == ["pa", "pz", "pm"]
+        times = store._query("SELECT created_at, updated_at FROM answers ORDER BY seq")
+        assert times == [("2026-01-01T10:15:00+00:00",) * 2, ("2026-01-01T10:15:00+00:00",) * 2,
+                         ("2026-01-01T10:16:00+00:00",) * 2]
+        store.save_answer("ABCDEF", "new", "versterken", "nieuw")
+        assert store.answers("ABCDEF")[-1].participant == "new"
+
+
+def json_template(template):
+    import json
+
+    return json.dumps(template.to_dict())
 
 
 @pytest.mark.parametrize("url", ["mysql://x", "sqlite:relative", "oracle://scott:tiger@host/db"])

@@ -114,8 +114,18 @@ def test_every_command_runs_on_postgresql(pg_url, capsys, tmp_path):
     out = tmp_path / "antwoorden.csv"
     assert main(["--db", pg_url, "export", "--session", code, "--out", str(out)]) == 0
     assert "100% meer tijd voor overleg?" in out.read_text(encoding="utf-8")
+
+    assert main(["--db", pg_url, "backup", "--out", str(tmp_path / "kopie.sqlite")]) == 2
+    assert "pg_dump" in capsys.readouterr().err and not (tmp_path / "kopie.sqlite").exists()
+
+    assert main(["--db", pg_url, "purge", "--older-than", "3650"]) == 0
+    assert old_code in capsys.readouterr().out
+    assert main(["--db", pg_url, "delete", "--session", code]) == 0
+    assert "verwijderd" in capsys.readouterr().out
     with Store(pg_url) as store:
-        assert {s.code for s in store.list_sessions()} == {code, old_code}
+        assert store.list_sessions() == []
+        for table in store._conn.tables_with_column("session_code"):
+            assert store._query(f"SELECT COUNT(*) FROM {table}") == [(0,)]
 
 
 def test_a_store_carries_on_after_the_server_dropped_its_connection(pg_url, template):

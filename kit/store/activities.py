@@ -333,7 +333,8 @@ class ActivityStore:
     def set_shared(self, code: str, participant: str, question_key: str, shared: bool) -> None:
         with self.transaction() as conn:
             conn.execute(
-                "UPDATE answers SET shared = ? WHERE session_code = ? AND participant = ? AND question_key = ?",
+                "UPDATE answers SET shared = ?, revision = revision + 1"
+                " WHERE session_code = ? AND participant = ? AND question_key = ?",
                 (int(shared), code, participant, question_key),
             )
 

@@ -101,6 +101,12 @@ class Database:
     def has_table(self, name: str) -> bool:
         raise NotImplementedError
 
+    def tables_with_column(self, column: str) -> list[str]:
+        raise NotImplementedError
+
+    def reclaim(self, tables: list[str]) -> str | None:
+        """After deleting: make the deleted rows unreadable in the database files. Returns a Dutch warning or None."""
+        raise NotImplementedError
 
 
 # -- SQLite -------------------------------------------------------------------------------------------------------
@@ -123,6 +129,8 @@ class SQLiteDatabase(Database):
             # FULL: a commit is on disk before we confirm it, so a confirmed vote survives a crash or power cut.
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
+            # Deleted rows are overwritten with zeros, not left readable in free pages.
+            conn.execute("PRAGMA secure_delete = ON")
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise StoreError(
@@ -144,7 +152,32 @@ class SQLiteDatabase(Database):
     def has_table(self, name: str) -> bool:
         return bool(self.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchall())
 
+    def tables_with_column(self, column: str) -> list[str]:
+        tables = [row[0] for row in self.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return [t for t in tables if any(row[1] == column for row in self.execute(f'PRAGMA table_info("{t}")'))]
 
+    def reclaim(self, tables: list[str]) -> str | None:
+        # secure_delete already zeroed the freed cells; VACUUM rebuilds the file without the free pages, and the
+        # checkpoint moves that into the database file and empties the WAL, which held the old pages too.
+        self.execute("VACUUM")
+        if self.path == ":memory:":
+            return None
+        busy, _, _ = self.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            return (
+                "Let op: een andere verbinding (een draaiende sessie?) hield de database bezig, waardoor verwijderde "
+                "gegevens nog in het logbestand kunnen staan. Stop de sessie en voer de opdracht opnieuw uit."
+            )
+        return None
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy while others keep writing: SQLite's online backup, one step, then a plain file."""
+        copy = sqlite3.connect(target)
+        try:
+            self.connection.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            copy.close()
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -289,3 +322,20 @@ class PostgresDatabase(Database):
             "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?", (name,)
         )
         return bool(rows.fetchall())
+
+    def tables_with_column(self, column: str) -> list[str]:
+        rows = self.execute(
+            "SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t"
+            " ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
+            " WHERE c.table_schema = current_schema() AND c.column_name = ? AND t.table_type = 'BASE TABLE'"
+            " ORDER BY c.table_name",
+            (column,),
+        )
+        return [row[0] for row in rows]
+
+    def reclaim(self, tables: list[str]) -> str | None:
+        # VACUUM FULL writes each table anew, without the deleted rows (plain VACUUM only marks their space free).
+        # The tables are small; the lock it takes lasts milliseconds.
+        for table in tables:
+            self.execute(f'VACUUM FULL "{table}"')
+        return None

@@ -43,6 +43,28 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         ],
     ),
     (2, "werkvormen: groepen, werkblad, routekaart, punten, stickers, acties", ACTIVITY_TABLES),
+    (
+        3,
+        "antwoorden: tijden op de minuut, revisie en volgorde van binnenkomst",
+        [
+            # Every update of an answer counts this up: the facilitator's screen sees a change within the minute.
+            "ALTER TABLE answers ADD COLUMN revision INTEGER NOT NULL DEFAULT 1",
+            # Order of arrival within the session, now that the times no longer tell it.
+            "ALTER TABLE answers ADD COLUMN seq INTEGER NOT NULL DEFAULT 0",
+            # Existing answers keep the order they had (by their old, exact times) ...
+            """UPDATE answers SET seq = (
+                SELECT COUNT(*) FROM answers earlier
+                WHERE earlier.session_code = answers.session_code AND (
+                    earlier.created_at < answers.created_at
+                    OR (earlier.created_at = answers.created_at AND earlier.participant < answers.participant)
+                    OR (earlier.created_at = answers.created_at AND earlier.participant = answers.participant
+                        AND earlier.question_key <= answers.question_key)))""",
+            # ... and then lose the seconds (AVG). All times are UTC ISO text: 2026-11-28T10:15:30.123456+00:00.
+            "UPDATE answers SET created_at = SUBSTR(created_at, 1, 16) || ':00+00:00',"
+            " updated_at = SUBSTR(updated_at, 1, 16) || ':00+00:00'",
+            "CREATE INDEX answers_in_order ON answers (session_code, seq)",
+        ],
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

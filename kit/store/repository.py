@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
-from kit.store.activities import ActivityStore
+from kit.store.activities import ActivityStore, _minute
 from kit.store.connection import StoreError, connect, redact_url, resolve_db_url
 from kit.store.history import HistoryStore
 from kit.store.migrations import LATEST_VERSION, MIGRATIONS
@@ -52,7 +54,13 @@ class AnswerRecord:
     question_key: str
     value: str
     shown: bool
-    updated_at: str
+    updated_at: str  # to the minute, never finer
+
+
+@dataclass(frozen=True)
+class DeleteResult:
+    deleted: list[str] = field(default_factory=list)  # session codes, in the order they were deleted
+    warning: str | None = None  # Dutch; set when deleted data may still linger in a file (see Database.reclaim)
 
 
 def _now() -> str:
@@ -221,16 +229,23 @@ class Store(ActivityStore, HistoryStore):
 
     # -- answers ------------------------------------------------------------------------------------------------
     def save_answer(self, code: str, participant: str, question_key: str, value: str) -> None:
-        """Insert or replace this participant's answer. A changed text must be let through again by the facilitator."""
-        now = _now()
+        """Insert or replace this participant's answer. A changed text must be let through again by the facilitator.
+
+        Times are kept to the minute (AVG): enough to order sessions, too coarse to tell who typed what when. The
+        order of arrival is kept as a number (seq) and every change counts up the row's revision, which is what
+        the facilitator's screen watches.
+        """
+        now = _minute()
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO answers (session_code, participant, question_key, value, shown, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, 0, ?, ?)"
+                "INSERT INTO answers (session_code, participant, question_key, value, shown, created_at, updated_at,"
+                " revision, seq)"
+                " VALUES (?, ?, ?, ?, 0, ?, ?, 1,"
+                " COALESCE((SELECT MAX(seq) FROM answers WHERE session_code = ?), 0) + 1)"
                 " ON CONFLICT (session_code, participant, question_key) DO UPDATE SET"
-                " value = excluded.value, updated_at = excluded.updated_at,"
+                " value = excluded.value, updated_at = excluded.updated_at, revision = answers.revision + 1,"
                 " shown = CASE WHEN answers.value = excluded.value THEN answers.shown ELSE 0 END",
-                (code, participant, question_key, value, now, now),
+                (code, participant, question_key, value, now, now, code),
             )
 
     def get_answer(self, code: str, participant: str, question_key: str) -> AnswerRecord | None:
@@ -247,26 +262,105 @@ class Store(ActivityStore, HistoryStore):
         if question_key is not None:
             sql += " AND question_key = ?"
             params += (question_key,)
-        sql += " ORDER BY created_at, participant"
+        sql += " ORDER BY seq, participant, question_key"
         return [_answer(r) for r in self._query(sql, params)]
 
     def answer_stats(self, code: str, question_key: str) -> tuple[int, str | None]:
-        """Count and last change: a cheap fingerprint the facilitator's screen polls for."""
-        count, last, shown = self._query(
-            "SELECT COUNT(*), MAX(updated_at), SUM(shown) FROM answers WHERE session_code = ? AND question_key = ?",
+        """Count and a change fingerprint (None without answers): cheap, what the facilitator's screen polls for.
+
+        The fingerprint is the sum of the rows' revisions, which every update counts up: it changes within the
+        same minute, where the stored times (to the minute) would not.
+        """
+        count, revisions, shown = self._query(
+            "SELECT COUNT(*), COALESCE(SUM(revision), 0), COALESCE(SUM(shown), 0) FROM answers"
+            " WHERE session_code = ? AND question_key = ?",
             (code, question_key),
         )[0]
-        return count, f"{last}|{shown or 0}" if last else None
+        return count, f"{revisions}|{shown}" if count else None
 
     def set_shown(self, code: str, question_key: str, participant: str | None, shown: bool) -> None:
         """Let one answer (or, with participant None, all answers) of a question through to the room, or take it back."""
-        sql = "UPDATE answers SET shown = ? WHERE session_code = ? AND question_key = ?"
+        sql = "UPDATE answers SET shown = ?, revision = revision + 1 WHERE session_code = ? AND question_key = ?"
         params: tuple = (int(shown), code, question_key)
         if participant is not None:
             sql += " AND participant = ?"
             params += (participant,)
         with self.transaction() as conn:
             conn.execute(sql, params)
+
+
+    # -- deleting (AVG) and backups ------------------------------------------------------------------------------
+    def delete_session(self, code: str) -> DeleteResult:
+        """Remove a session completely: its answers, live state, werkvormen and the session itself. Its join code is
+        then unknown. Raises StoreError if there is no such session."""
+        code = code.strip().upper()
+        if self.get_session(code) is None:
+            raise StoreError(f"Er is geen sessie met code '{code}' in deze database. Controleer de code.")
+        return self.delete_sessions([code])
+
+    def sessions_older_than(self, days: int, today: date | None = None) -> list[SessionRecord]:
+        """Sessions whose date lies more than `days` days before today."""
+        cutoff = ((today or date.today()) - timedelta(days=days)).isoformat()
+        return [s for s in self.list_sessions() if s.session_date < cutoff]
+
+    def purge_older_than(self, days: int, today: date | None = None) -> DeleteResult:
+        return self.delete_sessions([s.code for s in self.sessions_older_than(days, today)])
+
+    def delete_sessions(self, codes: list[str]) -> DeleteResult:
+        """Delete in one transaction, then make the deleted rows unreadable in the files (SQLite: VACUUM).
+
+        Every table with a session_code column is emptied for these codes, so a table a later migration adds is
+        covered without changing this method.
+        """
+        if not codes:
+            return DeleteResult()
+        with self.transaction() as conn:
+            tables = [t for t in conn.tables_with_column("session_code") if t != "sessions"]
+            for code in codes:
+                for table in tables:
+                    conn.execute(f'DELETE FROM "{table}" WHERE session_code = ?', (code,))
+                conn.execute("DELETE FROM sessions WHERE code = ?", (code,))
+        with self._lock:
+            warning = self._conn.reclaim([*tables, "sessions"])
+        return DeleteResult(list(codes), warning)
+
+    def backup(self, target) -> Path:
+        """A consistent copy of the SQLite database in a new file, also while a session is running.
+
+        Never overwrites: an existing file is refused. PostgreSQL has its own tool for this (pg_dump).
+        """
+        if self.backend != "sqlite":
+            raise StoreError(
+                "Een reservekopie van een PostgreSQL-database maak je met pg_dump, niet met de kit. Bijvoorbeeld: "
+                "pg_dump --format=custom --file=teamleergesprek.dump \"postgresql://gebruiker@server/database\""
+            )
+        if self._conn.path == ":memory:":
+            raise StoreError("Deze database staat alleen in het geheugen; er is niets om te kopiëren.")
+        target = Path(target)
+        if target.exists():
+            raise StoreError(f"Het bestand '{target}' bestaat al en wordt niet overschreven. Kies een nieuwe bestandsnaam.")
+        if not target.parent.is_dir():
+            raise StoreError(f"De map '{target.parent}' bestaat niet. Maak de map eerst of kies een andere plek.")
+        partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.deel")
+        try:
+            with self._lock:
+                self._conn.backup_to(partial)
+            _place_without_overwriting(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+        return target
+
+
+def _place_without_overwriting(source: Path, target: Path) -> None:
+    """Move the finished copy into place; if the name was taken meanwhile, refuse rather than overwrite."""
+    try:
+        os.link(source, target)  # fails if target exists, atomically
+    except FileExistsError:
+        raise StoreError(f"Het bestand '{target}' bestaat al en wordt niet overschreven. Kies een nieuwe bestandsnaam.")
+    except OSError:  # a file system without hard links (a USB stick with FAT): check, then rename
+        if target.exists():
+            raise StoreError(f"Het bestand '{target}' bestaat al en wordt niet overschreven. Kies een nieuwe bestandsnaam.")
+        os.rename(source, target)
 
 
 def _session(row) -> SessionRecord:
