@@ -1,0 +1,523 @@
+"""Join storm: many phones arrive at once, then all vote, against the real `teamleergesprek serve`.
+
+No browser: each simulated phone does what Voilà's page does (benchmarks/voila_protocol.py): GET `/?code=CODE`,
+open the kernel websocket, ask the widget state; later it taps an option (a `click` comm message to the button
+with that description) and waits for "Opgeslagen" to come back over the websocket. The facilitator's page
+(`begeleider.ipynb`) is opened the same way and its answer count (the `.tlg-count` widget) is watched as it
+arrives over its websocket: that is the facilitator's real kernel polling the database (every 0.25 s).
+
+Measures and prints
+- request → usable page (widget state received), p50/p95/max;
+- facilitator moves on → every phone shows the question;
+- vote sent → committed (a database poll every 20 ms sees it) and → the facilitator's page shows a count that
+  includes it;
+- votes sent / confirmed (the phone received "Opgeslagen") / stored; errors;
+- resident memory per participant kernel and in total; CPU with everyone connected and idle (over --idle-seconds);
+- with --reloads R: R page loads without ever opening the page (a script reloading), and what they left running.
+
+Run: .venv/bin/python benchmarks/join_storm.py --participants 60 --arrival-seconds 5 [--serve-arg=--max-participants=100]
+Starts serve on free loopback ports with a temporary SQLite database; stops it (and every kernel) at the end.
+Prints figures and asserts nothing; the exit code is 1 when a vote was lost or a phone failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from voila_protocol import Phone, ProtocolError, fetch  # noqa: E402
+
+OPTIONS_QUESTION = "vaardigheid"  # the first poll of the Startoefening: four options
+FULL_TEXT = "Deze sessie is vol"
+
+
+# -- the servers ------------------------------------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"serve stopped with code {process.returncode}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise TimeoutError(f"port {port} did not open")
+
+
+class Serve:
+    """`teamleergesprek serve` on free ports with a fresh database, as a person would start it."""
+
+    def __init__(self, folder: Path, serve_args: list[str], team: str = "Benchmark"):
+        self.folder = folder
+        self.db_url = f"sqlite:///{folder / 'storm.sqlite'}"
+        kit = [sys.executable, "-m", "kit", "--db", self.db_url]
+        created = subprocess.run([*kit, "new", "--team", team], capture_output=True, text=True, check=True)
+        self.code = created.stdout.strip().splitlines()[-1]
+        self.p_port, self.f_port = free_port(), free_port()
+        self.output = folder / "serve.out"
+        self.process = subprocess.Popen(
+            [*kit, "serve", "--session", self.code, "--participant-port", str(self.p_port),
+             "--facilitator-port", str(self.f_port), *serve_args],
+            stdout=open(self.output, "wb"), stderr=subprocess.STDOUT,
+        )
+        wait_for_port(self.p_port, self.process)
+        wait_for_port(self.f_port, self.process)
+
+    @property
+    def join_url(self) -> str:
+        return f"http://127.0.0.1:{self.p_port}/?code={self.code}"
+
+    @property
+    def facilitator_url(self) -> str:
+        """The facilitator's link as serve printed it (it carries ?token= when one is required)."""
+        text = self.output.read_text(errors="replace")
+        found = re.search(r"http://127\.0\.0\.1:%d/voila/render/begeleider\.ipynb\S*" % self.f_port, text)
+        return found.group(0) if found else f"http://127.0.0.1:{self.f_port}/voila/render/begeleider.ipynb"
+
+    def server_process(self, port: int) -> psutil.Process | None:
+        for child in psutil.Process(self.process.pid).children(recursive=True):
+            try:
+                if f"--port={port}" in child.cmdline():
+                    return child
+            except psutil.NoSuchProcess:
+                pass
+        return None
+
+    def kernels(self, port: int) -> list[psutil.Process]:
+        server = self.server_process(port)
+        if server is None:
+            return []
+        found = []
+        for child in server.children(recursive=True):
+            try:
+                if "ipykernel" in " ".join(child.cmdline()):
+                    found.append(child)
+            except psutil.NoSuchProcess:
+                pass
+        return found
+
+    def tree(self, port: int) -> list[psutil.Process]:
+        server = self.server_process(port)
+        return [server, *self.kernels(port)] if server else []
+
+    def stop(self) -> list[psutil.Process]:
+        tree = psutil.Process(self.process.pid).children(recursive=True)
+        self.process.send_signal(signal.SIGTERM)  # SIGINT may be ignored when this script runs in the background
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        _, alive = psutil.wait_procs(tree, timeout=10)
+        for p in alive:
+            p.kill()
+        return alive
+
+
+def cpu_percent(processes: list[psutil.Process], seconds: float) -> float:
+    """CPU of these processes together over `seconds`, in percent of one core."""
+    def times():
+        total = 0.0
+        for p in processes:
+            try:
+                t = p.cpu_times()
+                total += t.user + t.system
+            except psutil.NoSuchProcess:
+                pass
+        return total
+    before, start = times(), time.perf_counter()
+    time.sleep(seconds)
+    return 100 * (times() - before) / (time.perf_counter() - start)
+
+
+def cpu_seconds(processes: list[psutil.Process]) -> float:
+    total = 0.0
+    for p in processes:
+        try:
+            t = p.cpu_times()
+            total += t.user + t.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+class CpuSplit:
+    """CPU seconds used by the participant server itself and by its kernels between start() and stop()."""
+
+    def __init__(self, serve: "Serve"):
+        self.serve = serve
+
+    def start(self) -> "CpuSplit":
+        self.server = self.serve.server_process(self.serve.p_port)
+        self.kernels = self.serve.kernels(self.serve.p_port)
+        self.before = (cpu_seconds([self.server]), cpu_seconds(self.kernels))
+        self.t0 = time.perf_counter()
+        return self
+
+    def stop(self) -> str:
+        kernels = self.serve.kernels(self.serve.p_port)  # new kernels started since: counted from zero
+        old = {k.pid for k in self.kernels}
+        server = cpu_seconds([self.server]) - self.before[0]
+        kernel = cpu_seconds([k for k in kernels if k.pid in old]) - self.before[1] + \
+            cpu_seconds([k for k in kernels if k.pid not in old])
+        wall = time.perf_counter() - self.t0
+        return f"CPU over {wall:.1f} s: participant server {server:.1f} s, its kernels {kernel:.1f} s"
+
+
+def wait_settled(serve: Serve, quiet_percent: float = 15, quiet_seconds: float = 3, timeout: float = 900) -> float:
+    """Wait until a preheated pool (if any) is filled and the participant server and its kernels are quiet.
+
+    Returns seconds. The pool is filled when Voilà logs "Kernel pool of ... is filled" in the participant log.
+    """
+    start = time.perf_counter()
+    text = serve.output.read_text(errors="replace")
+    log_dir = re.search(r"Logboek van de servers: (\S+)", text)
+    pool = re.search(r"(\d+) pagina's worden vooraf klaargezet", text)
+    if log_dir and pool and int(pool.group(1)) > 0:
+        log = Path(log_dir.group(1)) / "deelnemers.log"
+        while time.perf_counter() - start < timeout:
+            if log.exists() and "is filled with" in log.read_text(errors="replace"):
+                break
+            time.sleep(0.5)
+    while time.perf_counter() - start < timeout:
+        if cpu_percent(serve.tree(serve.p_port), quiet_seconds) < quiet_percent:
+            break
+    return time.perf_counter() - start
+
+
+def memory(processes: list[psutil.Process]) -> tuple[list[float], list[float]]:
+    rss, uss = [], []
+    for p in processes:
+        try:
+            info = p.memory_full_info()
+            rss.append(info.rss / 2**20)
+            uss.append(info.uss / 2**20)
+        except psutil.NoSuchProcess:
+            pass
+    return rss, uss
+
+
+# -- figures ----------------------------------------------------------------------------------------------------------
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))]
+
+
+def spread(values: list[float], unit: str = "s") -> str:
+    if not values:
+        return "none"
+    return (f"p50 {statistics.median(values):.3f} {unit}, p95 {percentile(values, 95):.3f} {unit}, "
+            f"max {max(values):.3f} {unit} (n={len(values)})")
+
+
+class DbWatcher(threading.Thread):
+    """Polls the answers of one question every `interval` s on its own connection; notes when each first appears.
+
+    (The stored times are kept to the minute on purpose, so the commit moment is observed, not read.)
+    """
+
+    def __init__(self, db_url: str, code: str, question_key: str, interval: float = 0.02):
+        super().__init__(daemon=True)
+        self.db_url, self.code, self.question_key, self.interval = db_url, code, question_key, interval
+        self.seen: dict[str, tuple[float, str]] = {}  # participant pseudonym -> (first seen, value)
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        from kit.store import Store
+
+        with Store(self.db_url) as store:
+            while not self._halt.is_set():
+                now = time.time()
+                for answer in store.answers(self.code, self.question_key):
+                    self.seen.setdefault(answer.participant, (now, answer.value))
+                self._halt.wait(self.interval)
+
+    def stop(self) -> None:
+        self._halt.set()
+        self.join()
+
+
+# -- the storm --------------------------------------------------------------------------------------------------------
+class Result:
+    def __init__(self):
+        self.usable: list[float] = []
+        self.errors: list[str] = []
+        self.full = 0
+
+
+async def join(serve: Serve, n: int, seconds: float, rng: random.Random, result: Result) -> list[Phone]:
+    offsets = sorted(rng.uniform(0, seconds) for _ in range(n))
+    start = time.perf_counter()
+    phones: list[Phone] = []
+
+    async def one(offset: float) -> None:
+        await asyncio.sleep(max(0.0, start + offset - time.perf_counter()))
+        phone = Phone(serve.join_url)
+        try:
+            await phone.load(timeout=120)
+            if FULL_TEXT in phone.page.body:
+                result.full += 1
+                return
+            if phone.page.status != 200:
+                result.errors.append(f"HTTP {phone.page.status}")
+                return
+            t0 = time.perf_counter() - phone.page.seconds
+            if phone.page.root_model_id is None:  # a browser would show an empty page
+                result.errors.append("page without the widget output")
+                return
+            await phone.connect(timeout=120)
+            await phone.wait_for(lambda p: "Even wachten" in p.text() or p.find("ButtonModel"), timeout=60)
+            result.usable.append(time.perf_counter() - t0)
+            phones.append(phone)
+        except Exception as error:  # noqa: BLE001 - every failure is a figure here
+            result.errors.append(f"{type(error).__name__}: {error}"[:200])
+
+    await asyncio.gather(*(one(o) for o in offsets))
+    return phones
+
+
+async def vote(phones: list[Phone], options: list[str], seconds: float, rng: random.Random, result: Result):
+    """Each phone taps one option at a random moment within `seconds`. Returns (sent, confirmed) per phone."""
+    offsets = [rng.uniform(0, seconds) for _ in phones]
+    start = time.perf_counter()
+    sent: dict[int, tuple[float, str]] = {}
+    confirmed: dict[int, float] = {}
+
+    async def one(i: int, phone: Phone, offset: float) -> None:
+        try:
+            option = options[i % len(options)]
+            button = await phone.wait_for(lambda p: p.button(option), timeout=60)
+            await asyncio.sleep(max(0.0, start + offset - time.perf_counter()))
+            mark = len(phone.log)
+            sent[i] = (time.time(), option)
+            await phone.click(button)
+            status_ids = {m.model_id for m in phone.with_class("tlg-status")}
+
+            def saved(p):
+                for when, comm_id, state in p.log[mark:]:
+                    if comm_id in status_ids and "Opgeslagen" in str(state.get("value", "")):
+                        return when
+                return None
+            confirmed[i] = await phone.wait_for(saved, timeout=60)
+        except Exception as error:  # noqa: BLE001
+            result.errors.append(f"vote {i}: {type(error).__name__}: {error}"[:200])
+
+    await asyncio.gather(*(one(i, p, o) for i, (p, o) in enumerate(zip(phones, offsets))))
+    return sent, confirmed
+
+
+def match_votes(seen: dict[str, tuple[float, str]], sent: dict[int, tuple[float, str]], confirmed: dict[int, float],
+                slack: float = 0.05):
+    """Pair each stored answer with the phone that sent it: same option, stored between send and confirmation.
+
+    Greedy by the moment the answer appeared, choosing the candidate whose confirmation came first (optimal for
+    intervals). Returns (phone, moment the database showed the answer).
+    """
+    pairs, free = [], set(sent)
+    for stored, value in sorted(seen.values()):
+        candidates = [i for i in free if sent[i][1] == value and sent[i][0] - slack <= stored
+                      and stored <= confirmed.get(i, float("inf")) + slack]
+        if not candidates:
+            continue
+        chosen = min(candidates, key=lambda i: confirmed.get(i, float("inf")))
+        free.discard(chosen)
+        pairs.append((chosen, stored))
+    return pairs
+
+
+def count_times(facilitator: Phone, count_id: str) -> list[tuple[float, int]]:
+    times = []
+    for when, comm_id, state in facilitator.log:
+        if comm_id == count_id and "value" in state:
+            found = re.search(r"(\d+)", state["value"])
+            times.append((when, int(found.group(1)) if found else 0))
+    return times
+
+
+async def reload_loop(serve: Serve, n: int, guard_kernels: int, min_free_mb: float) -> dict:
+    """`n` page loads that never open the page (no websocket, no unload): what a script or a stuck phone does."""
+    outcome = {"loads": 0, "full": 0, "errors": 0, "stopped_by_guard": False}
+    for _ in range(n):
+        if len(serve.kernels(serve.p_port)) >= guard_kernels or psutil.virtual_memory().available / 2**20 < min_free_mb:
+            outcome["stopped_by_guard"] = True
+            break
+        page = await fetch(serve.join_url, timeout=120)
+        outcome["loads"] += 1
+        if FULL_TEXT in page.body:
+            outcome["full"] += 1
+        elif page.status != 200:
+            outcome["errors"] += 1
+    return outcome
+
+
+async def storm(serve: Serve, args) -> int:
+    from kit.model.live import LiveSession
+    from kit.store import Store
+
+    rng = random.Random(args.seed)
+    result = Result()
+
+    facilitator = Phone(serve.facilitator_url)
+    await facilitator.open(timeout=120)
+    print(f"facilitator page usable after {facilitator.page.seconds:.2f} s (HTTP) ")
+
+    split = CpuSplit(serve).start()
+    phones = await join(serve, args.participants, args.arrival_seconds, rng, result)
+    print(f"\n== join: {args.participants} phones within {args.arrival_seconds} s ==")
+    print(split.stop())
+    print(f"request → usable page: {spread(result.usable)}")
+    print(f"phones connected: {len(phones)}; 'session full' pages: {result.full}; errors: {len(result.errors)}")
+    for error in sorted(set(result.errors))[:8]:
+        print(f"  error: {error} (×{result.errors.count(error)})")
+
+    await asyncio.sleep(2)
+    kernels = serve.kernels(serve.p_port)
+    rss, uss = memory(kernels)
+    server_rss, _ = memory([serve.server_process(serve.p_port)])
+    participant_tree = serve.tree(serve.p_port)
+    facilitator_tree = serve.tree(serve.f_port)
+    loop = asyncio.get_running_loop()
+    idle_p, idle_f = await asyncio.gather(
+        loop.run_in_executor(None, cpu_percent, participant_tree, args.idle_seconds),
+        loop.run_in_executor(None, cpu_percent, facilitator_tree, args.idle_seconds),
+    )
+    print(f"\n== idle, everyone connected and waiting ({args.idle_seconds:.0f} s) ==")
+    print(f"CPU participant server + {len(kernels)} kernels: {idle_p:.1f}% of one core "
+          f"({idle_p / max(1, len(kernels)):.2f}% per kernel); facilitator server + kernel: {idle_f:.1f}%")
+    if rss:
+        print(f"participant kernels: {len(rss)}; RSS per kernel median {statistics.median(rss):.1f} MB, "
+              f"max {max(rss):.1f} MB; USS median {statistics.median(uss):.1f} MB; "
+              f"total RSS {sum(rss):.0f} MB, USS {sum(uss):.0f} MB; participant server RSS {sum(server_rss):.0f} MB")
+
+    # The facilitator opens the first poll; every phone must show it.
+    with Store(serve.db_url) as store:
+        session = LiveSession.open(store, serve.code)
+        step = next(s for s in session.template.steps if s.question is not None and s.question.key == OPTIONS_QUESTION)
+        options = list(step.question.options)
+        split = CpuSplit(serve).start()
+        moved = time.perf_counter()
+        session.go_to(step.index)
+
+    shown: list[float] = []
+
+    async def sees_question(phone: Phone) -> None:
+        try:
+            await phone.wait_for(lambda p: p.button(options[0]), timeout=60)
+            shown.append(time.perf_counter() - moved)
+        except Exception as error:  # noqa: BLE001
+            result.errors.append(f"question: {type(error).__name__}: {error}"[:200])
+
+    await asyncio.gather(*(sees_question(p) for p in phones))
+    print(f"\n== the facilitator opens a question ==\nmove → question on every phone: {spread(shown)}")
+    print(split.stop())
+
+    await facilitator.wait_for(lambda p: p.with_class("tlg-count") and "antwoord" in p.with_class("tlg-count")[0].state.get("value", ""), 30)
+    count_id = facilitator.with_class("tlg-count")[0].model_id
+    watcher = DbWatcher(serve.db_url, serve.code, OPTIONS_QUESTION)
+    watcher.start()
+    sent, confirmed = await vote(phones, options, args.arrival_seconds, rng, result)
+
+    # Everything that was confirmed must be in the database; wait briefly for the facilitator's count to catch up.
+    deadline = time.time() + 10
+    with Store(serve.db_url) as store:
+        while time.time() < deadline:
+            rows = store.answers(serve.code, OPTIONS_QUESTION)
+            latest = max((n for _, n in count_times(facilitator, count_id)), default=0)
+            if len(rows) >= len(sent) and latest >= len(rows):
+                break
+            await asyncio.sleep(0.1)
+        rows = store.answers(serve.code, OPTIONS_QUESTION)
+    watcher.stop()
+
+    pairs = match_votes(watcher.seen, sent, confirmed, slack=2 * watcher.interval + 0.05)
+    commit_latency = [commit - sent[i][0] for i, commit in pairs]
+    counts = count_times(facilitator, count_id)
+    facilitator_latency = []
+    for rank, (i, _) in enumerate(sorted(pairs, key=lambda pair: pair[1]), start=1):
+        seen = next((when for when, n in counts if n >= rank), None)
+        if seen is not None:
+            facilitator_latency.append(seen - sent[i][0])
+    confirm_latency = [confirmed[i] - sent[i][0] for i in confirmed]
+    print(f"\n== votes: {len(phones)} phones within {args.arrival_seconds} s ==")
+    print(f"sent {len(sent)}, confirmed ('Opgeslagen' received) {len(confirmed)}, stored {len(rows)}; "
+          f"paired with their phone: {len(pairs)}")
+    print(f"vote → committed (seen by a database poll every {watcher.interval * 1000:.0f} ms): {spread(commit_latency)}")
+    print(f"vote → 'Opgeslagen' on the phone: {spread(confirm_latency)}")
+    print(f"vote → facilitator's page shows it in the count (its kernel polls answer_stats every 0.25 s, "
+          f"then the websocket): {spread(facilitator_latency)}")
+
+    if args.reloads:
+        before_kernels = len(serve.kernels(serve.p_port))
+        before_rss = sum(memory(serve.tree(serve.p_port))[0])
+        outcome = await reload_loop(serve, args.reloads, args.guard_kernels, args.min_free_mb)
+        await asyncio.sleep(2)
+        after_kernels = len(serve.kernels(serve.p_port))
+        after_rss = sum(memory(serve.tree(serve.p_port))[0])
+        print(f"\n== reload loop: {args.reloads} page loads, never opened ==")
+        print(f"loads {outcome['loads']}, 'session full' {outcome['full']}, HTTP errors {outcome['errors']}"
+              + (", STOPPED BY THE GUARD (kernels or free memory)" if outcome["stopped_by_guard"] else ""))
+        print(f"participant kernels {before_kernels} → {after_kernels}; participant server + kernels RSS "
+              f"{before_rss:.0f} MB → {after_rss:.0f} MB")
+
+    for phone in phones:
+        await phone.close()
+    await facilitator.close()
+
+    lost = len(sent) - len(rows)
+    unconfirmed = len(sent) - len(confirmed)
+    failed = bool(result.errors) or lost != 0 or unconfirmed != 0 or len(phones) + result.full != args.participants
+    print(f"\nsummary: errors {len(result.errors)}, lost votes {lost}, unconfirmed {unconfirmed}"
+          f"{' — FAILED' if failed else ''}")
+    return 1 if failed else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--participants", type=int, default=60)
+    parser.add_argument("--arrival-seconds", type=float, default=5.0, help="phones arrive (and later vote) within this time")
+    parser.add_argument("--idle-seconds", type=float, default=10.0)
+    parser.add_argument("--reloads", type=int, default=0, help="page loads in the reload loop after the votes")
+    parser.add_argument("--guard-kernels", type=int, default=300, help="stop the reload loop at this many kernels")
+    parser.add_argument("--min-free-mb", type=float, default=3000, help="stop the reload loop below this free memory")
+    parser.add_argument("--serve-arg", action="append", default=[], help="extra argument for serve (repeatable)")
+    parser.add_argument("--seed", type=int, default=5)
+    args = parser.parse_args()
+
+    folder = Path(tempfile.mkdtemp(prefix="tlg-storm-"))
+    print(f"serve {' '.join(args.serve_arg) or '(defaults)'}; {psutil.cpu_count()} cores; "
+          f"{psutil.virtual_memory().available / 2**30:.1f} GB free")
+    started = time.perf_counter()
+    serve = Serve(folder, args.serve_arg)
+    try:
+        settled = wait_settled(serve)
+        kernels = len(serve.kernels(serve.p_port))
+        print(f"serve up and quiet after {time.perf_counter() - started:.1f} s "
+              f"({settled:.1f} s waiting for quiet); kernels waiting before anyone joins: {kernels}")
+        return asyncio.run(storm(serve, args))
+    finally:
+        left = serve.stop()
+        if left:
+            print(f"serve left {len(left)} processes running (killed)")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
