@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import tempfile
@@ -64,6 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--participant-port", type=int, default=8866)
     serve.add_argument("--facilitator-port", type=int, default=8867)
     serve.add_argument("--lang", choices=("nl", "en"), default="nl")
+    serve.add_argument("--expected-participants", type=int, metavar="N",
+                       default=int(os.environ.get("TEAMLEERGESPREK_EXPECTED_PARTICIPANTS", "60")),
+                       help="zoveel deelnemerspagina's staan vooraf klaar (standaard 60, of "
+                            "$TEAMLEERGESPREK_EXPECTED_PARTICIPANTS)")
+    serve.add_argument("--max-participants", type=int, default=None, metavar="N",
+                       help="meer telefoons krijgen 'Deze sessie is vol' (standaard: wat het vrije geheugen toelaat, "
+                            "ongeveer 60 MB per telefoon, hoogstens 200)")
+    serve.add_argument("--facilitator-host", default="127.0.0.1", metavar="ADRES",
+                       help="adres van de begeleidersapp (standaard 127.0.0.1, alleen deze laptop); een ander adres "
+                            "werkt alleen met de sleutel in de link die serve toont")
+    serve.add_argument("--abandoned-after", type=int, default=None, metavar="SECONDEN",
+                       help="stop een deelnemerspagina die zo lang geen verbinding heeft (standaard 1200)")
 
     export = commands.add_parser("export", help="antwoorden van een sessie exporteren")
     _db_option(export, argparse.SUPPRESS)
@@ -173,13 +186,22 @@ def cmd_serve(args) -> int:
     url = resolve_db_url(args.db)
     with Store(url) as store:
         record = _session_to_serve(store, args.session)
-    config = ServeConfig(url, record.code, args.participant_port, args.facilitator_port, args.lang)
+    if args.max_participants is not None and args.max_participants < 1:
+        raise UserError("--max-participants moet minstens 1 zijn.")
+    if args.expected_participants < 0:
+        raise UserError("--expected-participants kan niet negatief zijn.")
+    options = {"abandoned_after": args.abandoned_after} if args.abandoned_after is not None else {}
+    config = ServeConfig(url, record.code, args.participant_port, args.facilitator_port, args.lang,
+                         facilitator_host=args.facilitator_host, expected_participants=args.expected_participants,
+                         max_participants=args.max_participants, **options)
     log_dir = Path(tempfile.mkdtemp(prefix="teamleergesprek-"))
     servers = Servers(config, log_dir).start()
     print(qr_terminal(config.join_url))
     print(f"Deelnemers (telefoon, zelfde netwerk): {config.join_url}")
     print(f"Code: {record.code}   Team: {record.team}   Datum: {record.session_date}")
-    print(f"Begeleider (deze laptop):              {config.facilitator_url}")
+    print(f"Plaats voor {config.max_participants} telefoons; {config.pool_size} pagina's worden vooraf klaargezet.")
+    who = "Begeleider (met sleutel, niet delen):" if config.facilitator_token else "Begeleider (deze laptop):"
+    print(f"{who:<39}{config.facilitator_url}")
     print(f"Scherm voor de beamer (optioneel):     {config.screen_url}")
     print(f"Logboek van de servers: {log_dir}")
     print("Stoppen: Ctrl-C", flush=True)

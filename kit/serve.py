@@ -1,13 +1,19 @@
 """Starts the two Voilà servers of a live session and stops them, kernels included.
 
-Participant server: all interfaces, one notebook (`deelnemer.ipynb`), nothing else reachable.
-Facilitator server: 127.0.0.1 only, the notebooks folder (begeleider and the projector screen).
+Participant server: all interfaces, one notebook (`deelnemer.ipynb`), nothing else reachable. A pool of preheated
+kernels (sized for the expected number of phones) takes the join storm; a cap on kernels (from free memory) keeps
+a laptop from running out of memory; kernels of closed or abandoned pages are shut down.
+Facilitator server: 127.0.0.1 by default, the notebooks folder (begeleider and the projector screen); on any other
+address only with a token, which serve generates and prints in the facilitator's link.
+
+Both run `kit.voila_app` (Voilà with the kit's cap, pool and access rules), see there.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -23,6 +29,36 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 PARTICIPANT_NOTEBOOK = "deelnemer.ipynb"
 FACILITATOR_NOTEBOOK = "begeleider.ipynb"
 SCREEN_NOTEBOOK = "scherm.ipynb"
+TOKEN_ENV = "TEAMLEERGESPREK_VOILA_TOKEN"  # read and removed from the environment by kit.voila_app
+
+# Measured (benchmarks/participant_kernel.py, join_storm.py): a participant kernel holds about 55 MB.
+KERNEL_MB = 60
+MAX_PARTICIPANTS = 200
+MEMORY_RESERVE_MB = 1024  # left for the system, the browser on the projector and the facilitator's kernels
+EXPECTED_PARTICIPANTS = 60
+# Preheated kernels are refilled only this long after one was taken: a refill started during the storm competes
+# with the storm for the processor (measured: no better than no pool at all).
+FILL_DELAY_SECONDS = 20
+REFILL_SIZE = 4
+ABANDONED_AFTER_SECONDS = 20 * 60  # a phone put away for a werkvorm may drop its connection and come back
+CULL_INTERVAL_SECONDS = 60
+
+
+def default_max_participants(available_bytes: int | None = None) -> int:
+    """As many phones as free memory holds at KERNEL_MB each (after a reserve), at most MAX_PARTICIPANTS."""
+    if available_bytes is None:
+        available_bytes = psutil.virtual_memory().available
+    fits = (available_bytes / 2**20 - MEMORY_RESERVE_MB) // KERNEL_MB
+    return int(max(1, min(MAX_PARTICIPANTS, fits)))
+
+
+def is_loopback(host: str) -> bool:
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def absolute_db_url(url: str) -> str:
@@ -55,6 +91,23 @@ class ServeConfig:
     participant_port: int = 8866
     facilitator_port: int = 8867
     lang: str = "nl"
+    facilitator_host: str = "127.0.0.1"
+    expected_participants: int = EXPECTED_PARTICIPANTS
+    max_participants: int | None = None  # None: default_max_participants()
+    abandoned_after: int = ABANDONED_AFTER_SECONDS
+    facilitator_token: str | None = None  # generated when the facilitator's host is not loopback
+
+    def __post_init__(self):
+        if self.max_participants is None:
+            self.max_participants = default_max_participants()
+        if self.max_participants < 1:
+            raise ValueError("max_participants must be at least 1")
+        if self.facilitator_token is None and not is_loopback(self.facilitator_host):
+            self.facilitator_token = secrets.token_urlsafe(24)
+
+    @property
+    def pool_size(self) -> int:
+        return max(0, min(self.expected_participants, self.max_participants))
 
     @property
     def join_base(self) -> str:
@@ -64,18 +117,23 @@ class ServeConfig:
     def join_url(self) -> str:
         return f"{self.join_base}?code={self.session_code}"
 
+    def _facilitator_page(self, notebook: str) -> str:
+        host = "127.0.0.1" if is_loopback(self.facilitator_host) else lan_address()
+        url = f"http://{host}:{self.facilitator_port}/voila/render/{notebook}"
+        return f"{url}?token={self.facilitator_token}" if self.facilitator_token else url
+
     @property
     def facilitator_url(self) -> str:
-        return f"http://127.0.0.1:{self.facilitator_port}/voila/render/{FACILITATOR_NOTEBOOK}"
+        return self._facilitator_page(FACILITATOR_NOTEBOOK)
 
     @property
     def screen_url(self) -> str:
-        return f"http://127.0.0.1:{self.facilitator_port}/voila/render/{SCREEN_NOTEBOOK}"
+        return self._facilitator_page(SCREEN_NOTEBOOK)
 
 
 def _voila(args: list[str]) -> list[str]:
     return [
-        sys.executable, "-m", "voila", *args,
+        sys.executable, "-m", "kit.voila_app", *args,
         "--no-browser",
         "--theme=light",
         "--show_tracebacks=False",
@@ -87,22 +145,43 @@ def _voila(args: list[str]) -> list[str]:
 
 
 def commands(config: ServeConfig) -> dict[str, list[str]]:
+    participant = [
+        str(NOTEBOOKS / PARTICIPANT_NOTEBOOK),
+        f"--port={config.participant_port}",
+        "--Voila.ip=0.0.0.0",
+        "--KitVoila.single_page=True",
+        f"--KitVoila.max_kernels={config.max_participants}",
+        # No ?template= or ?theme= from a phone: one page, rendered one way (and always from the pool).
+        "--VoilaConfiguration.allow_template_override=NO",
+        "--VoilaConfiguration.allow_theme_override=NO",
+        # Kernels nobody is connected to (closed tab without unload message, a script loading pages) are stopped.
+        f"--MappingKernelManager.cull_idle_timeout={config.abandoned_after}",
+        f"--MappingKernelManager.cull_interval={min(CULL_INTERVAL_SECONDS, max(1, config.abandoned_after))}",
+        "--MappingKernelManager.cull_connected=False",
+    ]
+    if config.pool_size:
+        participant += [
+            "--preheat_kernel=True",
+            f"--pool_size={config.pool_size}",
+            f"--VoilaKernelManager.fill_delay={FILL_DELAY_SECONDS}",
+            f"--KitVoila.refill_size={min(REFILL_SIZE, config.pool_size)}",
+        ]
     return {
-        "deelnemers": _voila([
-            str(NOTEBOOKS / PARTICIPANT_NOTEBOOK),
-            f"--port={config.participant_port}",
-            "--Voila.ip=0.0.0.0",
-        ]),
+        "deelnemers": _voila(participant),
         "begeleider": _voila([
             str(NOTEBOOKS),
             f"--port={config.facilitator_port}",
-            "--Voila.ip=127.0.0.1",
+            f"--Voila.ip={config.facilitator_host}",
         ]),
     }
 
 
 def environment(config: ServeConfig) -> dict[str, str]:
     env = dict(os.environ)
+    # Voilà gives each kernel the variables of its own page request; none may come from the shell that ran serve.
+    for name in (TOKEN_ENV, "QUERY_STRING", "SCRIPT_NAME", "PATH_INFO", "SERVER_NAME", "SERVER_PORT",
+                 "SERVER_PROTOCOL", "SERVER_SOFTWARE", "TEAMLEERGESPREK_REQUEST_RECEIVED"):
+        env.pop(name, None)
     env.update({
         DB_URL_ENV: absolute_db_url(config.db_url),
         "TEAMLEERGESPREK_SESSION": config.session_code,
@@ -124,9 +203,12 @@ class Servers:
         env = environment(self.config)
         for name, command in commands(self.config).items():
             out = open(self.log_dir / f"{name}.log", "ab") if self.log_dir else subprocess.DEVNULL
+            own_env = dict(env)
+            if name == "begeleider" and self.config.facilitator_token:
+                own_env[TOKEN_ENV] = self.config.facilitator_token  # not on the command line, where `ps` shows it
             # Own process group: Ctrl-C reaches us, and we stop the servers in order (kernels first, cleanly).
             self.processes[name] = subprocess.Popen(
-                command, cwd=NOTEBOOKS, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+                command, cwd=NOTEBOOKS, env=own_env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
             )
         return self
 
@@ -140,23 +222,27 @@ class Servers:
             time.sleep(0.5)
 
     def stop(self, timeout: float = 10) -> None:
-        """SIGTERM to each server, then kill whatever is left of it and of its kernels."""
-        tree = []
-        for process in self.processes.values():
-            try:
-                parent = psutil.Process(process.pid)
-                tree += [parent, *parent.children(recursive=True)]
-            except psutil.NoSuchProcess:
-                pass
-        for process in tree:
-            try:
-                process.send_signal(signal.SIGTERM)
-            except psutil.NoSuchProcess:
-                pass
-        _, alive = psutil.wait_procs(tree, timeout=timeout)
-        for process in alive:
-            try:
-                process.kill()
-            except psutil.NoSuchProcess:
-                pass
-        psutil.wait_procs(alive, timeout=5)
+        stop_process_tree(*(process.pid for process in self.processes.values()), timeout=timeout)
+
+
+def stop_process_tree(*pids: int, timeout: float = 10) -> None:
+    """SIGTERM to each process and everything it started (servers and their kernels), then kill what is left."""
+    tree = []
+    for pid in pids:
+        try:
+            parent = psutil.Process(pid)
+            tree += [parent, *parent.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            pass
+    for process in tree:
+        try:
+            process.send_signal(signal.SIGTERM)
+        except psutil.NoSuchProcess:
+            pass
+    _, alive = psutil.wait_procs(tree, timeout=timeout)
+    for process in alive:
+        try:
+            process.kill()
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(alive, timeout=5)
