@@ -106,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(backup, argparse.SUPPRESS)
     backup.add_argument("--out", required=True, metavar="BESTAND", help="nieuw bestand; een bestaand wordt niet overschreven")
     _history_parsers(commands)
+    _trend_parsers(commands)
     return parser
 
 
@@ -280,7 +281,44 @@ def cmd_check(args) -> int:
     return 1
 
 
+def cmd_delete(args) -> int:
+    code = args.session.strip().upper()
+    with _store(args) as store:
+        record = store.get_session(code)
+        if record is None:
+            raise UserError(f"Er is geen sessie met code '{args.session}' in deze database. Er is niets verwijderd.")
+        result = store.delete_session(code)
+    print(f"Sessie {code} ({record.team}, {record.session_date}) is verwijderd: alle antwoorden, werkvormen en de "
+          "live-stand zijn weg. De code werkt niet meer.")
+    if result.warning:
+        print(result.warning, file=sys.stderr)
+    return 0
+
+
+def cmd_purge(args) -> int:
+    with _store(args) as store:
+        old = store.sessions_older_than(args.older_than)
+        result = store.delete_sessions([s.code for s in old])
+    if not old:
+        print(f"Geen sessies van meer dan {args.older_than} dagen geleden; er is niets verwijderd.")
+        return 0
+    for record in old:
+        print(f"Verwijderd: sessie {record.code} ({record.team}, {record.session_date})")
+    print(f"{len(old)} sessie(s) van meer dan {args.older_than} dagen geleden verwijderd, met alle antwoorden.")
+    if result.warning:
+        print(result.warning, file=sys.stderr)
+    return 0
+
+
+def cmd_backup(args) -> int:
+    with _store(args) as store:
+        target = store.backup(args.out)
+    print(f"Reservekopie gemaakt: {target}. Bewaar haar even veilig als de database zelf (er staan antwoorden in).")
+    return 0
+
+
 COMMANDS = {"template": cmd_template, "new": cmd_new, "serve": cmd_serve, "export": cmd_export, "check": cmd_check}
+COMMANDS.update(delete=cmd_delete, purge=cmd_purge, backup=cmd_backup)
 COMMANDS["verslag"] = cmd_verslag
 
 
@@ -335,40 +373,70 @@ def cmd_import(args) -> int:
 COMMANDS.update({"demo": cmd_demo, "import": cmd_import})
 
 
-def cmd_delete(args) -> int:
-    code = args.session.strip().upper()
-    with _store(args) as store:
-        record = store.get_session(code)
-        if record is None:
-            raise UserError(f"Er is geen sessie met code '{args.session}' in deze database. Er is niets verwijderd.")
-        result = store.delete_session(code)
-    print(f"Sessie {code} ({record.team}, {record.session_date}) is verwijderd: alle antwoorden, werkvormen en de "
-          "live-stand zijn weg. De code werkt niet meer.")
-    if result.warning:
-        print(result.warning, file=sys.stderr)
-    return 0
+def _trend_parsers(commands) -> None:
+    trends_cmd = commands.add_parser("trends", help="start de trendpagina voor het zorgteam (alleen op deze laptop)")
+    _db_option(trends_cmd, argparse.SUPPRESS)
+    trends_cmd.add_argument("--port", type=int, default=8868)
+    trends_cmd.add_argument("--team", default=None, help="team dat eerst getoond wordt")
+
+    rapport = commands.add_parser("rapport", help="trends van een team als PDF, voor het zorgteam en het jaarplan")
+    _db_option(rapport, argparse.SUPPRESS)
+    rapport.add_argument("--team", required=True)
+    rapport.add_argument("--from", dest="date_from", default=None, metavar="JJJJ-MM-DD")
+    rapport.add_argument("--to", dest="date_to", default=None, metavar="JJJJ-MM-DD")
+    rapport.add_argument("--out", required=True, metavar="BESTAND.pdf")
+    rapport.add_argument("--png", default=None, metavar="MAP", help="zet elke grafiek ook als PNG in deze map")
 
 
-def cmd_purge(args) -> int:
-    with _store(args) as store:
-        old = store.sessions_older_than(args.older_than)
-        result = store.delete_sessions([s.code for s in old])
-    if not old:
-        print(f"Geen sessies van meer dan {args.older_than} dagen geleden; er is niets verwijderd.")
+def _known_team(store: Store, team: str) -> str:
+    if team not in store.teams():
+        names = ", ".join(store.teams()) or "(nog geen)"
+        raise UserError(f"Er is geen team '{team}' in deze database. Teams: {names}")
+    return team
+
+
+def cmd_trends(args) -> int:
+    import os
+    import subprocess
+
+    from kit.apps.trends import TEAM_ENV
+    from kit.serve import NOTEBOOKS, absolute_db_url, stop_process_tree
+    from kit.store.connection import DB_URL_ENV
+
+    url = resolve_db_url(args.db)
+    with Store(url) as store:
+        if args.team:
+            _known_team(store, args.team)
+    env = {**os.environ, DB_URL_ENV: absolute_db_url(url), TEAM_ENV: args.team or "", "MPLBACKEND": "Agg"}
+    command = [sys.executable, "-m", "voila", str(NOTEBOOKS / "zorgteam-trends.ipynb"), f"--port={args.port}",
+               "--Voila.ip=127.0.0.1", "--no-browser", "--theme=light", "--show_tracebacks=False",
+               "--Voila.port_retries=0"]
+    process = subprocess.Popen(command, cwd=NOTEBOOKS, env=env, start_new_session=True)
+    print(f"Trends voor het zorgteam (alleen op deze laptop): http://127.0.0.1:{args.port}/")
+    print("Stoppen: Ctrl-C", flush=True)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
         return 0
-    for record in old:
-        print(f"Verwijderd: sessie {record.code} ({record.team}, {record.session_date})")
-    print(f"{len(old)} sessie(s) van meer dan {args.older_than} dagen geleden verwijderd, met alle antwoorden.")
-    if result.warning:
-        print(result.warning, file=sys.stderr)
-    return 0
+    finally:
+        stop_process_tree(process.pid)
 
 
-def cmd_backup(args) -> int:
+def cmd_rapport(args) -> int:
+    from kit.rapport import team_report_pdf
+
     with _store(args) as store:
-        target = store.backup(args.out)
-    print(f"Reservekopie gemaakt: {target}. Bewaar haar even veilig als de database zelf (er staan antwoorden in).")
+        team = _known_team(store, args.team)
+        pdf = team_report_pdf(store, team, _optional_date(args.date_from), _optional_date(args.date_to),
+                              png_dir=args.png)
+    Path(args.out).write_bytes(pdf)
+    print(f"Rapport geschreven naar {args.out}" + (f"; grafieken als PNG in {args.png}" if args.png else ""))
     return 0
 
 
-COMMANDS.update(delete=cmd_delete, purge=cmd_purge, backup=cmd_backup)
+def _optional_date(text: str | None) -> str | None:
+    return _session_date(text) if text else None
+
+
+COMMANDS.update({"trends": cmd_trends, "rapport": cmd_rapport})

@@ -129,3 +129,19 @@ def test_template_copy_starts_an_own_template_that_new_can_use(db, tmp_path, cap
     assert "kleine letters" in capsys.readouterr().err
     assert main(["template", "copy", "bestaat_niet", "x", "--templates", str(folder)]) == 2
     assert "Beschikbare sjablonen" in capsys.readouterr().err
+
+
+def test_rapport_writes_a_pdf_with_the_teams_trends_and_pngs(db, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    assert main(["--db", db, "demo"]) == 0
+    out, pngs = tmp_path / "rapport.pdf", tmp_path / "grafieken"
+    assert main(["--db", db, "rapport", "--team", "Havo/vwo onderbouw (voorbeeld)", "--out", str(out),
+                 "--png", str(pngs)]) == 0
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Havo/vwo onderbouw (voorbeeld)" in text and "4 sessies" in text
+    assert "Van de eerste naar de laatste sessie" in text
+    assert sorted(p.name for p in pngs.iterdir()) == [
+        "tevredenheid_samenwerking.png", "tevredenheid_school.png", "vaardigheid.png", "woorden.png"]
+    assert main(["--db", db, "rapport", "--team", "Niemand", "--out", str(out)]) == 2
+    assert "geen team 'Niemand'" in capsys.readouterr().err

@@ -81,8 +81,11 @@ def test_startoefening_five_phones(browser, served):
     cards = facilitator.locator(".tlg-answer-card")
     expect(cards).to_have_count(5)
     expect(cards.first).to_have_text(XSS)
-    # Take one back: the room no longer sees it.
-    facilitator.locator(".tlg-moderation", has_text="Meer tijd voor overleg").locator("xpath=..").get_by_role("button").click()
+    # Take one back: the room no longer sees it. Wait until the list shows it as let through (✓), so the click
+    # lands on the redrawn row's button and not on the one from before "Toon alle".
+    row = facilitator.locator(".tlg-moderation", has_text="✓ Meer tijd voor overleg")
+    expect(row).to_be_visible()
+    row.locator("xpath=..").get_by_role("button", name="Verberg").click()
     expect(cards).to_have_count(4)
     for page in [facilitator, *phones]:
         assert page.evaluate("window.__pwned") is None
