@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import re
 import signal
@@ -260,6 +261,7 @@ class DbWatcher(threading.Thread):
 class Result:
     def __init__(self):
         self.usable: list[float] = []
+        self.http: list[float] = []
         self.errors: list[str] = []
         self.full = 0
 
@@ -287,6 +289,7 @@ async def join(serve: Serve, n: int, seconds: float, rng: random.Random, result:
             await phone.connect(timeout=120)
             await phone.wait_for(lambda p: "Even wachten" in p.text() or p.find("ButtonModel"), timeout=60)
             result.usable.append(time.perf_counter() - t0)
+            result.http.append(phone.page.seconds)
             phones.append(phone)
         except Exception as error:  # noqa: BLE001 - every failure is a figure here
             result.errors.append(f"{type(error).__name__}: {error}"[:200])
@@ -385,6 +388,7 @@ async def storm(serve: Serve, args) -> int:
     print(f"\n== join: {args.participants} phones within {args.arrival_seconds} s ==")
     print(split.stop())
     print(f"request → usable page: {spread(result.usable)}")
+    print(f"  of which the HTTP page: {spread(result.http)}")
     print(f"phones connected: {len(phones)}; 'session full' pages: {result.full}; errors: {len(result.errors)}")
     for error in sorted(set(result.errors))[:8]:
         print(f"  error: {error} (×{result.errors.count(error)})")
@@ -485,6 +489,7 @@ async def storm(serve: Serve, args) -> int:
     lost = len(sent) - len(rows)
     unconfirmed = len(sent) - len(confirmed)
     failed = bool(result.errors) or lost != 0 or unconfirmed != 0 or len(phones) + result.full != args.participants
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     print(f"\nsummary: errors {len(result.errors)}, lost votes {lost}, unconfirmed {unconfirmed}"
           f"{' — FAILED' if failed else ''}")
     return 1 if failed else 0
@@ -504,7 +509,8 @@ def main() -> int:
 
     folder = Path(tempfile.mkdtemp(prefix="tlg-storm-"))
     print(f"serve {' '.join(args.serve_arg) or '(defaults)'}; {psutil.cpu_count()} cores; "
-          f"{psutil.virtual_memory().available / 2**30:.1f} GB free")
+          f"{psutil.virtual_memory().available / 2**30:.1f} GB free; load average {os.getloadavg()[0]:.1f} "
+          "(other work on this machine makes every figure worse)")
     started = time.perf_counter()
     serve = Serve(folder, args.serve_arg)
     try:

@@ -70,6 +70,8 @@ async def fetch(url: str, timeout: float = 60, follow_redirects: bool = False, h
         response = await client.fetch(request, raise_error=False)
     except HTTPClientError as error:  # pragma: no cover - raise_error=False returns instead
         response = error.response
+    if response is None:  # no answer in time: tornado's 599
+        return Page(599, "", {}, time.perf_counter() - start)
     text = response.body.decode("utf-8", "replace") if response.body else ""
     cookies = "; ".join(c.split(";")[0] for c in response.headers.get_list("Set-Cookie"))
     return Page(response.code, text, dict(response.headers), time.perf_counter() - start, cookies)

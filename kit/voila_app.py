@@ -56,6 +56,8 @@ FULL = {
 
 # The page request that is starting a kernel right now (set by the handler, read by the kernel manager).
 ADMISSION: contextvars.ContextVar = contextvars.ContextVar("kit_admission", default=None)
+# The pool task that is starting a kernel right now (each task runs in its own context).
+POOL_CLAIM: contextvars.ContextVar = contextvars.ContextVar("kit_pool_claim", default=None)
 
 
 def full_page(lang: str) -> str:
@@ -87,6 +89,20 @@ class Admission:
 
 class NoRoom(Exception):
     """A preheated kernel woke up to start, but the cap is reached."""
+
+
+class PoolClaim:
+    """A preheated kernel on its way (notebook read, kernel not yet listed): holds one place under the cap."""
+
+    def __init__(self, manager):
+        self.manager = manager
+        self.holding = True
+        manager.kit_starting += 1
+
+    def release(self) -> None:
+        if self.holding:
+            self.holding = False
+            self.manager.kit_starting -= 1
 
 
 def _ready(task) -> bool:
@@ -161,12 +177,23 @@ def kit_kernel_manager(base: type) -> type:
             if kernel_id is not None:  # a restart of an existing kernel
                 return await super()._initialize(notebook_path, kernel_id, **kwargs)
             if self.kit_limit and self.kit_kernel_count() >= self.kit_limit:
+                self.log.info("No room for another preheated kernel (cap %d reached)", self.kit_limit)
                 raise NoRoom(notebook_path)
-            self.kit_starting += 1
+            claim = PoolClaim(self)  # counted until the kernel itself is (see pre_start_kernel)
+            token = POOL_CLAIM.set(claim)
             try:
                 return await super()._initialize(notebook_path, kernel_id, **kwargs)
             finally:
-                self.kit_starting -= 1
+                claim.release()
+                POOL_CLAIM.reset(token)
+
+        def pre_start_kernel(self, *args, **kwargs):
+            # Called (synchronously) just before jupyter_client lists the new kernel as pending: from here on the
+            # kernel counts itself, so the pool's claim on a place ends here, not later (counted twice otherwise).
+            claim = POOL_CLAIM.get()
+            if claim is not None:
+                claim.release()
+            return super().pre_start_kernel(*args, **kwargs)
 
         async def get_rendered_notebook(self, notebook_name: str, extra_kernel_env_variables: dict = {}, **kwargs):
             self.kit_forget_failed(notebook_name)

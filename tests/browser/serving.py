@@ -1,10 +1,13 @@
 """Real servers for browser tests: `teamleergesprek serve` on free ports, stopped with Ctrl-C as a person would."""
 
+import asyncio
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -12,6 +15,9 @@ import psutil
 
 CHROMIUM = "/usr/bin/chromium"
 PAGE_TIMEOUT_MS = 60_000
+
+# The simulated phone (HTTP + kernel websocket, no browser) lives with the benchmarks that use it too.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 # Every `serve` a test starts (also the ones a test starts itself) preheats a few phone pages, not a room's worth.
 os.environ.setdefault("TEAMLEERGESPREK_EXPECTED_PARTICIPANTS", "3")
@@ -56,12 +62,39 @@ class Served:
     def screen_url(self) -> str:
         return f"http://127.0.0.1:{self.facilitator_port}/voila/render/scherm.ipynb"
 
+    output: Path | None = None
+
+    def serve_text(self) -> str:
+        return self.output.read_text(errors="replace") if self.output else ""
+
+    def participant_log(self) -> str:
+        found = re.search(r"Logboek van de servers: (\S+)", self.serve_text())
+        log = Path(found.group(1)) / "deelnemers.log" if found else None
+        return log.read_text(errors="replace") if log and log.exists() else ""
+
+    def wait_for_pool(self, timeout: float = 120) -> None:
+        """Until Voilà says the preheated pool is filled and every pool kernel has run the notebook up to the
+        point where it waits for a phone (the kernels are quiet)."""
+        deadline = time.time() + timeout
+        while "is filled with" not in self.participant_log():
+            if time.time() > deadline:
+                raise TimeoutError("the pool of preheated kernels was not filled")
+            time.sleep(0.2)
+        while time.time() < deadline:
+            kernels = participant_kernels(self)
+            before = sum(_cpu(k) for k in kernels)
+            time.sleep(1)
+            if sum(_cpu(k) for k in kernels) - before < 0.1:
+                return
+        raise TimeoutError("the preheated kernels did not settle")
+
     def cli(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "kit", "--db", self.db_url, *args],
                               capture_output=True, text=True, check=True)
 
 
-def start_serving(tmp_path: Path, extra_env: dict | None = None) -> Served:
+def start_serving(tmp_path: Path, extra_env: dict | None = None, serve_args: list[str] | tuple = (),
+                  wait_for_pool: bool = False) -> Served:
     db_url = f"sqlite:///{tmp_path / 'browser.sqlite'}"
     created = subprocess.run([sys.executable, "-m", "kit", "--db", db_url, "new", "--team", "Browserteam"],
                              capture_output=True, text=True, check=True)
@@ -69,13 +102,48 @@ def start_serving(tmp_path: Path, extra_env: dict | None = None) -> Served:
     p_port, f_port = free_port(), free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "kit", "--db", db_url, "serve", "--session", code,
-         "--participant-port", str(p_port), "--facilitator-port", str(f_port)],
+         "--participant-port", str(p_port), "--facilitator-port", str(f_port), *serve_args],
         stdout=open(tmp_path / "serve.log", "wb"), stderr=subprocess.STDOUT,
         env={**os.environ, **(extra_env or {})},
     )
     wait_for_port(p_port, process)
     wait_for_port(f_port, process)
-    return Served(db_url, code, p_port, f_port, process)
+    served = Served(db_url, code, p_port, f_port, process)
+    served.output = tmp_path / "serve.log"
+    if wait_for_pool:
+        served.wait_for_pool()
+    return served
+
+
+def _cpu(process: psutil.Process) -> float:
+    try:
+        times = process.cpu_times()
+        return times.user + times.system
+    except psutil.NoSuchProcess:
+        return 0.0
+
+
+def server_process(served: Served, port: int) -> psutil.Process | None:
+    for child in psutil.Process(served.process.pid).children(recursive=True):
+        try:
+            if f"--port={port}" in child.cmdline():
+                return child
+        except psutil.NoSuchProcess:
+            pass
+    return None
+
+
+def participant_kernels(served: Served) -> list[psutil.Process]:
+    """The kernels of the participant server (preheated ones included)."""
+    server = server_process(served, served.participant_port)
+    found = []
+    for child in server.children(recursive=True) if server else []:
+        try:
+            if "ipykernel" in " ".join(child.cmdline()):
+                found.append(child)
+        except psutil.NoSuchProcess:
+            pass
+    return found
 
 
 def stop_serving(served: Served) -> list[psutil.Process]:
@@ -85,3 +153,30 @@ def stop_serving(served: Served) -> list[psutil.Process]:
     served.process.wait(timeout=30)
     _, alive = psutil.wait_procs(tree, timeout=5)
     return alive
+
+
+class LoopThread:
+    """An asyncio loop of its own for the simulated phones: the browser tests' Playwright keeps a loop running in
+    the main thread, so asyncio.run() cannot be used there."""
+
+    def __init__(self):
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, name="phones", daemon=True)
+        self.thread.start()
+
+    def run(self, coroutine, timeout: float = 300):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
+
+    def close(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+        self.loop.close()
+
+
+def run(coroutine, timeout: float = 300):
+    """Run one coroutine of simulated phones to its end, on a loop of its own."""
+    loop = LoopThread()
+    try:
+        return loop.run(coroutine, timeout)
+    finally:
+        loop.close()
