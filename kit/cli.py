@@ -317,11 +317,6 @@ def cmd_backup(args) -> int:
     return 0
 
 
-COMMANDS = {"template": cmd_template, "new": cmd_new, "serve": cmd_serve, "export": cmd_export, "check": cmd_check}
-COMMANDS.update(delete=cmd_delete, purge=cmd_purge, backup=cmd_backup)
-COMMANDS["verslag"] = cmd_verslag
-
-
 # -- history: the demo and sessions held before the kit ------------------------------------------------------------
 def _history_parsers(commands) -> None:
     demo = commands.add_parser("demo", help="vul de database met een voorbeeldgeschiedenis (3 teams, 4 sessies elk)")
@@ -369,8 +364,6 @@ def cmd_import(args) -> int:
         print(item.record.code)
     return 0
 
-
-COMMANDS.update({"demo": cmd_demo, "import": cmd_import})
 
 
 def _trend_parsers(commands) -> None:
@@ -439,4 +432,20 @@ def _optional_date(text: str | None) -> str | None:
     return _session_date(text) if text else None
 
 
-COMMANDS.update({"trends": cmd_trends, "rapport": cmd_rapport})
+# The one table of subcommands: the word a user types and the function that runs it, in the order of `--help`.
+# build_parser() gives each word its options; main() dispatches here (tests/test_cli.py checks both agree).
+COMMANDS = {
+    "new": cmd_new,
+    "template": cmd_template,
+    "serve": cmd_serve,
+    "export": cmd_export,
+    "verslag": cmd_verslag,
+    "check": cmd_check,
+    "delete": cmd_delete,
+    "purge": cmd_purge,
+    "backup": cmd_backup,
+    "demo": cmd_demo,
+    "import": cmd_import,
+    "trends": cmd_trends,
+    "rapport": cmd_rapport,
+}

@@ -100,6 +100,15 @@ def test_check_accepts_the_standard_template(capsys):
     assert main(["check", str(standard)]) == 0
 
 
+def test_every_subcommand_in_the_help_has_a_handler_and_no_handler_is_unreachable():
+    import argparse
+
+    from kit.cli import COMMANDS, build_parser
+
+    subparsers = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert list(subparsers.choices) == list(COMMANDS)
+
+
 def test_python_dash_m_kit_works(db):
     result = subprocess.run(
         [sys.executable, "-m", "kit", "--db", db, "new", "--team", "T"], capture_output=True, text=True
