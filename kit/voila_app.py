@@ -1,7 +1,7 @@
 """Voilà as the kit runs it: `python -m kit.voila_app NOTEBOOK-OR-FOLDER [voila options]`, started by kit.serve.
 
 What it adds to Voilà 0.5 (each at the extension point Voilà offers for it):
-- a cap on kernels (`--KitVoila.max_kernels`): past it the phone gets a Dutch "Deze sessie is vol" page and no
+- a cap on kernels (`--KitVoila.max_kernels`): past it the phone gets a "Deze sessie is vol" page (in the session's language) and no
   kernel is started. The check sits in the page handler (a subclass of Voilà's), before any kernel work;
 - a pool of preheated kernels that stays inside the cap: filled to `--pool_size` at start, refilled (after
   `--VoilaKernelManager.fill_delay`) only up to `--KitVoila.refill_size`, and never past the cap. A request takes a
@@ -41,18 +41,12 @@ from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
+from kit.i18n import CATALOGS, NL, language
+
 TOKEN_ENV = "TEAMLEERGESPREK_VOILA_TOKEN"
-LANG_ENV = "TEAMLEERGESPREK_LANG"
 V1 = "v1.kernel.websocket.jupyter.org"
 ZMQ_MAX_SOCKETS = 16_384
 OPEN_FILES = 32_768
-
-FULL = {
-    "nl": ("Deze sessie is vol", "Deze sessie is vol: er kunnen op dit moment geen telefoons meer bij. Kijk mee op het "
-           "scherm of met een collega, of probeer het over een paar minuten opnieuw.", "Opnieuw proberen"),
-    "en": ("This session is full", "This session is full: no more phones can join right now. Follow on the screen "
-           "or with a colleague, or try again in a few minutes.", "Try again"),
-}
 
 # The page request that is starting a kernel right now (set by the handler, read by the kernel manager).
 ADMISSION: contextvars.ContextVar = contextvars.ContextVar("kit_admission", default=None)
@@ -61,7 +55,7 @@ POOL_CLAIM: contextvars.ContextVar = contextvars.ContextVar("kit_pool_claim", de
 
 
 def full_page(lang: str) -> str:
-    title, text, again = FULL.get(lang, FULL["nl"])
+    title, text, again = (CATALOGS.get(lang, NL).get(key) or NL[key] for key in ("full.title", "full.text", "full.again"))
     return (
         "<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'><title>{title}</title></head>"
@@ -326,7 +320,7 @@ class KitVoila(Voila):
 
     @property
     def lang(self) -> str:
-        return os.environ.get(LANG_ENV, "nl")
+        return language()
 
     def initialize(self, argv=None):
         # Read the facilitator's token and take it out of the environment before any kernel copies the environment.
