@@ -4,7 +4,7 @@ differ in hatching as well as in colour, and the options' shades run from light 
 
 Only the object API (`Figure`), never pyplot, as in `kit.charts`: these are drawn in a served kernel. Each chart
 takes what `kit.trends` computed; none of them computes a figure of its own, so a suppressed session (fewer than
-`min_group` answers) can only be drawn as "te weinig antwoorden".
+`min_group` answers) can only be drawn as `too_few()` ("te weinig antwoorden").
 
 Sessions run from top to bottom (bars) or left to right (means) in date order. A projector cannot show a thousand
 sessions: by default the charts show the newest `LAST_SESSIONS`, and the title says so.
@@ -22,7 +22,8 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.patches import Patch
 
-from kit.trends import TOO_FEW, QuestionSeries, WordTrends, dutch_number
+from kit.i18n import number, t
+from kit.trends import QuestionSeries, WordTrends, too_few
 
 TEXT_COLOUR = "#1a1a1a"
 MUTED_COLOUR = "#404040"  # still dark enough on white for the back of the room
@@ -75,7 +76,7 @@ def diverging_bars(series: QuestionSeries, *, title: str | None = None, last: in
         colours[neutral], hatches[neutral] = NEUTRAL, NEUTRAL_HATCH
 
     fig, ax = _bar_figure(len(sessions), title or series.question.text,
-                          _subtitle("Percentage van de antwoorden per sessie", shown, total))
+                          _subtitle(t("trends.chart_percent"), shown, total))
     rows = np.arange(len(sessions))
     extent = 0.0
     for row, (code, info) in zip(rows, sessions.iterrows()):
@@ -124,7 +125,7 @@ def stacked_bars(series: QuestionSeries, *, title: str | None = None, last: int 
     hatches = dict(zip(options, (HATCHES * 2)[:len(options)]))
 
     fig, ax = _bar_figure(len(sessions), title or series.question.text,
-                          _subtitle("Percentage van de antwoorden per sessie", shown, total))
+                          _subtitle(t("trends.chart_percent"), shown, total))
     for row, (code, info) in enumerate(sessions.iterrows()):
         if info["suppressed"]:
             _too_few(ax, 50, row)
@@ -146,12 +147,12 @@ def mean_over_time(series: QuestionSeries, *, title: str | None = None, last: in
     """A scale question's mean per session with its 95% interval (t-interval, see `QuestionSeries.stats`), sessions
     left to right in date order; the value of each mean is written beside it."""
     if series.stats is None:
-        raise ValueError(f"'{series.key}' is geen schaalvraag; een gemiddelde past er niet bij")
+        raise ValueError(f"'{series.key}' is not a scale question; a mean does not fit it")
     question = series.question
     sessions, shown, total = _last(series, last)
     stats = series.stats.loc[sessions.index]
     ends = f"{question.scale_min} = {question.min_label}, {question.scale_max} = {question.max_label}"
-    subtitle = _subtitle(f"Gemiddelde met 95%-betrouwbaarheidsinterval · {ends}", shown, total)
+    subtitle = _subtitle(t("trends.chart_mean", ends=ends), shown, total)
 
     fig = _figure(6.8)
     ax = fig.add_subplot()
@@ -167,11 +168,11 @@ def mean_over_time(series: QuestionSeries, *, title: str | None = None, last: in
     span = question.scale_max - question.scale_min
     for xi, show, m in zip(x, visible, mean):
         if show:
-            ax.annotate(dutch_number(m), (xi, m), xytext=(14, 0), textcoords="offset points", va="center",
+            ax.annotate(number(m), (xi, m), xytext=(14, 0), textcoords="offset points", va="center",
                         ha="left", fontsize=TICK_SIZE, fontweight="bold", color=TEXT_COLOUR, zorder=4,
                         bbox={"facecolor": BACKGROUND, "edgecolor": "none", "pad": 1})
         else:
-            ax.text(xi, question.scale_min + span * 0.2, "te weinig\nantwoorden", ha="center", va="center",
+            ax.text(xi, question.scale_min + span * 0.2, _wrap(too_few(), 10), ha="center", va="center",
                     fontsize=LABEL_SIZE, style="italic", color=MUTED_COLOUR)
     ax.set_ylim(question.scale_min - 0.2, question.scale_max + 0.2)
     ax.set_yticks(list(question.scale_values))
@@ -188,18 +189,16 @@ def recurring_words_chart(words: WordTrends, *, top: int = 12, title: str | None
     table = words.words.head(top)
     counted = int((~words.sessions["suppressed"]).sum())
     if table.empty:
-        return message_figure("Nog te weinig open antwoorden om woorden te tellen.",
-                              title=title or "Woorden die terugkomen")
+        return message_figure(t("trends.chart_words_none"), title=title or t("trends.chart_words_short"))
     labels = list(table.index)
     totals = table["total"].to_numpy()
     fig = _figure(max(5.5, 0.62 * len(labels) + 2.4))
     ax = fig.add_subplot()
-    _style(ax, title or "Woorden die terugkomen in de open antwoorden",
-           f"Hoeveel antwoorden het woord gebruiken, en in hoeveel van de {counted} sessies")
+    _style(ax, title or t("trends.chart_words"), t("trends.chart_words_sub", sessions=counted))
     rows = np.arange(len(labels))
     ax.barh(rows, totals, height=0.65, color=MEAN_COLOUR, zorder=2)
     for row, total, in_sessions in zip(rows, totals, table["sessions"]):
-        ax.text(total, row, f"  {total} keer, in {in_sessions} van {counted} sessies", va="center", ha="left",
+        ax.text(total, row, "  " + t("trends.chart_words_bar", n=total, used=in_sessions, sessions=counted), va="center", ha="left",
                 fontsize=TICK_SIZE, color=TEXT_COLOUR)
     ax.set_yticks(rows, labels, fontsize=TICK_SIZE + 2)
     ax.set_ylim(len(labels) - 0.5, -0.5)
@@ -235,7 +234,7 @@ def _last(series: QuestionSeries, last: int | None):
 
 
 def _subtitle(text: str, shown: int, total: int) -> str:
-    return text if shown == total else f"{text}\nde laatste {shown} van {total} sessies"
+    return text if shown == total else f"{text}\n" + t("trends.chart_last", shown=shown, total=total)
 
 
 def _figure(height: float) -> Figure:
@@ -288,7 +287,7 @@ def _segment(ax: Axes, row: int, left: float, width: float, colour: str, hatch: 
 
 
 def _too_few(ax: Axes, x: float, row: int) -> None:
-    ax.text(x, row, TOO_FEW, ha="center", va="center", fontsize=TICK_SIZE, style="italic", color=MUTED_COLOUR,
+    ax.text(x, row, too_few(), ha="center", va="center", fontsize=TICK_SIZE, style="italic", color=MUTED_COLOUR,
             zorder=4, bbox={"facecolor": BACKGROUND, "edgecolor": MUTED_COLOUR, "boxstyle": "round,pad=0.4"})
 
 

@@ -4,6 +4,7 @@ Shared by the trends page and the printed rapport, so both say the same."""
 from __future__ import annotations
 
 from kit import trends
+from kit.i18n import number, t
 
 
 def series_rows(one: trends.QuestionSeries) -> list[tuple[str, int, str]]:
@@ -11,11 +12,11 @@ def series_rows(one: trends.QuestionSeries) -> list[tuple[str, int, str]]:
     rows = []
     for code, session in one.sessions.iterrows():
         if session["suppressed"]:
-            detail = trends.TOO_FEW
+            detail = trends.too_few()
         elif one.stats is not None:
             stats = one.stats.loc[code]
-            detail = (f"gemiddeld {trends.dutch_number(stats['mean'])} (95%-interval "
-                      f"{trends.dutch_number(stats['ci_low'])} tot {trends.dutch_number(stats['ci_high'])})")
+            detail = t("trends.mean_interval", mean=number(stats["mean"]), low=number(stats["ci_low"]),
+                       high=number(stats["ci_high"]))
         else:
             counts = one.counts.loc[code]
             detail = " · ".join(f"{option}: {int(counts[option])}" for option in one.options)

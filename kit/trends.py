@@ -12,7 +12,7 @@ trends page shows, computed at once). Then:
 Small groups are not broken down. Any figure computed from fewer answers than the threshold (`MIN_GROUP` = 5;
 the environment variable TEAMLEERGESPREK_MIN_GROUP, or the `min_group` argument of every function: see
 `min_group_threshold`) is suppressed: its counts, percentages, mean and interval become missing (<NA>/NaN),
-`suppressed` is True and `note` holds `TOO_FEW`, the words the page shows instead. Only the number of answers
+`suppressed` is True and `note` holds `too_few()`, the words the page shows instead. Only the number of answers
 itself is kept.
 
 A question is compared across sessions by its key only where it asked the same thing in the same way: the same
@@ -39,19 +39,18 @@ import unicodedata
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 # The word pattern and stop words of the live word counts, so the trends count exactly the same words.
+from kit.i18n import long_date, number, short_date, t
 from kit.aggregate import _SAME_AS_PLAIN, _WORD, DUTCH_STOP_WORDS, MIN_WORD_LENGTH, word_frequencies
 from kit.model.template import DEFAULT_ACTION_STATUSES, Question
 
 MIN_GROUP_ENV = "TEAMLEERGESPREK_MIN_GROUP"
 MIN_GROUP = 5
-TOO_FEW = "te weinig antwoorden"
 
 SKILL_KEY = "vaardigheid"
 SCHOOL_KEY = "tevredenheid_school"
@@ -74,9 +73,6 @@ SIMILAR_ACTION = 0.8
 # "The top of the sticker board": a point ranked this high (with at least one sticker) in a session.
 TOP_POINTS = 3
 
-MONTHS_SHORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-MONTHS_LONG = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-               "november", "december")
 
 
 # -- configuration ------------------------------------------------------------------------------------------------
@@ -100,31 +96,9 @@ def min_group_threshold(value: int | None = None) -> int:
 
 
 # -- small formatting helpers -------------------------------------------------------------------------------------
-def short_date(iso: str) -> str:
-    """'2025-10-03' -> '3 okt 2025'; anything else is returned as it is."""
-    parsed = _parse_date(iso)
-    return f"{parsed.day} {MONTHS_SHORT[parsed.month - 1]} {parsed.year}" if parsed else str(iso)
-
-
-def long_date(iso: str) -> str:
-    """'2025-10-03' -> '3 oktober 2025'."""
-    parsed = _parse_date(iso)
-    return f"{parsed.day} {MONTHS_LONG[parsed.month - 1]} {parsed.year}" if parsed else str(iso)
-
-
-def dutch_number(value: float, decimals: int = 1) -> str:
-    """'3,4' with a decimal comma and a real minus sign; never '−0,0'."""
-    text = f"{value:.{decimals}f}"
-    if float(text) == 0:
-        text = text.lstrip("-")
-    return text.replace(".", ",").replace("-", "−")
-
-
-def _parse_date(iso) -> date | None:
-    try:
-        return date.fromisoformat(str(iso)[:10])
-    except ValueError:
-        return None
+def too_few() -> str:
+    """What a chart or table says instead of a figure from fewer answers than the threshold."""
+    return t("trends.too_few")
 
 
 def signature(question: Question) -> str:
@@ -137,13 +111,12 @@ def signature(question: Question) -> str:
 
 
 def describe_signature(question: Question) -> str:
-    """In Dutch, for a heading that sets two series of one key apart: 'schaal 0–5' or 'heel vaardig / vaardig / …'.
-    """
+    """For a heading that sets two series of one key apart: 'schaal 0–5' or 'heel vaardig / vaardig / …'."""
     if question.type == "scale":
-        return f"schaal {question.scale_min}–{question.scale_max}"
+        return t("trends.scale", min=question.scale_min, max=question.scale_max)
     if question.type in ("ordered", "choice"):
         return " / ".join(question.options)
-    return "open vraag"
+    return t("trends.open_question")
 
 
 @lru_cache(maxsize=8192)  # a team writes the same points and actions session after session
@@ -299,7 +272,7 @@ class QuestionSeries:
     """One key asked the same way (one `signature`) in some of the team's sessions.
 
     question: as in the newest session of the series (its text may differ from older sessions')
-    sessions: index `code` in date order: date, label, n (answers), suppressed, note (TOO_FEW or '')
+    sessions: index `code` in date order: date, label, n (answers), suppressed, note (too_few() or '')
     counts:   index `code`, one column per option in the template's order (scale values as text), nullable
               Int64, zeros included, <NA> where suppressed
     stats:    scale only (else None): index `code`: mean, sd, ci_low, ci_high, t (the t quantile used); NaN where
@@ -353,7 +326,7 @@ def series(data: TeamData, key: str, min_group: int | None = None) -> list[Quest
         sessions = data.sessions.loc[codes, ["date", "label"]].copy()
         sessions["n"] = n
         sessions["suppressed"] = suppressed
-        sessions["note"] = np.where(suppressed, TOO_FEW, "")
+        sessions["note"] = np.where(suppressed, too_few(), "")
         counts = table.astype("Int64")
         if suppressed.any():
             counts.loc[suppressed] = pd.NA
@@ -500,22 +473,20 @@ def comparison(data: TeamData, code_a: str, code_b: str, key: str, min_group: in
     label_a, label_b = _sentence_label(data, code_a), _sentence_label(data, code_b)
     if qa is None or qb is None:
         missing = label_a if qa is None else label_b
-        return Comparison(key, code_a, code_b, 0, 0, f"De vraag '{key}' is in de sessie van {missing} niet gesteld; "
-                                                     "vergelijken kan niet.")
+        return Comparison(key, code_a, code_b, 0, 0, t("trends.not_asked", key=key, session=missing))
     if signature(qa) != signature(qb):
-        return Comparison(key, code_a, code_b, 0, 0, (
-            f"De vraag '{qb.text}' had op {label_a} andere antwoordmogelijkheden ({describe_signature(qa)}) dan op "
-            f"{label_b} ({describe_signature(qb)}). Die antwoorden zijn niet met elkaar te vergelijken."))
+        return Comparison(key, code_a, code_b, 0, 0, t(
+            "trends.other_options", question=qb.text, a=label_a, options_a=describe_signature(qa), b=label_b,
+            options_b=describe_signature(qb)))
     if qb.type not in ("ordered", "scale"):
-        reason = "de antwoorden hebben geen volgorde" if qb.type == "choice" else "het is een open vraag"
-        return Comparison(key, code_a, code_b, 0, 0,
-                          f"De vraag '{qb.text}' is niet als toename of afname te vergelijken: {reason}.")
+        reason = t("trends.reason_choice") if qb.type == "choice" else t("trends.reason_open")
+        return Comparison(key, code_a, code_b, 0, 0, t("trends.no_order", question=qb.text, reason=reason))
     counts_a, counts_b = _score_counts(data, code_a, qa), _score_counts(data, code_b, qb)
     n_a, n_b = int(counts_a.sum()), int(counts_b.sum())
     if n_a < threshold or n_b < threshold:
-        return Comparison(key, code_a, code_b, n_a, n_b, (
-            f"Te weinig antwoorden om te vergelijken: de sessie van {label_a} had er {n_a}, die van {label_b} "
-            f"{n_b}. Per sessie zijn er minstens {threshold} nodig."), comparable=True, suppressed=True)
+        return Comparison(key, code_a, code_b, n_a, n_b, t(
+            "trends.too_few_compare", a=label_a, n_a=n_a, b=label_b, n_b=n_b, min=threshold),
+            comparable=True, suppressed=True)
 
     higher, lower = _pair_shares(counts_a, counts_b)
     delta = higher - lower
@@ -590,31 +561,29 @@ def _percent(share: float) -> str:
 
 
 def _p_text(p: float) -> str:
-    return "p < 0,001" if p < 0.001 else f"p = {dutch_number(p, 3 if p < 0.01 else 2)}"
+    return f"p < {number(0.001, 3)}" if p < 0.001 else f"p = {number(p, 3 if p < 0.01 else 2)}"
 
 
 def _sentence(question, label_a, label_b, n_a, n_b, delta, higher, lower, p, size) -> str:
-    up, down = ("hoger", "lager") if question.type == "scale" else ("positiever", "negatiever")
-    groups = f"Met {n_a} en {n_b} antwoorden"
+    kind = "scale" if question.type == "scale" else "ordered"
+    up, down = t(f"trends.up_{kind}"), t(f"trends.down_{kind}")
     if size == "verwaarloosbaar":
-        change = f"vrijwel gelijk gebleven (Cliff's delta {dutch_number(delta, 2)}, een verwaarloosbaar verschil)"
+        change = t("trends.same", delta=number(delta, 2))
     else:
-        direction = up if delta > 0 else down
-        change = f"{direction} geworden: een {size} verschil (Cliff's delta {dutch_number(delta, 2)})"
-    first = f"Van {label_a} naar {label_b} zijn de antwoorden op '{question.text}' {change}."
-    pairs = (f"Neem je uit elke sessie willekeurig één antwoord, dan is dat van {label_b} in {_percent(higher)} van "
-             f"de gevallen {up} en in {_percent(lower)} {down}.")
+        change = t("trends.changed", direction=up if delta > 0 else down, size=t(f"trends.size_{size}"),
+                   delta=number(delta, 2))
+    first = t("trends.first", a=label_a, b=label_b, question=question.text, change=change)
+    pairs = t("trends.pairs", b=label_b, higher=_percent(higher), up=up, lower=_percent(lower), down=down)
     if p < 0.01:
-        sure = f"{groups} is dit vrijwel zeker geen toeval ({_p_text(p)})."
+        how = "sure"
     elif p < 0.05:
-        sure = f"{groups} is dit waarschijnlijk geen toeval ({_p_text(p)}), maar zeker is het niet."
-    elif size == "verwaarloosbaar":
-        sure = f"{groups} is er geen aanwijzing voor een verandering ({_p_text(p)})."
+        how = "likely"
     else:
-        sure = f"{groups} is dit verschil onzeker: het kan goed toeval zijn ({_p_text(p)})."
+        how = "no_sign" if size == "verwaarloosbaar" else "unsure"
+    parts = [first, pairs, t(f"trends.{how}", n_a=n_a, n_b=n_b, p=_p_text(p))]
     if p < 0.05 and min(n_a, n_b) < 10:
-        sure += " Bij zo weinig antwoorden kunnen een of twee mensen het beeld al veranderen."
-    return " ".join((first, pairs, sure))
+        parts.append(t("trends.few_people"))
+    return " ".join(parts)
 
 
 # -- recurring themes ---------------------------------------------------------------------------------------------
@@ -651,7 +620,7 @@ def recurring_words(data: TeamData, keys: Iterable[str] | None = None, top: int 
     sessions = data.sessions[["date", "label"]].copy()
     sessions["n"] = answers.reindex(sessions.index, fill_value=0).astype("int64")
     sessions["suppressed"] = sessions["n"] < threshold
-    sessions["note"] = np.where(sessions["suppressed"], TOO_FEW, "")
+    sessions["note"] = np.where(sessions["suppressed"], too_few(), "")
     counted = list(sessions.index[~sessions["suppressed"]])
     texts = texts[texts["code"].isin(counted)]
 
@@ -763,13 +732,13 @@ def ranked_points(data: TeamData, top: int | None = None, min_group: int | None 
 
 def points_side_by_side(data: TeamData, top: int = 5, min_group: int | None = None) -> pd.DataFrame:
     """The top of each session's sticker board side by side: index rank 1..top, one column per session label in
-    date order; a cell reads 'text (7)'. A session with too few sticker voters shows TOO_FEW in its first row."""
+    date order; a cell reads 'text (7)'. A session with too few sticker voters shows too_few() in its first row."""
     ranked = ranked_points(data, top, min_group)
     table = pd.DataFrame("", index=pd.RangeIndex(1, top + 1, name="rank"), columns=list(data.sessions["label"]))
     for code, group in ranked.groupby("code", sort=False):
         label = data.sessions.at[code, "label"]
         if group["suppressed"].iloc[0]:
-            table.at[1, label] = TOO_FEW
+            table.at[1, label] = too_few()
             continue
         for rank, text, stickers in zip(group["rank"], group["text"], group["stickers"]):
             table.at[int(rank), label] = f"{text} ({stickers})"

@@ -88,7 +88,7 @@ def test_diverging_bars_put_the_unfavourable_options_left_of_zero(view):
     assert [t.get_text() for t in ax.get_yticklabels()] == ["1 jan 2025\nn = 5", "1 feb 2025\nn = 4",
                                                             "1 mrt 2025\nn = 6"]
     assert ax.yaxis_inverted()  # oldest on top
-    assert trends.TOO_FEW in texts(fig)
+    assert trends.too_few() in texts(fig)
     assert {"20%", "60%", "33%", "67%"} <= set(texts(fig))
     # Black and white: the unfavourable side is hatched, the favourable side is not.
     hatched = {round(p.get_x() + p.get_width(), 6) <= 0 for p in ax.patches if p.get_hatch()}
@@ -113,7 +113,7 @@ def test_stacked_bars_fill_each_session_to_100_percent_in_template_order(view):
     drawn = bars(fig)
     assert [b for b in drawn if b[2] == 0] == [(0, 40, 0), (40, 40, 0), (80, 20, 0)]
     assert [b for b in drawn if b[2] == 2] == [(0, 100, 2)]
-    assert trends.TOO_FEW in texts(fig)
+    assert trends.too_few() in texts(fig)
     hatches = [h.get_hatch() for h in fig.axes[0].get_legend().legend_handles]
     assert len(set(hatches)) == 3  # each option its own hatching, not only its own shade
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]

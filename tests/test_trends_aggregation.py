@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from factories import TEVREDENHEID, VAARDIGHEID, VERSTERKEN
-from kit import trends
+from kit import i18n, trends
 from kit.aggregate import word_frequencies
 from kit.model.template import Block, Points, Question, Template
 from kit.store import Store
@@ -155,7 +155,7 @@ def test_fewer_than_five_answers_are_suppressed_and_exactly_five_are_shown(store
     five = add_session(store, "2025-02-01", {"vaardigheid": ["vaardig"] * 5, "tevredenheid_school": list("12345")})
     data = trends.load_team(store, TEAM)
     [skill] = trends.series(data, "vaardigheid")
-    assert skill.sessions.loc[four, ["n", "suppressed", "note"]].tolist() == [4, True, trends.TOO_FEW]
+    assert skill.sessions.loc[four, ["n", "suppressed", "note"]].tolist() == [4, True, trends.too_few()]
     assert skill.counts.loc[four].isna().all()
     assert skill.percentages.loc[four].isna().all()
     assert skill.sessions.loc[five, ["n", "suppressed", "note"]].tolist() == [5, False, ""]
@@ -388,7 +388,7 @@ def test_ranked_points_side_by_side_with_suppressed_boards(store):
     assert second["suppressed"].all() and second["stickers"].isna().all() and second["rank"].isna().all()
     side = trends.points_side_by_side(data, top=2)
     assert side["1 jan 2025"].tolist() == ["Oefenen met oudergesprekken (6)", "Nazorg (6)"]
-    assert side["1 feb 2025"].tolist() == [trends.TOO_FEW, ""]
+    assert side["1 feb 2025"].tolist() == [trends.too_few(), ""]
 
 
 def test_points_that_come_back_to_the_top_more_than_once(store):
@@ -456,7 +456,7 @@ def test_dates_read_as_a_dutch_reader_expects():
     assert trends.short_date("2025-10-03") == "3 okt 2025"
     assert trends.long_date("2026-03-15") == "15 maart 2026"
     assert trends.short_date("onbekend") == "onbekend"
-    assert trends.dutch_number(-0.004, 2) == "0,00" and trends.dutch_number(-1.5) == "−1,5"
+    assert i18n.number(-0.004, 2) == "0,00" and i18n.number(-1.5) == "−1,5"
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """The zorgteam's page between sessions: one team over a period, its skill and satisfaction trends, a before/after
 comparison in a plain sentence, recurring themes and the follow-up of its actions.
 
-Figures from fewer answers than the threshold are never broken down: charts and tables say "te weinig antwoorden".
+Figures from fewer answers than the threshold are never broken down: charts and tables say `trends.too_few()`.
 """
 
 from __future__ import annotations
@@ -13,22 +13,23 @@ import ipywidgets as widgets
 import pandas as pd
 
 from kit import trend_charts, trends
+from kit.i18n import t
 from kit.store import Store
 from kit.trend_summary import series_rows
 from kit.widgets.style import projector_style
 
 TEAM_ENV = "TEAMLEERGESPREK_TEAM"
-COMPARABLE = (
-    ("Vaardigheid bij signaleren en handelen", trends.SKILL_KEY),
-    ("Tevredenheid over de school", trends.SCHOOL_KEY),
-    ("Tevredenheid over de samenwerking", trends.PARTNERS_KEY),
+COMPARABLE = (  # (catalog key of the label, question key)
+    ("trends.compare_skill", trends.SKILL_KEY),
+    ("trends.compare_school", trends.SCHOOL_KEY),
+    ("trends.compare_partners", trends.PARTNERS_KEY),
 )
 
 
 def _table(frame: pd.DataFrame, columns: dict[str, str], index: bool = False) -> str:
-    """A DataFrame as an escaped HTML table with Dutch column names."""
+    """A DataFrame as an escaped HTML table with the catalog's column names."""
     if frame.empty:
-        return "<p>Nog niets.</p>"
+        return f"<p>{html.escape(t('trends.nothing_yet'))}</p>"
     head = "".join(f"<th>{html.escape(label)}</th>" for label in columns.values())
     rows = []
     for _, row in frame.iterrows():
@@ -41,7 +42,7 @@ def _cell(value) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return ""
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return t("trends.yes") if value else t("trends.no")
     return str(value)
 
 
@@ -56,19 +57,19 @@ class TrendsApp:
         self.store = store
         teams = store.teams()
         team = team if team in teams else (teams[0] if teams else None)
-        self.team = widgets.Dropdown(options=teams, value=team, description="Team",
+        self.team = widgets.Dropdown(options=teams, value=team, description=t("trends.team"),
                                      layout=widgets.Layout(width="480px"))
-        self.date_from = widgets.DatePicker(description="Van")
-        self.date_to = widgets.DatePicker(description="Tot en met")
+        self.date_from = widgets.DatePicker(description=t("trends.from"))
+        self.date_to = widgets.DatePicker(description=t("trends.to"))
         for control in (self.team, self.date_from, self.date_to):
             control.style.description_width = "90px"
         self.summary = widgets.HTML()
         self.skill = widgets.VBox()
         self.school = widgets.VBox()
         self.partners = widgets.VBox()
-        self.compare_key = widgets.Dropdown(options=COMPARABLE, description="Vraag", layout=widgets.Layout(width="480px"))
-        self.compare_a = widgets.Dropdown(description="Eerder", layout=widgets.Layout(width="360px"))
-        self.compare_b = widgets.Dropdown(description="Later", layout=widgets.Layout(width="360px"))
+        self.compare_key = widgets.Dropdown(options=[(t(label), key) for label, key in COMPARABLE], description=t("trends.question"), layout=widgets.Layout(width="480px"))
+        self.compare_a = widgets.Dropdown(description=t("trends.earlier"), layout=widgets.Layout(width="360px"))
+        self.compare_b = widgets.Dropdown(description=t("trends.later"), layout=widgets.Layout(width="360px"))
         self.compare_text = widgets.HTML()
         self.compare_text.add_class("tlg-question-big")
         self.words = widgets.VBox()
@@ -83,17 +84,17 @@ class TrendsApp:
 
         self.widget = widgets.VBox([
             projector_style(),
-            widgets.HTML("<h1>Trends voor het zorgteam</h1>"),
+            widgets.HTML(f"<h1>{html.escape(t('trends.title'))}</h1>"),
             widgets.HBox([self.team, self.date_from, self.date_to], layout=widgets.Layout(flex_flow="row wrap")),
             self.summary,
-            section("Hoe vaardig voelt het team zich?", self.skill),
-            section("Tevredenheid over de handelswijze van de school (0–5)", self.school),
-            section("Tevredenheid over de samenwerking met partners", self.partners),
-            section("Voor en na", widgets.HBox([self.compare_key]),
+            section(t("trends.skill"), self.skill),
+            section(t("trends.school"), self.school),
+            section(t("trends.partners"), self.partners),
+            section(t("trends.before_after"), widgets.HBox([self.compare_key]),
                     widgets.HBox([self.compare_a, self.compare_b], layout=widgets.Layout(flex_flow="row wrap")),
                     self.compare_text),
-            section("Terugkerende thema's", self.words, self.points, self.recurring),
-            section("Acties en hun opvolging", self.actions),
+            section(t("trends.themes"), self.words, self.points, self.recurring),
+            section(t("trends.actions"), self.actions),
         ])
         self.widget.add_class("tlg-projector")
         for control in (self.team, self.date_from, self.date_to):
@@ -104,15 +105,15 @@ class TrendsApp:
 
     def render(self) -> None:
         if self.team.value is None:
-            self.summary.value = "<p>Er zijn nog geen sessies. Laad voorbeelden met <code>teamleergesprek demo</code>.</p>"
+            command = "<code>teamleergesprek demo</code>"
+            self.summary.value = f"<p>{html.escape(t('trends.no_sessions', command='{command}')).format(command=command)}</p>"
             return
         view = trends.trend_view(self.store, self.team.value, self.date_from.value, self.date_to.value)
         self.view = view
         sessions = view.data.sessions
         self.summary.value = (
-            f"<p class='tlg-count-line'>{len(sessions)} sessies van {html.escape(view.team)}</p>"
-            f"<p>Uitkomsten van minder dan {view.min_group} antwoorden worden niet getoond: "
-            f"daar staat '{html.escape(trends.TOO_FEW)}'.</p>"
+            f"<p class='tlg-count-line'>{html.escape(t('trends.sessions_of', n=len(sessions), team=view.team))}</p>"
+            f"<p>{html.escape(t('trends.threshold', min=view.min_group, too_few=trends.too_few()))}</p>"
         )
         self.skill.children = self._series(view.skill, trend_charts.diverging_bars)
         self.school.children = self._series(view.school, trend_charts.mean_over_time)
@@ -126,26 +127,28 @@ class TrendsApp:
         self.render_comparison()
         self.words.children = [_image(trend_charts.figure_png(trend_charts.recurring_words_chart(view.words)))]
         side = trends.points_side_by_side(view.data, top=5, min_group=view.min_group)
-        self.points.value = "<h3>Bovenaan het stickerbord, per sessie</h3>" + _table(
-            side.reset_index(), {"rank": "plaats", **{c: c for c in side.columns}})
-        recurring = view.recurring_points.assign(sessies=view.recurring_points["labels"].map(", ".join)) \
+        self.points.value = f"<h3>{html.escape(t('trends.top_of_board'))}</h3>" + _table(
+            side.reset_index(), {"rank": t("trends.col_rank"), **{c: c for c in side.columns}})
+        recurring = view.recurring_points.assign(sessions=view.recurring_points["labels"].map(", ".join)) \
             if not view.recurring_points.empty else view.recurring_points
-        self.recurring.value = "<h3>Punten die vaker bovenaan kwamen</h3>" + _table(
-            recurring, {"text": "punt", "times": "keer", "sessies": "sessies"})
+        self.recurring.value = f"<h3>{html.escape(t('trends.recurring'))}</h3>" + _table(
+            recurring, {"text": t("trends.col_point"), "times": t("trends.col_times"),
+                        "sessions": t("trends.col_sessions")})
         self.actions.value = _table(view.actions, {
-            "label": "sessie", "text": "actie", "level": "niveau", "owner": "eigenaar (rol)", "planning": "planning",
-            "status": "status", "carried": "meegenomen naar volgende sessie",
+            "label": t("trends.col_session"), "text": t("trends.col_action"), "level": t("trends.col_level"),
+            "owner": t("trends.col_owner"), "planning": t("trends.col_planning"), "status": t("trends.col_status"),
+            "carried": t("trends.col_carried"),
         })
 
     def _series(self, all_series, chart) -> list[widgets.Widget]:
         if not all_series:
-            return [widgets.HTML("<p>Deze vraag is in deze periode niet gesteld.</p>")]
+            return [widgets.HTML(f"<p>{html.escape(t('trends.not_in_period'))}</p>")]
         parts: list[widgets.Widget] = []
         for number, one in enumerate(all_series):
             if len(all_series) > 1:
-                parts.append(widgets.HTML(
-                    f"<p><b>Vraag gesteld als: {html.escape(one.description)}</b>"
-                    + (" (andere antwoordmogelijkheden dan hierboven: apart getoond)" if number else "") + "</p>"))
+                asked = t("trends.asked_as", description=one.description)
+                apart = " " + t("trends.asked_apart") if number else ""
+                parts.append(widgets.HTML(f"<p><b>{html.escape(asked)}</b>{html.escape(apart)}</p>"))
             parts.append(_image(trend_charts.figure_png(chart(one))))
             parts.append(widgets.HTML(self._series_table(one)))
         return parts
@@ -157,7 +160,9 @@ class TrendsApp:
             f"<tr><td>{html.escape(label)}</td><td>{n}</td><td>{html.escape(detail)}</td></tr>"
             for label, n, detail in series_rows(one)
         )
-        return f"<table class='tlg-actions'><tr><th>sessie</th><th>antwoorden</th><th>uitkomst</th></tr>{rows}</table>"
+        head = "".join(f"<th>{html.escape(t(key))}</th>"
+                       for key in ("trends.col_session", "trends.col_answers", "trends.col_outcome"))
+        return f"<table class='tlg-actions'><tr>{head}</tr>{rows}</table>"
 
     def render_comparison(self) -> None:
         if self._filling:
@@ -166,7 +171,7 @@ class TrendsApp:
             self.compare_text.value = ""
             return
         if self.compare_a.value == self.compare_b.value:
-            self.compare_text.value = html.escape("Kies twee verschillende sessies.")
+            self.compare_text.value = html.escape(t("trends.pick_two"))
             return
         sentence = trends.compare(self.view.data, self.compare_a.value, self.compare_b.value, self.compare_key.value,
                                   self.view.min_group)
