@@ -1,4 +1,4 @@
-"""The verslag: a PDF of one session for the team and the school's jaarplan, in Dutch.
+"""The verslag: a PDF of one session for the team and the school's jaarplan, in the language of `kit.i18n`.
 
 Contents, in agenda order: date, team, the agenda with minutes, every poll question (its chart from 3 answers on,
 otherwise only the number of answers: a small group is never broken down), the open answers the facilitator let
@@ -35,7 +35,8 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from kit import aggregate, charts
-from kit.export import ROUTE_CATEGORY_LABELS, PollAnswer, SessionData, session_data
+from kit.export import PollAnswer, SessionData, session_data
+from kit.i18n import language, t, weekday_date
 from kit.model.template import ROUTE_CATEGORIES, Block, Question
 from kit.store import Store
 
@@ -51,20 +52,6 @@ CHART_DPI = 150
 TOP_WORDS = 10
 HEADING_FILL = 225  # light grey behind table headings: readable in print, not needed to read the table
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-
-
-def dutch_date(value: str | date) -> str:
-    """'zaterdag 28 november 2026'; a text that is not an ISO date is returned as it is."""
-    try:
-        day = value if isinstance(value, date) else date.fromisoformat(value)
-    except ValueError:
-        return str(value)
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
 def session_report_pdf(store: Store, code: str, *, today: date | None = None) -> bytes:
     return report_pdf(session_data(store, code), today=today)
 
@@ -74,7 +61,7 @@ def write_session_report(store: Store, code: str, path: str | Path, *, today: da
 
 
 def report_pdf(data: SessionData, *, today: date | None = None) -> bytes:
-    pdf = ReportDocument(f"Teamleergesprek {data.record.team}, {dutch_date(data.record.session_date)}")
+    pdf = ReportDocument(t("report.footer", team=data.record.team, date=weekday_date(data.record.session_date)))
     pdf.cover(_all_text(data))
     _title_page(pdf, data, today or date.today())
     pdf.add_page()
@@ -93,8 +80,8 @@ class ReportDocument(FPDF):
         self.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
         self.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
         self.add_font(FONT, "I", str(FONT_DIR / "DejaVuSans-Oblique.ttf"))
-        self.set_title("Verslag teamleergesprek")
-        self.set_lang("nl")
+        self.set_title(t("report.title"))
+        self.set_lang(language())
         self.set_creator("Teamleergesprek kit")
         self.set_text_color(0)
         self.set_draw_color(0)
@@ -116,7 +103,7 @@ class ReportDocument(FPDF):
         self.set_font(FONT, "", 8)
         self.cell(0, 5, _plain(self.footer_text), align="L")
         self.set_x(self.l_margin)
-        self.cell(0, 5, f"pagina {self.page_no()} van {{nb}}", align="R")
+        self.cell(0, 5, t("report.page", page=self.page_no(), pages="{nb}"), align="R")
 
     # -- text helpers ---------------------------------------------------------------------------------------------
     @property
@@ -181,44 +168,37 @@ def _plain(text: str) -> str:
 def _title_page(pdf: ReportDocument, data: SessionData, today: date) -> None:
     record = data.record
     pdf.set_font(FONT, "B", 22)
-    pdf.multi_cell(0, 10, "Verslag teamleergesprek", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, 10, t("report.title"), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.para(data.template.title, size=12, after=5)
 
     participants = len({p.answer.participant for p in data.polls})
     facts = (
-        ("Team", record.team),
-        ("Datum", dutch_date(record.session_date)),
-        ("Sessiecode", record.code),
-        ("Deelnemers", f"{participants} beantwoordden minstens één vraag"),
-        ("Verslag gemaakt op", dutch_date(today)),
+        (t("report.team"), record.team),
+        (t("report.date"), weekday_date(record.session_date)),
+        (t("report.code"), record.code),
+        (t("report.participants"), t("report.participants_value", n=participants)),
+        (t("report.made_on"), weekday_date(today)),
     )
     pdf.set_font(FONT, "", BODY_SIZE)
     with pdf.table(col_widths=(45, pdf.text_width - 45), width=pdf.text_width, first_row_as_headings=False,
-                   borders_layout="NONE", text_align="LEFT", align="LEFT", line_height=LINE, padding=(0.6, 0)) as t:
+                   borders_layout="NONE", text_align="LEFT", align="LEFT", line_height=LINE, padding=(0.6, 0)) as table:
         for label, value in facts:
-            row = t.row()
+            row = table.row()
             row.cell(label, style=FontFace(emphasis="BOLD"))
             row.cell(_plain(value))
     pdf.ln(4)
-    pdf.para(
-        "Over dit verslag: deelnemers deden mee zonder naam; er staat niets in dat een persoon herkenbaar maakt. "
-        f"Van een vraag met minder dan {aggregate.MIN_ANSWERS_FOR_DISTRIBUTION} antwoorden staat alleen het aantal "
-        "antwoorden hier, zodat niemand in een kleine groep te herkennen is. Open antwoorden staan er alleen in als "
-        "de begeleider ze tijdens het gesprek aan de zaal heeft getoond; een persoonlijk voornemen alleen als de "
-        "schrijver het zelf heeft gedeeld.",
-        size=SMALL_SIZE, style="I", after=4,
-    )
+    pdf.para(t("report.about", min=aggregate.MIN_ANSWERS_FOR_DISTRIBUTION), size=SMALL_SIZE, style="I", after=4)
 
-    pdf.heading("Agenda", keep=40)
+    pdf.heading(t("facilitator.agenda"), keep=40)
     pdf.set_font(FONT, "", BODY_SIZE)
     with pdf.table(col_widths=(pdf.text_width - 30, 30), width=pdf.text_width, text_align=("LEFT", "RIGHT"),
                    align="LEFT", line_height=LINE, borders_layout="HORIZONTAL_LINES",
-                   headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL)) as t:
-        t.row(("Onderdeel", "Minuten"))
+                   headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL)) as table:
+        table.row((t("report.part"), t("report.minutes")))
         for block in data.template.blocks:
-            t.row((_plain(block.title), str(block.minutes)))
-        total = t.row()
-        total.cell("Totaal", style=FontFace(emphasis="BOLD"))
+            table.row((_plain(block.title), str(block.minutes)))
+        total = table.row()
+        total.cell(t("report.total"), style=FontFace(emphasis="BOLD"))
         total.cell(str(data.template.total_minutes), style=FontFace(emphasis="BOLD"))
 
 
@@ -271,27 +251,24 @@ def _question(pdf: ReportDocument, question: Question, polls: list[PollAnswer], 
     n = len(polls)
     # The question, its count and its chart on one page.
     pdf.heading(question.text, size=12, space_before=5, keep=25 + _figure_height(figure))
-    count = "1 antwoord" if n == 1 else f"{n} antwoorden"
+    count = t("facilitator.answer_count_one") if n == 1 else t("facilitator.answer_count_many", n=n)
     if question.type == "open":
         shown = _shown(polls)
         if question.private:
-            pdf.para("Persoonlijk voornemen: het blijft van de deelnemer. Hier staat alleen wat de schrijver zelf "
-                     "deelde en de begeleider toonde.", size=SMALL_SIZE, style="I")
-        pdf.para(f"{count}; {len(shown)} getoond in de zaal." if n else "Geen antwoorden.", size=SMALL_SIZE)
+            pdf.para(t("report.private"), size=SMALL_SIZE, style="I")
+        pdf.para(t("report.shown_count", count=count, n=len(shown)) if n else t("report.no_answers"), size=SMALL_SIZE)
         if figure is not None:
-            pdf.para("Meest gebruikte woorden in de getoonde antwoorden (aantal antwoorden met dat woord):",
-                     size=SMALL_SIZE)
+            pdf.para(t("report.words"), size=SMALL_SIZE)
             pdf.figure(figure)
         if shown:
-            pdf.para("Getoonde antwoorden:", style="B", size=SMALL_SIZE, after=1)
+            pdf.para(t("report.shown"), style="B", size=SMALL_SIZE, after=1)
             for text in shown:
                 pdf.bullet(text)
         return
     if n == 0:
-        pdf.para("Geen antwoorden.", size=SMALL_SIZE)
+        pdf.para(t("report.no_answers"), size=SMALL_SIZE)
     elif figure is None:
-        pdf.para(f"{count}: te weinig antwoorden om de verdeling te tonen (dat gebeurt vanaf "
-                 f"{aggregate.MIN_ANSWERS_FOR_DISTRIBUTION}).", size=SMALL_SIZE)
+        pdf.para(t("report.too_few", count=count, min=aggregate.MIN_ANSWERS_FOR_DISTRIBUTION), size=SMALL_SIZE)
     else:
         mean = ""
         if question.type == "scale":
@@ -305,77 +282,76 @@ def _question(pdf: ReportDocument, question: Question, polls: list[PollAnswer], 
 def _meldcode(pdf: ReportDocument, data: SessionData, block: Block) -> None:
     meldcode = block.meldcode
     chosen = Counter(g.case_key for g in data.groups if g.case_key)
-    pdf.heading("Groepen en casussen", size=12, space_before=3, keep=20)
+    pdf.heading(t("report.groups_cases"), size=12, space_before=3, keep=20)
     if data.groups:
-        groups = "1 groep" if len(data.groups) == 1 else f"{len(data.groups)} groepen"
-        pdf.para(f"{groups} werkte{'n' if len(data.groups) > 1 else ''} met het werkblad.")
+        one = len(data.groups) == 1
+        pdf.para(t("report.groups_worked_one") if one else t("report.groups_worked", n=len(data.groups)))
         for case in meldcode.cases:
             if chosen[case.key]:
-                times = "1 groep" if chosen[case.key] == 1 else f"{chosen[case.key]} groepen"
+                times = t("report.group_one") if chosen[case.key] == 1 else t("report.group_many", n=chosen[case.key])
                 pdf.bullet(f"{case.title}: {times}")
     else:
-        pdf.para("Er hebben zich geen groepen aangemeld.")
+        pdf.para(t("report.no_groups"))
 
-    pdf.heading("Routekaart", size=14, space_before=6, keep=30)
+    pdf.heading(t("route.title"), size=14, space_before=6, keep=30)
     if not data.route_items:
-        pdf.para("Er staat nog niets op de routekaart.")
+        pdf.para(t("report.no_route"))
         return
-    pdf.para("Per stap van de meldcode: wat goed gaat, wat aandacht nodig heeft en wie een sleutelrol heeft.",
-             size=SMALL_SIZE)
+    pdf.para(t("report.route_intro"), size=SMALL_SIZE)
     for step in meldcode.steps:
         items = [i for i in data.route_items if i.step_key == step.key]
         pdf.heading(step.title, size=12, space_before=4, keep=22)
         if not items:
-            pdf.para("(niets genoteerd bij deze stap)", style="I", size=SMALL_SIZE)
+            pdf.para(t("report.nothing_step"), style="I", size=SMALL_SIZE)
             continue
         for category in ROUTE_CATEGORIES:
             texts = [i.text for i in items if i.category == category]
             pdf.room_for(2 * LINE)
-            pdf.para(ROUTE_CATEGORY_LABELS[category], style="B", size=BODY_SIZE, after=0.5)
+            pdf.para(t(f"route.{category}"), style="B", size=BODY_SIZE, after=0.5)
             if texts:
                 for text in texts:
                     pdf.bullet(text)
             else:
-                pdf.para("(niets genoteerd)", style="I", size=SMALL_SIZE, indent=4)
+                pdf.para(t("report.nothing"), style="I", size=SMALL_SIZE, indent=4)
         pdf.ln(1)
 
 
 # -- Werkvorm 5 ---------------------------------------------------------------------------------------------------
 def _points(pdf: ReportDocument, data: SessionData) -> None:
-    pdf.heading("Punten, op volgorde van stickers", size=14, space_before=6, keep=30)
+    pdf.heading(t("report.points"), size=14, space_before=6, keep=30)
     if not data.ranking:
-        pdf.para("Er zijn geen punten op het bord gezet.")
+        pdf.para(t("report.no_points"))
         return
     set_aside = len(data.points) - len(data.ranking)
     if set_aside:
-        pdf.para(f"{set_aside} punt{'en zijn' if set_aside > 1 else ' is'} samengevoegd met een ander punt of "
-                 "verborgen; die staan niet in deze lijst.", size=SMALL_SIZE)
+        pdf.para(t("report.set_aside_many", n=set_aside) if set_aside > 1 else t("report.set_aside_one"),
+                 size=SMALL_SIZE)
     pdf.set_font(FONT, "", BODY_SIZE)
     with pdf.table(col_widths=(12, pdf.text_width - 36, 24), width=pdf.text_width, align="LEFT",
                    text_align=("RIGHT", "LEFT", "RIGHT"), line_height=LINE, borders_layout="HORIZONTAL_LINES",
-                   headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL), padding=(1, 1.5)) as t:
-        t.row(("Nr.", "Punt", "Stickers"))
+                   headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL), padding=(1, 1.5)) as table:
+        table.row((t("report.col_number"), t("report.col_point"), t("report.col_stickers")))
         for rank, point in enumerate(data.ranking, start=1):
-            t.row((str(rank), _plain(point.text), str(point.stickers)))
+            table.row((str(rank), _plain(point.text), str(point.stickers)))
 
 
 def _actions(pdf: ReportDocument, data: SessionData) -> None:
-    pdf.heading("Actieplan", size=14, space_before=8, keep=30)
+    pdf.heading(t("actions.title"), size=14, space_before=8, keep=30)
     if not data.actions:
-        pdf.para("Er zijn geen acties vastgelegd.")
+        pdf.para(t("report.no_actions"))
         return
     ranks = {r.point_id: n for n, r in enumerate(data.ranking, start=1)}
-    pdf.para("De eigenaar is een rol, geen naam. 'Bij punt' verwijst naar het nummer in de lijst hierboven.",
-             size=SMALL_SIZE)
+    pdf.para(t("report.actions_note"), size=SMALL_SIZE)
     pdf.set_font(FONT, "", SMALL_SIZE)
     widths = (52, 32, 30, 22, 20)
     widths = (*widths, pdf.text_width - sum(widths))
     with pdf.table(col_widths=widths, width=pdf.text_width, align="LEFT", text_align="LEFT", line_height=4.5,
                    borders_layout="HORIZONTAL_LINES", v_align="TOP",
-                   headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL), padding=(1, 1.2)) as t:
-        t.row(("Actie", "Niveau", "Eigenaar (rol)", "Planning", "Status", "Bij punt"))
+                   headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL), padding=(1, 1.2)) as table:
+        table.row(tuple(t(key) for key in ("actions.text", "actions.level_label", "report.col_owner", "actions.planning",
+                                        "actions.status_label", "actions.point")))
         for action in data.actions:
-            t.row(tuple(_plain(v) for v in (action.text, action.level, action.owner, action.planning, action.status,
+            table.row(tuple(_plain(v) for v in (action.text, action.level, action.owner, action.planning, action.status,
                                             _ranked_point(data, ranks, action.point_id))))
 
 
@@ -387,4 +363,4 @@ def _ranked_point(data: SessionData, ranks: dict[str, int], point_id: str | None
         seen.add(point_id)
         point = data.point(point_id)
         point_id = point.merged_into if point is not None and point.status == "merged" else None
-    return f"nr. {ranks[point_id]}" if point_id in ranks else ""
+    return t("report.point_number", n=ranks[point_id]) if point_id in ranks else ""

@@ -10,7 +10,8 @@ from factories import go_to_activity, werkvormen_template
 from kit.cli import main
 from kit.model.live import LiveSession
 from kit.model.points import PointsBoard
-from kit.report import dutch_date, session_report_pdf
+from kit.i18n import weekday_date as dutch_date
+from kit.report import session_report_pdf
 from kit.store import Store
 from test_export import (
     ACTIONS, EMOJI, FORMULA, HIDDEN, POINTS, PRIVATE_INTENTION, ROUTE_TEXTS, SCRIPT, SHARED_INTENTION, SHOWN_BIEDEN,
