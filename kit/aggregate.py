@@ -61,7 +61,7 @@ def option_counts(question: Question, values: Iterable) -> pd.Series:
 
 
 def scale_summary(question: Question, values: Iterable) -> ScaleSummary:
-    if question.type != "scale":
+    if not question.scale_values:
         raise ValueError(f"question {question.key!r} is not a scale question")
     counts = option_counts(question, values)
     n = int(counts.sum())
@@ -93,7 +93,7 @@ def mean_label(mean: float) -> str:
 
 def _stored_form(question: Question, value):
     # A scale answer may still be the int a widget sent; anything else unexpected must not break the count.
-    if question.type == "scale" and isinstance(value, int) and not isinstance(value, bool):
+    if question.scale_values and isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return value if isinstance(value, str) else None
 

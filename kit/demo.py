@@ -293,7 +293,7 @@ class _Writer:
         participants = [_hex(rng, 8) for _ in range(size)]
         progress = min(1.0, max(0.0, team.progress[index] + rng.uniform(-0.04, 0.04)))
         for question in self.template.questions():
-            if question.type == "open":
+            if question.kind.free_text:
                 self._open_answers(code, question, participants)
             else:
                 self._closed_answers(code, question, participants, progress)

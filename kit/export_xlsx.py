@@ -77,7 +77,8 @@ def sheet_rows(data: SessionData) -> dict[str, list[tuple]]:
     session_day = _date(record.session_date)
     answers = [
         (record.code, record.team, session_day, p.block.title, p.question.key, p.question.text, p.question.type,
-         _answer_value(p), p.answer.participant, ("ja" if p.answer.shown else "nee") if p.question.type == "open" else "")
+         p.question.kind.cell(p.question, p.answer.value), p.answer.participant,
+         ("ja" if p.answer.shown else "nee") if p.question.kind.free_text else "")
         for p in data.polls
     ]
     route = [(step_title(data, i.step_key), ROUTE_CATEGORY_LABELS.get(i.category, i.category), i.text)
@@ -92,14 +93,6 @@ def sheet_rows(data: SessionData) -> dict[str, list[tuple]]:
                for a in data.actions]
     return {"antwoorden": answers, "routekaart": route, "werkblad": worksheet, "punten": points,
             "actieplan": actions}
-
-
-def _answer_value(poll):
-    """A scale answer as a number, so the spreadsheet can average it; everything else as the stored text."""
-    value = poll.answer.value
-    if poll.question.type == "scale" and value.lstrip("-").isdigit():
-        return int(value)
-    return value
 
 
 def _date(text: str):

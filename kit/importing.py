@@ -152,7 +152,7 @@ def _parse_date(text: str) -> date | None:
 
 def _options_hint(question: Question) -> str:
     hint = ", ".join(question.answer_options)
-    if question.type == "scale" and (question.min_label or question.max_label):
+    if question.min_label or question.max_label:
         hint += f" ({question.scale_min} = {question.min_label}, {question.scale_max} = {question.max_label})"
     return hint
 
@@ -161,9 +161,9 @@ def parse_counts(text: str, template: Template, existing: list[SessionRecord], t
                  source: str = "het bestand") -> list[PlannedSession]:
     """Check the whole file; return its sessions in date order, or raise ImportRefused listing every problem."""
     problems: list[Problem] = []
-    closed = [q for q in template.questions() if q.type != "open"]
-    by_key = {q.key: q for q in closed}
-    open_keys = {q.key for q in template.questions() if q.type == "open"}
+    # Only answers that are one of a few values can be read as counts.
+    by_key = {q.key: q for q in template.questions() if q.answer_options}
+    uncounted = {q.key: q for q in template.questions() if not q.answer_options}
 
     lines = text.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
@@ -250,9 +250,10 @@ def parse_counts(text: str, template: Template, existing: list[SessionRecord], t
         question = by_key.get(key)
         if not key:
             problems.append(Problem(line, "de vraag ontbreekt. Kies uit: " + ", ".join(by_key) + "."))
-        elif key in open_keys:
+        elif key in uncounted:
+            kind = uncounted[key].kind
             problems.append(Problem(line, (
-                f"vraag '{key}' is een open vraag; open antwoorden kun je niet als aantallen inlezen. Vragen met "
+                f"vraag '{key}' is {kind.noun}; {kind.answers_noun} kun je niet als aantallen inlezen. Vragen met "
                 "aantallen: " + ", ".join(by_key) + "."
             )))
         elif question is None:

@@ -226,7 +226,7 @@ def _question_figure(question: Question, polls: list[PollAnswer]):
     """The question's chart, or None: closed questions from 3 answers on; for open questions the most used words
     of the answers shown to the room, when there are 3 such answers and some word comes up more than once (words
     that each come up once say nothing a reader cannot see in the answers listed below the chart)."""
-    if question.type == "open":
+    if question.kind.free_text:
         shown = _shown(polls)
         words = aggregate.word_frequencies(shown, top=TOP_WORDS)
         if len(shown) >= aggregate.MIN_ANSWERS_FOR_DISTRIBUTION and words and words[0][1] > 1:
@@ -235,9 +235,7 @@ def _question_figure(question: Question, polls: list[PollAnswer]):
     values = [p.answer.value for p in polls]
     if len(values) < aggregate.MIN_ANSWERS_FOR_DISTRIBUTION:
         return None
-    if question.type == "scale":
-        return charts.scale_distribution(question, aggregate.scale_summary(question, values))
-    return charts.ordered_bars(question, aggregate.option_counts(question, values))
+    return question.kind.figure(question, values)
 
 
 def _figure_height(fig) -> float:
@@ -252,7 +250,7 @@ def _question(pdf: ReportDocument, question: Question, polls: list[PollAnswer], 
     # The question, its count and its chart on one page.
     pdf.heading(question.text, size=12, space_before=5, keep=25 + _figure_height(figure))
     count = t("facilitator.answer_count_one") if n == 1 else t("facilitator.answer_count_many", n=n)
-    if question.type == "open":
+    if question.kind.free_text:
         shown = _shown(polls)
         if question.private:
             pdf.para(t("report.private"), size=SMALL_SIZE, style="I")
@@ -270,11 +268,8 @@ def _question(pdf: ReportDocument, question: Question, polls: list[PollAnswer], 
     elif figure is None:
         pdf.para(t("report.too_few", count=count, min=aggregate.MIN_ANSWERS_FOR_DISTRIBUTION), size=SMALL_SIZE)
     else:
-        mean = ""
-        if question.type == "scale":
-            summary = aggregate.scale_summary(question, [p.answer.value for p in polls])
-            mean = f", {aggregate.mean_label(summary.mean)}" if summary.mean is not None else ""
-        pdf.para(f"{count}{mean}.", size=SMALL_SIZE)
+        note = question.kind.report_note(question, [p.answer.value for p in polls])
+        pdf.para(f"{count}{note}.", size=SMALL_SIZE)
         pdf.figure(figure)
 
 

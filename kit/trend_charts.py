@@ -119,7 +119,7 @@ def stacked_bars(series: QuestionSeries, *, title: str | None = None, last: int 
     percent = series.percentages.loc[sessions.index]
     # Best is darkest: an ordered question lists its best option first, a scale its lowest number first.
     shades = _shades(len(options))
-    if series.question.type != "scale":
+    if series.question.kind.descending:
         shades = shades[::-1]
     colours = dict(zip(options, shades))
     hatches = dict(zip(options, (HATCHES * 2)[:len(options)]))
@@ -138,8 +138,8 @@ def stacked_bars(series: QuestionSeries, *, title: str | None = None, last: int 
     ax.set_xlim(0, 100)
     ax.set_xticks([0, 25, 50, 75, 100], ["0", "25%", "50%", "75%", "100%"])
     _session_rows(ax, sessions)
-    labels = options if series.question.type != "scale" else [_scale_option(series, o) for o in options]
-    _legend(ax, [(label, colours[o], hatches[o]) for label, o in zip(labels, options)])
+    question = series.question
+    _legend(ax, [(question.kind.legend_label(question, o), colours[o], hatches[o]) for o in options])
     return fig
 
 
@@ -328,12 +328,6 @@ def _shades(count: int) -> list[str]:
     """`count` blues from light to dark, the lightest still clearly darker than the white page."""
     cmap = colormaps["Blues"]
     return ["#%02x%02x%02x" % tuple(int(v * 255) for v in cmap(x)[:3]) for x in np.linspace(0.3, 0.95, count)]
-
-
-def _scale_option(series: QuestionSeries, option: str) -> str:
-    q = series.question
-    end = {str(q.scale_min): q.min_label, str(q.scale_max): q.max_label}.get(option)
-    return f"{option} ({end})" if end else option
 
 
 def _stacked_label(info) -> str:

@@ -4,24 +4,11 @@ Shared by the trends page and the printed rapport, so both say the same."""
 from __future__ import annotations
 
 from kit import trends
-from kit.i18n import number, t
 
 
 def series_rows(one: trends.QuestionSeries) -> list[tuple[str, int, str]]:
     """(session label, answers, outcome) per session, in date order."""
-    rows = []
-    for code, session in one.sessions.iterrows():
-        if session["suppressed"]:
-            detail = trends.too_few()
-        elif one.stats is not None:
-            stats = one.stats.loc[code]
-            detail = t("trends.mean_interval", mean=number(stats["mean"]), low=number(stats["ci_low"]),
-                       high=number(stats["ci_high"]))
-        else:
-            counts = one.counts.loc[code]
-            detail = " · ".join(f"{option}: {int(counts[option])}" for option in one.options)
-        rows.append((session["label"], int(session["n"]), detail))
-    return rows
+    return [(session["label"], int(session["n"]), one.outcome(code)) for code, session in one.sessions.iterrows()]
 
 
 def first_and_last(view: trends.TrendView, key: str) -> str | None:

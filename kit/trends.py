@@ -48,6 +48,7 @@ import pandas as pd
 from kit.i18n import long_date, number, short_date, t
 from kit.aggregate import _SAME_AS_PLAIN, _WORD, DUTCH_STOP_WORDS, MIN_WORD_LENGTH, word_frequencies
 from kit.model.template import DEFAULT_ACTION_STATUSES, Question
+from kit.questiontypes import all_types
 
 MIN_GROUP_ENV = "TEAMLEERGESPREK_MIN_GROUP"
 MIN_GROUP = 5
@@ -55,7 +56,12 @@ MIN_GROUP = 5
 SKILL_KEY = "vaardigheid"
 SCHOOL_KEY = "tevredenheid_school"
 PARTNERS_KEY = "tevredenheid_samenwerking"
-CLOSED_TYPES = ("ordered", "choice", "scale")
+# The types whose answers trends count per stored value, and those whose answers are free text.
+CLOSED_TYPES = tuple(kind.key for kind in all_types() if kind.trend_source == "counts")
+TEXT_TYPES = tuple(kind.key for kind in all_types() if kind.trend_source == "texts")
+# Types with a series per session (everything but free text): counted ones and those read as whole answers.
+SERIES_TYPES = tuple(kind.key for kind in all_types() if kind.trend_source != "texts")
+VALUE_TYPES = tuple(kind.key for kind in all_types() if kind.trend_source == "values")
 
 CONFIDENCE = 0.95
 # Before/after: exact permutation test while there are at most this many ways to split the answers, otherwise
@@ -102,21 +108,13 @@ def too_few() -> str:
 
 
 def signature(question: Question) -> str:
-    """What must stay the same for answers to a key to be comparable across sessions."""
-    if question.type == "scale":
-        return f"scale {question.scale_min}-{question.scale_max}"
-    if question.type in ("ordered", "choice"):
-        return f"{question.type}: " + " | ".join(question.options)
-    return question.type
+    """What must stay the same for answers to a key to be comparable across sessions (its type decides)."""
+    return question.kind.signature(question)
 
 
 def describe_signature(question: Question) -> str:
     """For a heading that sets two series of one key apart: 'schaal 0–5' or 'heel vaardig / vaardig / …'."""
-    if question.type == "scale":
-        return t("trends.scale", min=question.scale_min, max=question.scale_max)
-    if question.type in ("ordered", "choice"):
-        return " / ".join(question.options)
-    return t("trends.open_question")
+    return question.kind.describe(question)
 
 
 @lru_cache(maxsize=8192)  # a team writes the same points and actions session after session
@@ -144,6 +142,7 @@ class TeamData:
                status, created_at
     questions: one row per question per session: code, key, type, text, signature, private
     counts:    closed questions: code, key, value, count (answers per stored value)
+    values:    questions whose answer is a structure (points over options): code, key, value, every answer
     texts:     open answers the room saw (see the module's docstring): code, key, value
     points:    every post-it: code, point_id, text, status ('open', 'hidden', 'merged'), merged_into, position, stickers
     voters:    per session code, how many participants put stickers (missing: nobody)
@@ -161,6 +160,7 @@ class TeamData:
     date_from: str | None = None
     date_to: str | None = None
     _templates: dict = field(default_factory=dict, repr=False)  # code -> (questions by key, done status)
+    values: pd.DataFrame | None = None  # every answer to a question whose type reads whole answers: code, key, value
 
     @property
     def codes(self) -> list[str]:
@@ -221,7 +221,8 @@ def load_team(store, team: str, date_from=None, date_to=None) -> TeamData:
     questions = pd.DataFrame(question_rows, columns=QUESTION_COLUMNS)
 
     closed = sorted(set(questions.loc[questions["type"].isin(CLOSED_TYPES), "key"]))
-    opened = sorted(set(questions.loc[questions["type"] == "open", "key"]))
+    opened = sorted(set(questions.loc[questions["type"].isin(TEXT_TYPES), "key"]))
+    whole = sorted(set(questions.loc[questions["type"].isin(VALUE_TYPES), "key"]))
     counts = pd.DataFrame(store.bulk_answer_counts(codes, closed), columns=COUNT_COLUMNS)
     counts["count"] = counts["count"].astype("int64")
 
@@ -233,6 +234,8 @@ def load_team(store, team: str, date_from=None, date_to=None) -> TeamData:
         own = texts.merge(private.assign(_private=True), on=["code", "key"], how="left")["_private"]
         texts = texts[~(own.fillna(False).astype(bool).to_numpy() & (texts["shared"] == 0).to_numpy())]
     texts = texts[TEXT_COLUMNS].reset_index(drop=True)
+    values = pd.DataFrame([row[:3] for row in store.bulk_answers(codes, whole)] if whole else [],
+                          columns=TEXT_COLUMNS)
 
     points = pd.DataFrame(store.bulk_points(codes), columns=POINT_COLUMNS)
     points["stickers"] = points["stickers"].astype("int64")
@@ -241,7 +244,8 @@ def load_team(store, team: str, date_from=None, date_to=None) -> TeamData:
     order = {code: i for i, code in enumerate(codes)}
     points = _in_session_order(points, order)
     actions = _in_session_order(actions, order)
-    return TeamData(team, sessions, questions, counts, texts, points, voters, actions, date_from, date_to, templates)
+    return TeamData(team, sessions, questions, counts, texts, points, voters, actions, date_from, date_to, templates,
+                    values)
 
 
 def _in_session_order(frame: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
@@ -302,40 +306,70 @@ class QuestionSeries:
         n = self.sessions["n"].astype("float64").where(~self.sessions["suppressed"])
         return counts.div(n.replace(0, np.nan), axis=0) * 100
 
+    def outcome(self, code: str) -> str:
+        """What the session's answers came to, in words (the trends page's and the rapport's tables)."""
+        if self.sessions.at[code, "suppressed"]:
+            return too_few()
+        if self.stats is not None:
+            stats = self.stats.loc[code]
+            return t("trends.mean_interval", mean=number(stats["mean"]), low=number(stats["ci_low"]),
+                     high=number(stats["ci_high"]))
+        counts = self.counts.loc[code]
+        return " · ".join(f"{option}: {int(counts[option])}" for option in self.options)
+
 
 def series(data: TeamData, key: str, min_group: int | None = None) -> list[QuestionSeries]:
     """Every way `key` was asked in these sessions, oldest first: usually one series; more when a template changed
     the question's options or scale. Sessions without the key are left out."""
     threshold = min_group_threshold(min_group)
-    rows = data.questions[(data.questions["key"] == key) & data.questions["type"].isin(CLOSED_TYPES)]
+    rows = data.questions[(data.questions["key"] == key) & data.questions["type"].isin(SERIES_TYPES)]
     if rows.empty:
         return []
-    answers = data.counts[data.counts["key"] == key]
     result = []
     for sig, group in rows.groupby("signature", sort=False):
         codes = list(group["code"])
         question = data.question(codes[-1], key)
-        options = list(question.answer_options)
-        mine = answers[answers["code"].isin(codes) & answers["value"].isin(options)]
-        table = mine.pivot_table(index="code", columns="value", values="count", aggfunc="sum", fill_value=0)
-        table = table.reindex(index=codes, columns=options, fill_value=0).fillna(0).astype("int64")
-        table.index.name = "code"
-        table.columns = pd.Index(options, dtype=object, name=None)
-        n = table.sum(axis=1).astype("int64")
-        suppressed = n < threshold
-        sessions = data.sessions.loc[codes, ["date", "label"]].copy()
-        sessions["n"] = n
-        sessions["suppressed"] = suppressed
-        sessions["note"] = np.where(suppressed, too_few(), "")
-        counts = table.astype("Int64")
-        if suppressed.any():
-            counts.loc[suppressed] = pd.NA
-        stats = _scale_stats(question, table, suppressed) if question.type == "scale" else None
-        result.append(QuestionSeries(key, sig, question, sessions, counts, stats))
+        result.append(question.kind.trend_series(data, key, sig, question, codes, threshold))
     return result
 
 
-def _scale_stats(question: Question, table: pd.DataFrame, suppressed: pd.Series) -> pd.DataFrame:
+def series_keys(data: TeamData) -> list[str]:
+    """The keys that have a series (every question but free text), in the order of the newest template."""
+    return _newest_first_order(data.questions[data.questions["type"].isin(SERIES_TYPES)])
+
+
+def session_frame(data: TeamData, codes: list[str], n: pd.Series, threshold: int) -> pd.DataFrame:
+    """`QuestionSeries.sessions`: date, label, n, and whether the session is suppressed (fewer than `threshold`)."""
+    suppressed = n < threshold
+    sessions = data.sessions.loc[codes, ["date", "label"]].copy()
+    sessions["n"] = n
+    sessions["suppressed"] = suppressed
+    sessions["note"] = np.where(suppressed, too_few(), "")
+    return sessions
+
+
+def count_series(data: TeamData, key: str, sig: str, question: Question, codes: list[str], threshold: int,
+                 stats=None) -> "QuestionSeries":
+    """The series of a question answered with one of its options: counts per option per session; `stats`
+    (e.g. `scale_stats`) adds figures computed from the counts."""
+    options = list(question.answer_options)
+    answers = data.counts[data.counts["key"] == key]
+    mine = answers[answers["code"].isin(codes) & answers["value"].isin(options)]
+    table = mine.pivot_table(index="code", columns="value", values="count", aggfunc="sum", fill_value=0)
+    table = table.reindex(index=codes, columns=options, fill_value=0).fillna(0).astype("int64")
+    table.index.name = "code"
+    table.columns = pd.Index(options, dtype=object, name=None)
+    n = table.sum(axis=1).astype("int64")
+    sessions = session_frame(data, codes, n, threshold)
+    suppressed = sessions["suppressed"]
+    counts = table.astype("Int64")
+    if suppressed.any():
+        counts.loc[suppressed] = pd.NA
+    return QuestionSeries(key, sig, question, sessions, counts,
+                          stats(question, table, suppressed) if stats is not None else None)
+
+
+def scale_stats(question: Question, table: pd.DataFrame, suppressed: pd.Series) -> pd.DataFrame:
     values = np.array(question.scale_values, dtype="float64")
     counts = table.to_numpy(dtype="float64")
     n = counts.sum(axis=1)
@@ -478,9 +512,9 @@ def comparison(data: TeamData, code_a: str, code_b: str, key: str, min_group: in
         return Comparison(key, code_a, code_b, 0, 0, t(
             "trends.other_options", question=qb.text, a=label_a, options_a=describe_signature(qa), b=label_b,
             options_b=describe_signature(qb)))
-    if qb.type not in ("ordered", "scale"):
-        reason = t("trends.reason_choice") if qb.type == "choice" else t("trends.reason_open")
-        return Comparison(key, code_a, code_b, 0, 0, t("trends.no_order", question=qb.text, reason=reason))
+    if qb.kind.incomparable is not None:
+        return Comparison(key, code_a, code_b, 0, 0, t("trends.no_order", question=qb.text,
+                                                       reason=t(qb.kind.incomparable)))
     counts_a, counts_b = _score_counts(data, code_a, qa), _score_counts(data, code_b, qb)
     n_a, n_b = int(counts_a.sum()), int(counts_b.sum())
     if n_a < threshold or n_b < threshold:
@@ -510,7 +544,7 @@ def _score_counts(data: TeamData, code: str, question: Question) -> np.ndarray:
     rows = data.counts[(data.counts["code"] == code) & (data.counts["key"] == question.key)]
     tally = dict(zip(rows["value"], rows["count"]))
     counts = np.array([tally.get(o, 0) for o in options], dtype="int64")
-    return counts if question.type == "scale" else counts[::-1]  # ordered options are best first
+    return counts[::-1] if question.kind.descending else counts  # ordered options are best first
 
 
 def _pair_shares(counts_a: np.ndarray, counts_b: np.ndarray) -> tuple[float, float]:
@@ -565,8 +599,7 @@ def _p_text(p: float) -> str:
 
 
 def _sentence(question, label_a, label_b, n_a, n_b, delta, higher, lower, p, size) -> str:
-    kind = "scale" if question.type == "scale" else "ordered"
-    up, down = t(f"trends.up_{kind}"), t(f"trends.down_{kind}")
+    up, down = (t(key) for key in question.kind.change_words)
     if size == "verwaarloosbaar":
         change = t("trends.same", delta=number(delta, 2))
     else:
@@ -603,7 +636,7 @@ class WordTrends:
 
 
 def open_keys(data: TeamData) -> list[str]:
-    opened = data.questions[data.questions["type"] == "open"]
+    opened = data.questions[data.questions["type"].isin(TEXT_TYPES)]
     return _newest_first_order(opened)
 
 

@@ -55,16 +55,8 @@ class ResultsRenderer:
         """The chart and the same figures as one line of text."""
         key = ("chart", question.key, values)
         if key not in self._cache:
-            if question.type == "scale":
-                summary = aggregate.scale_summary(question, values)
-                figure = charts.scale_distribution(question, summary)
-                mean = f"{summary.mean:.1f}".replace(".", ",")
-                caption = " · ".join(f"{v}: {c}" for v, c in summary.counts.items()) + " · " + t("facilitator.mean", mean=mean)
-            else:
-                counts = aggregate.option_counts(question, values)
-                figure = charts.ordered_bars(question, counts)
-                caption = " · ".join(f"{option}: {count}" for option, count in counts.items())
-            self._cache[key] = (charts.figure_png(figure), caption)
+            kind = question.kind
+            self._cache[key] = (charts.figure_png(kind.figure(question, values)), kind.caption(question, values))
         return self._cache[key]
 
     def words(self, texts: tuple[str, ...]) -> bytes | None:
@@ -171,7 +163,7 @@ class RoomScreen:
         note = ""
         if not shown:
             note = t("facilitator.results_hidden")
-        elif question.type == "open":
+        elif question.kind.free_text:
             # The room sees only what the facilitator let through (of a private question: only what its author
             # shared), and so do the word counts.
             visible = self.session.room_answers(question.key) if question.private else answers
@@ -256,7 +248,7 @@ class FacilitatorApp(RoomScreen):
             f"<b>{html.escape(t('facilitator.guidance'))}</b><br>{html.escape(step.block.guidance)}"
             if step.block.guidance else ""
         )
-        if step.question is not None and step.question.type == "open":
+        if step.question is not None and step.question.kind.free_text:
             answers = self.session.room_answers(step.question.key)
             self.moderation.show([(a.participant, a.value, a.shown) for a in answers])
         else:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-QUESTION_TYPES = ("ordered", "choice", "scale", "open")
-DEFAULT_OPEN_MAX_LENGTH = 500
+from kit.model.text import DEFAULT_OPEN_MAX_LENGTH
+from kit.questiontypes import question_type, type_keys
+
+QUESTION_TYPES = type_keys()
 
 
 @dataclass(frozen=True)
@@ -28,29 +30,25 @@ class Question:
     private: bool = False
 
     @property
+    def kind(self):
+        """The question's type (`kit.questiontypes`): what it accepts, how it is drawn, exported and trended."""
+        return question_type(self.type)
+
+    @property
     def scale_values(self) -> tuple[int, ...]:
-        if self.type != "scale":
+        """The numbers of a scale question; () for any other question."""
+        if self.scale_min is None or self.scale_max is None:
             return ()
         return tuple(range(self.scale_min, self.scale_max + 1))
 
     @property
     def answer_options(self) -> tuple[str, ...]:
-        """Every value a closed question accepts, as stored (scale values as text)."""
-        if self.type == "scale":
-            return tuple(str(v) for v in self.scale_values)
-        return self.options
+        """Every value a closed question accepts, as stored (scale values as text); () when answers are not one
+        of a few values (open text, points divided over the options)."""
+        return self.kind.answer_options(self)
 
     def to_dict(self) -> dict:
-        data = {"key": self.key, "type": self.type, "text": self.text}
-        if self.type in ("ordered", "choice"):
-            data["options"] = list(self.options)
-        if self.type == "scale":
-            data.update(min=self.scale_min, max=self.scale_max, min_label=self.min_label, max_label=self.max_label)
-        if self.type == "open":
-            data["max_length"] = self.max_length
-            if self.private:
-                data["private"] = True
-        return data
+        return {"key": self.key, "type": self.type, "text": self.text, **self.kind.to_dict(self)}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Question":

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from kit.i18n import t
 
+# A free-text answer's limit when the template sets none, and the most a template may allow.
+DEFAULT_OPEN_MAX_LENGTH = 500
+MAX_OPEN_LENGTH = 5000
+
 
 class AnswerRejected(Exception):
     """The input was not stored; the message says why, in the participant's language."""

@@ -19,7 +19,9 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kit.model.template import DEFAULT_OPEN_MAX_LENGTH, QUESTION_TYPES, Template
+from kit.model.template import QUESTION_TYPES, Template
+from kit.model.text import DEFAULT_OPEN_MAX_LENGTH, MAX_OPEN_LENGTH
+from kit.questiontypes import all_types, question_type
 
 SUPPORTED_SCHEMA_VERSION = 1
 TEMPLATE_DIR = Path(__file__).parent
@@ -30,7 +32,6 @@ NAME_PATTERN = re.compile(r"[a-z][a-z0-9_-]*\Z")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2}\Z")
 MAX_BLOCK_MINUTES = 180
 MAX_SCALE_STEPS = 11
-MAX_OPEN_LENGTH = 5000
 
 TOP_REQUIRED = ("schema_version", "name", "title", "blocks")
 TOP_OPTIONAL = ("language",)
@@ -43,19 +44,13 @@ POINTS_FIELDS = ("stickers", "max_per_point", "max_length", "levels", "statuses"
 MAX_STICKERS = 20
 MAX_PROMPT_SECONDS = 900
 QUESTION_REQUIRED = ("key", "type", "text")
-TYPE_FIELDS = {
-    "ordered": ("options",),
-    "choice": ("options",),
-    "scale": ("min", "max", "min_label", "max_label"),
-    "open": ("max_length", "private"),
-}
-TYPE_REQUIRED = {"ordered": ("options",), "choice": ("options",), "scale": ("min", "max"), "open": ()}
+# Each question type (kit.questiontypes) names its own fields and reads them (`QuestionType.read`).
+TYPE_FIELDS = {kind.key: kind.fields for kind in all_types()}
+TYPE_REQUIRED = {kind.key: kind.required for kind in all_types()}
 ALL_QUESTION_FIELDS = QUESTION_REQUIRED + tuple(dict.fromkeys(f for fs in TYPE_FIELDS.values() for f in fs))
 
-TYPE_HELP = (
-    "ordered (opties met een volgorde, zoals heel vaardig … niet vaardig), "
-    "choice (opties zonder volgorde), scale (een getallenschaal, zoals 0 tot 5) of open (vrije tekst)"
-)
+_HELPS = [kind.help for kind in all_types()]
+TYPE_HELP = ", ".join(_HELPS[:-1]) + " of " + _HELPS[-1] if len(_HELPS) > 1 else _HELPS[0]
 
 # What a correct line looks like, so a message can end with something to copy.
 EXAMPLES = {
@@ -779,19 +774,16 @@ class _Checker:
         meant = self.unknown_fields(fields, allowed, where, elsewhere)
         self.missing_fields(node, fields, required, where, meant)
         data = {"key": key, "type": qtype, "text": self.text(fields, "text", where)}
-        if qtype in ("ordered", "choice"):
-            data["options"] = self.options(fields, where)
-        elif qtype == "scale":
-            data.update(self.scale(fields, where))
-        elif qtype == "open":
-            length = self.integer(fields, "max_length", where, 1, MAX_OPEN_LENGTH)
-            data["max_length"] = DEFAULT_OPEN_MAX_LENGTH if length is None else length
-            if "private" in fields:
-                private = self.value(fields["private"][1])
-                if not isinstance(private, bool):
-                    self.report(fields["private"][1], f"{where}'private' moet true of false zijn, bijvoorbeeld:  {EXAMPLES['private']}")
-                data["private"] = private is True
+        if qtype:
+            data.update(question_type(qtype).read(self, fields, where))
         return data
+
+    def boolean(self, fields, name: str, where: str) -> bool:
+        """true or false; anything else is reported and read as false."""
+        value = self.value(fields[name][1])
+        if not isinstance(value, bool):
+            self.report(fields[name][1], f"{where}'{name}' moet true of false zijn, bijvoorbeeld:  {EXAMPLES[name]}")
+        return value is True
 
     def question_type(self, fields, where: str) -> str | None:
         if "type" not in fields:

@@ -218,11 +218,7 @@ class OpenView(QuestionView):
             self._show_keep()
 
 
-VIEWS = {"ordered": ChoiceView, "choice": ChoiceView, "scale": ScaleView, "open": OpenView}
-
-
 def question_view(question: Question, submit: Submit, current: str | None = None, position: str = "",
                   share=None, shared: bool = False) -> QuestionView:
-    if question.private:
-        return OpenView(question, submit, current, position, share=share, shared=shared)
-    return VIEWS[question.type](question, submit, current, position)
+    """The view the question's type builds (`QuestionType.view`)."""
+    return question.kind.view(question, submit, current, position, share=share, shared=shared)

@@ -1,0 +1,32 @@
+"""choice: one of a few options that have no order (a vote between cases, a yes/no without a better end)."""
+
+from __future__ import annotations
+
+from kit.questiontypes.base import QuestionType
+
+
+class ChoiceType(QuestionType):
+    key = "choice"
+    help = "choice (opties zonder volgorde)"
+    noun = "een keuzevraag"
+    answers_noun = "keuzes"
+    fields = ("options",)
+    required = ("options",)
+
+    def to_dict(self, question):
+        return {"options": list(question.options)}
+
+    def answer_options(self, question):
+        return question.options
+
+    def read(self, reader, fields, where):
+        return {"options": reader.options(fields, where)}
+
+    def signature(self, question):
+        return f"{self.key}: " + " | ".join(question.options)
+
+    def describe(self, question):
+        return " / ".join(question.options)
+
+
+TYPE = ChoiceType()
