@@ -45,7 +45,7 @@ import numpy as np
 import pandas as pd
 
 # The word pattern and stop words of the live word counts, so the trends count exactly the same words.
-from kit.i18n import long_date, number, short_date, t
+from kit.i18n import language, long_date, number, short_date, t
 from kit.aggregate import _SAME_AS_PLAIN, _WORD, DUTCH_STOP_WORDS, MIN_WORD_LENGTH, word_frequencies
 from kit.model.template import DEFAULT_ACTION_STATUSES, Question
 from kit.questiontypes import all_types
@@ -159,7 +159,8 @@ class TeamData:
     actions: pd.DataFrame
     date_from: str | None = None
     date_to: str | None = None
-    _templates: dict = field(default_factory=dict, repr=False)  # code -> (questions by key, done status)
+    # code -> (questions by key, done status, stored option -> shown option per key)
+    _templates: dict = field(default_factory=dict, repr=False)
     values: pd.DataFrame | None = None  # every answer to a question whose type reads whole answers: code, key, value
 
     @property
@@ -179,17 +180,63 @@ class TeamData:
         return self.sessions.at[code, "label"]
 
 
-def _template_info(template: dict) -> tuple[dict[str, Question], str]:
+@lru_cache(maxsize=1)
+def _shipped_translations() -> dict[tuple[str, str, str], dict[str, Question]]:
+    """The questions of the templates that ship in more than one language (teamleergesprek.nl / .en), by
+    (template name, key, signature in one language) -> {language: the question in that language}.
+
+    A translation keeps every key and the number and order of the options (the test of the English template checks
+    that), so an option is the same answer as the option in the same position of the other language. Only these
+    shipped pairs are matched; a school's own translation with other options is a different series, shown apart."""
+    from kit.templates.loader import TEMPLATE_DIR, load_template_file
+
+    by_name: dict[str, list] = {}
+    for path in sorted(TEMPLATE_DIR.glob("*.*.yaml")):
+        if path.name.startswith("naslag."):
+            continue
+        template = load_template_file(path)
+        by_name.setdefault(template.name, []).append(template)
+    table: dict[tuple[str, str, str], dict[str, Question]] = {}
+    for name, versions in by_name.items():
+        if len(versions) < 2:
+            continue
+        per_key: dict[str, dict[str, Question]] = {}
+        for version in versions:
+            for question in version.questions():
+                per_key.setdefault(question.key, {})[version.language] = question
+        for key, languages in per_key.items():
+            shapes = {(q.type, len(q.answer_options)) for q in languages.values()}
+            if len(shapes) == 1:
+                for question in languages.values():
+                    table[(name, key, signature(question))] = languages
+    return table
+
+
+def _in_display_language(template: dict, question: Question) -> tuple[Question, dict[str, str]]:
+    """The question as the shipped template of the display language asks it, with the stored answers' mapping to
+    that language's options (by position). Questions without a shipped translation are returned as they are."""
+    languages = _shipped_translations().get((template.get("name", ""), question.key, signature(question)))
+    shown = (languages or {}).get(language())
+    if shown is None or shown == question:
+        return question, {}
+    return shown, dict(zip(question.answer_options, shown.answer_options))
+
+
+def _template_info(template: dict) -> tuple[dict[str, Question], str, dict[str, dict[str, str]]]:
     questions: dict[str, Question] = {}
+    values: dict[str, dict[str, str]] = {}
     done = DEFAULT_ACTION_STATUSES[-1]
     for block in template.get("blocks", ()):
         for data in block.get("questions", ()):
-            question = Question.from_dict(data)
-            questions.setdefault(question.key, question)
+            question, mapping = _in_display_language(template, Question.from_dict(data))
+            if question.key not in questions:
+                questions[question.key] = question
+                if mapping:
+                    values[question.key] = mapping
         statuses = (block.get("points") or {}).get("statuses")
         if statuses:
             done = statuses[-1]
-    return questions, done
+    return questions, done, values
 
 
 def load_team(store, team: str, date_from=None, date_to=None) -> TeamData:
@@ -199,8 +246,8 @@ def load_team(store, team: str, date_from=None, date_to=None) -> TeamData:
     records = store.sessions_of_team(team, date_from, date_to)
     codes = [r.code for r in records]
 
-    info_by_template: dict[int, tuple[dict[str, Question], str]] = {}
-    templates: dict[str, tuple[dict[str, Question], str]] = {}
+    info_by_template: dict[int, tuple] = {}
+    templates: dict[str, tuple] = {}
     question_rows = []
     for record in records:
         info = info_by_template.get(id(record.template))
@@ -225,6 +272,10 @@ def load_team(store, team: str, date_from=None, date_to=None) -> TeamData:
     whole = sorted(set(questions.loc[questions["type"].isin(VALUE_TYPES), "key"]))
     counts = pd.DataFrame(store.bulk_answer_counts(codes, closed), columns=COUNT_COLUMNS)
     counts["count"] = counts["count"].astype("int64")
+    translated = {code: info[2] for code, info in templates.items() if info[2]}
+    if translated and not counts.empty:
+        counts["value"] = [translated.get(code, {}).get(key, {}).get(value, value)
+                           for code, key, value in counts[["code", "key", "value"]].itertuples(index=False)]
 
     texts = pd.DataFrame(store.bulk_answers(codes, opened, shown_only=True),
                          columns=[*TEXT_COLUMNS, "shown", "shared"])

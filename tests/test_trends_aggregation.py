@@ -485,3 +485,26 @@ def test_bulk_reads_and_the_view_on_every_backend(any_store):
     assert view.school[0].stats.at[code, "mean"] == 3.0
     assert view.words.words.loc["nazorg"].tolist() == [1, 5]
     assert view.points["text"].tolist() == ["Nazorg", "Tijd"] and len(view.actions) == 1
+
+
+# -- an English session of the standard template in the same series as the Dutch ones ------------------------------
+@pytest.mark.parametrize("shown_in, skill_options", [
+    ("nl", ["heel vaardig", "vaardig", "redelijk vaardig", "niet vaardig"]),
+    ("en", ["very skilled", "skilled", "fairly skilled", "not skilled"]),
+])
+def test_english_and_dutch_sessions_of_the_standard_template_form_one_series(store, monkeypatch, shown_in,
+                                                                              skill_options):
+    from kit.templates import load_template
+
+    dutch, english = load_template("teamleergesprek"), load_template("teamleergesprek.en")
+    first = add_session(store, "2025-10-01", {"vaardigheid": ["heel vaardig"] * 3 + ["niet vaardig"] * 3},
+                        template=dutch)
+    second = add_session(store, "2026-03-01", {"vaardigheid": ["very skilled"] * 5 + ["not skilled"]},
+                         template=english)
+    monkeypatch.setenv("TEAMLEERGESPREK_LANG", shown_in)
+    [skill] = trends.series(trends.load_team(store, TEAM), "vaardigheid", min_group=5)
+    assert skill.options == skill_options
+    assert skill.counts.loc[first].tolist() == [3, 0, 0, 3]
+    assert skill.counts.loc[second].tolist() == [5, 0, 0, 1]
+    sentence = trends.compare(trends.load_team(store, TEAM), first, second, "vaardigheid", min_group=5)
+    assert ("positiever" if shown_in == "nl" else "more positive") in sentence

@@ -26,6 +26,8 @@ from kit.questiontypes import all_types, question_type
 SUPPORTED_SCHEMA_VERSION = 1
 TEMPLATE_DIR = Path(__file__).parent
 TEMPLATE_SUFFIX = ".nl.yaml"
+# Shipped templates are NAME.LANG.yaml: the Dutch one is called NAME, a translation NAME.LANG (teamleergesprek.en).
+PACKAGED_PATTERN = re.compile(r"(?P<name>[a-z][a-z0-9_-]*)\.(?P<lang>[a-z]{2})\.yaml\Z")
 
 KEY_PATTERN = re.compile(r"[a-z][a-z0-9_]*\Z")
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9_-]*\Z")
@@ -189,8 +191,19 @@ NOT_TEMPLATES = {"naslag"}
 
 
 def _packaged_templates() -> dict[str, Path]:
-    found = {p.name[: -len(TEMPLATE_SUFFIX)]: p for p in TEMPLATE_DIR.glob(f"*{TEMPLATE_SUFFIX}")}
-    return {name: path for name, path in found.items() if name not in NOT_TEMPLATES}
+    found = {}
+    for path in TEMPLATE_DIR.glob("*.yaml"):
+        match = PACKAGED_PATTERN.match(path.name)
+        if match and match["name"] not in NOT_TEMPLATES:
+            found[match["name"] if match["lang"] == "nl" else f"{match['name']}.{match['lang']}"] = path
+    return found
+
+
+def in_language(name: str, lang: str | None, templates_dir=None) -> str:
+    """The name of `name`'s version in `lang` when there is one (teamleergesprek -> teamleergesprek.en)."""
+    if lang and lang != "nl" and template_path(f"{name}.{lang}", templates_dir) is not None:
+        return f"{name}.{lang}"
+    return name
 
 
 def available_templates(templates_dir=None) -> list[str]:
