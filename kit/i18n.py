@@ -114,6 +114,7 @@ NL = {
     "reference.back_to_session": "Terug naar de sessie",
     "reference.nothing_on_screen": "— niets op het scherm —",
     "reference.picker": "Naslag op het scherm:",
+    "reference.source": "Bron: {source}",
     # facilitator
     "facilitator.title": "Teamleergesprek · begeleider",
     "facilitator.previous": "◀ Vorige",
@@ -406,6 +407,7 @@ EN = {
     "reference.back_to_session": "Back to the session",
     "reference.nothing_on_screen": "— nothing on the screen —",
     "reference.picker": "Reference on screen:",
+    "reference.source": "Source: {source}",
     "facilitator.title": "Team learning conversation · facilitator",
     "facilitator.previous": "◀ Previous",
     "facilitator.next": "Next ▶",

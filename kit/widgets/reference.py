@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable
 
 import ipywidgets as widgets
 
-from kit.i18n import t
+from kit.i18n import language, t
 
 if TYPE_CHECKING:
     from kit.reference import Reference, ReferenceSection
@@ -32,7 +32,7 @@ def load_reference():
     # Imported on first use: the naslag is YAML, and a phone that never opens it should not load a YAML parser.
     from kit.reference import load_reference as load
 
-    return load()
+    return load(language())
 
 REFERENCE_CSS = """
 <style>
@@ -110,7 +110,8 @@ class ReferencePhoneView:
             s.key: _button(s.title, "tlg-reference-item", lambda k=s.key: self.open(k)) for s in self.reference
         }
         self.list_close_button = _button(t("reference.back_to_session"), "tlg-reference-close", self.close)
-        bron = widgets.HTML(f"<p>Bron: {html.escape(self.reference.bron)}</p>" if self.reference.bron else "")
+        source = html.escape(t("reference.source", source=self.reference.bron))
+        bron = widgets.HTML(f"<p>{source}</p>" if self.reference.bron else "")
         bron.add_class("tlg-reference-bron")
         self.list_box = widgets.VBox([heading, *self.section_buttons.values(), self.list_close_button, bron])
 
