@@ -77,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
                             "werkt alleen met de sleutel in de link die serve toont")
     serve.add_argument("--abandoned-after", type=int, default=None, metavar="SECONDEN",
                        help="stop een deelnemerspagina die zo lang geen verbinding heeft (standaard 1200)")
+    serve.add_argument("--participants-only", action="store_true",
+                       help="start alleen een (extra) deelnemersserver, zonder begeleidersapp: voor meer telefoons "
+                            "op een andere poort of computer, met dezelfde --db postgresql://… (zie docs/deploy.md)")
+    serve.add_argument("--join-url", default=None, metavar="URL",
+                       help="adres dat de QR-code toont, bijv. https://stemmen.example.nl/ van een proxy voor "
+                            "meerdere deelnemersservers (standaard: dit adres en --participant-port)")
 
     export = commands.add_parser("export", help="antwoorden van een sessie exporteren")
     _db_option(export, argparse.SUPPRESS)
@@ -153,7 +159,7 @@ def cmd_new(args) -> int:
     return 0
 
 
-def _session_to_serve(store: Store, code: str | None):
+def _session_to_serve(store: Store, code: str | None, participants_only: bool = False):
     if code:
         record = store.get_session(code.strip().upper())
         if record is None:
@@ -164,6 +170,10 @@ def _session_to_serve(store: Store, code: str | None):
     open_sessions = [s for s in store.list_sessions() if s.is_open]
     if open_sessions:
         return open_sessions[-1]
+    if participants_only:
+        # An extra phones' server joins a session the facilitator's serve holds; it never invents a demo of its own.
+        raise UserError("Er is geen open sessie in deze database. Start eerst de gewone serve (met de begeleidersapp) "
+                        "op dezelfde --db, of maak een sessie met: teamleergesprek new --team \"NAAM\"")
     if store.list_sessions():
         raise UserError("Er is geen open sessie. Maak er een met: teamleergesprek new --team \"NAAM\"")
     from kit.demo import load_demo
@@ -184,26 +194,37 @@ def cmd_serve(args) -> int:
     from kit.qr import qr_terminal
     from kit.serve import Servers, ServeConfig
 
-    url = resolve_db_url(args.db)
-    with Store(url) as store:
-        record = _session_to_serve(store, args.session)
+    # Mistakes in the options first: before an empty database gets its demo session.
+    if args.join_url and not args.join_url.startswith(("http://", "https://")):
+        raise UserError(f"--join-url moet een webadres zijn dat begint met https:// of http://, niet '{args.join_url}'.")
     if args.max_participants is not None and args.max_participants < 1:
         raise UserError("--max-participants moet minstens 1 zijn.")
     if args.expected_participants < 0:
         raise UserError("--expected-participants kan niet negatief zijn.")
+    url = resolve_db_url(args.db)
+    with Store(url) as store:
+        record = _session_to_serve(store, args.session, args.participants_only)
     options = {"abandoned_after": args.abandoned_after} if args.abandoned_after is not None else {}
     config = ServeConfig(url, record.code, args.participant_port, args.facilitator_port, args.lang,
                          facilitator_host=args.facilitator_host, expected_participants=args.expected_participants,
-                         max_participants=args.max_participants, **options)
+                         max_participants=args.max_participants, participants_only=args.participants_only,
+                         public_join_url=args.join_url, **options)
     log_dir = Path(tempfile.mkdtemp(prefix="teamleergesprek-"))
     servers = Servers(config, log_dir).start()
     print(qr_terminal(config.join_url))
     print(f"Deelnemers (telefoon, zelfde netwerk): {config.join_url}")
     print(f"Code: {record.code}   Team: {record.team}   Datum: {record.session_date}")
     print(f"Plaats voor {config.max_participants} telefoons; {config.pool_size} pagina's worden vooraf klaargezet.")
-    who = "Begeleider (met sleutel, niet delen):" if config.facilitator_token else "Begeleider (deze laptop):"
-    print(f"{who:<39}{config.facilitator_url}")
-    print(f"Scherm voor de beamer (optioneel):     {config.screen_url}")
+    if config.participants_only:
+        print(f"Alleen deelnemers op poort {config.participant_port}: de begeleider gebruikt de serve met de "
+              "begeleidersapp op dezelfde database.")
+        if not url.startswith("postgresql"):
+            print("Let op: een server op een andere computer kan deze SQLite-database niet delen; "
+                  "gebruik daarvoor --db postgresql://…", file=sys.stderr)
+    else:
+        who = "Begeleider (met sleutel, niet delen):" if config.facilitator_token else "Begeleider (deze laptop):"
+        print(f"{who:<39}{config.facilitator_url}")
+        print(f"Scherm voor de beamer (optioneel):     {config.screen_url}")
     print(f"Logboek van de servers: {log_dir}")
     print("Stoppen: Ctrl-C", flush=True)
     # `kill` (SIGTERM) must stop the servers and their kernels as Ctrl-C does, not orphan them.

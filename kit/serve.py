@@ -7,6 +7,8 @@ Facilitator server: 127.0.0.1 by default, the notebooks folder (begeleider and t
 address only with a token, which serve generates and prints in the facilitator's link.
 
 Both run `kit.voila_app` (Voilà with the kit's cap, pool and access rules), see there.
+With `participants_only` only the participant server starts: an extra one for more phones, on another port or
+machine, on the same PostgreSQL database as the serve that has the facilitator (docs/deploy.md).
 """
 
 from __future__ import annotations
@@ -96,13 +98,17 @@ class ServeConfig:
     max_participants: int | None = None  # None: default_max_participants()
     abandoned_after: int = ABANDONED_AFTER_SECONDS
     facilitator_token: str | None = None  # generated when the facilitator's host is not loopback
+    participants_only: bool = False  # an extra phones' server; the facilitator runs in another serve
+    public_join_url: str | None = None  # what the QR codes show, e.g. a reverse proxy in front of several servers
 
     def __post_init__(self):
         if self.max_participants is None:
             self.max_participants = default_max_participants()
         if self.max_participants < 1:
             raise ValueError("max_participants must be at least 1")
-        if self.facilitator_token is None and not is_loopback(self.facilitator_host):
+        if self.participants_only:
+            self.facilitator_token = None
+        elif self.facilitator_token is None and not is_loopback(self.facilitator_host):
             self.facilitator_token = secrets.token_urlsafe(24)
 
     @property
@@ -111,6 +117,8 @@ class ServeConfig:
 
     @property
     def join_base(self) -> str:
+        if self.public_join_url:
+            return self.public_join_url if self.public_join_url.endswith("/") else self.public_join_url + "/"
         return f"http://{lan_address()}:{self.participant_port}/"
 
     @property
@@ -166,14 +174,14 @@ def commands(config: ServeConfig) -> dict[str, list[str]]:
             f"--VoilaKernelManager.fill_delay={FILL_DELAY_SECONDS}",
             f"--KitVoila.refill_size={min(REFILL_SIZE, config.pool_size)}",
         ]
-    return {
-        "deelnemers": _voila(participant),
-        "begeleider": _voila([
+    servers = {"deelnemers": _voila(participant)}
+    if not config.participants_only:
+        servers["begeleider"] = _voila([
             str(NOTEBOOKS),
             f"--port={config.facilitator_port}",
             f"--Voila.ip={config.facilitator_host}",
-        ]),
-    }
+        ])
+    return servers
 
 
 def environment(config: ServeConfig) -> dict[str, str]:
@@ -217,7 +225,8 @@ class Servers:
             for name, process in self.processes.items():
                 code = process.poll()
                 if code is not None:
-                    print(f"De server '{name}' is gestopt (code {code}). De andere wordt ook gestopt.", file=sys.stderr)
+                    others = " De andere wordt ook gestopt." if len(self.processes) > 1 else ""
+                    print(f"De server '{name}' is gestopt (code {code}).{others}", file=sys.stderr)
                     return code or 1
             time.sleep(0.5)
 

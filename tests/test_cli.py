@@ -53,11 +53,16 @@ def test_db_from_the_environment(db, capsys, monkeypatch):
         (["new", "--team", "X", "--template", "bestaat-niet"], "bestaat-niet"),
         (["export", "--session", "ZZZZZZ"], "geen sessie"),
         (["serve", "--session", "ZZZZZZ"], "geen sessie"),
+        (["serve", "--join-url", "stemmen.example.nl"], "begint met https://"),
+        (["serve", "--max-participants", "0"], "minstens 1"),
+        (["serve", "--participants-only"], "geen open sessie"),
     ],
 )
 def test_mistakes_get_a_dutch_message_and_exit_2(db, capsys, args, message):
     assert main(["--db", db, *args]) == 2
     assert message in capsys.readouterr().err
+    with Store(db) as store:
+        assert store.list_sessions() == []  # nothing invented (no demo session) on the way to the refusal
 
 
 def test_export_csv_long_format_one_row_per_answer(db, capsys, tmp_path):

@@ -77,6 +77,22 @@ def test_facilitator_on_the_network_gets_a_token_in_its_link_not_on_a_command_li
         config.facilitator_token
 
 
+def test_participants_only_starts_the_phones_server_alone_and_never_a_token():
+    config = ServeConfig("postgresql://u@db/kit", "ABC234", facilitator_host="0.0.0.0", max_participants=5,
+                         participants_only=True)
+    assert list(commands(config)) == ["deelnemers"]
+    assert config.facilitator_token is None
+    assert "--KitVoila.single_page=True" in _participant(config)
+
+
+@pytest.mark.parametrize("given,shown", [("https://stemmen.example.nl", "https://stemmen.example.nl/"),
+                                         ("https://example.nl/stem/", "https://example.nl/stem/")])
+def test_the_qr_shows_the_proxy_address_when_given(given, shown):
+    config = ServeConfig("sqlite://", "ABC234", max_participants=5, public_join_url=given)
+    assert config.join_url == f"{shown}?code=ABC234"
+    assert environment(config)["TEAMLEERGESPREK_JOIN_URL"] == shown
+
+
 def test_kernels_inherit_no_request_variables_and_no_token_from_the_shell(monkeypatch):
     monkeypatch.setenv("QUERY_STRING", "code=OLDOLD")
     monkeypatch.setenv(TOKEN_ENV, "secret")

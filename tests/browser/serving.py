@@ -99,17 +99,24 @@ def start_serving(tmp_path: Path, extra_env: dict | None = None, serve_args: lis
     created = subprocess.run([sys.executable, "-m", "kit", "--db", db_url, "new", "--team", "Browserteam"],
                              capture_output=True, text=True, check=True)
     code = created.stdout.strip().splitlines()[-1]
+    return start_serve(db_url, code, tmp_path / "serve.log", extra_env, serve_args, wait_for_pool)
+
+
+def start_serve(db_url: str, code: str, log: Path, extra_env: dict | None = None, serve_args: list[str] | tuple = (),
+                wait_for_pool: bool = False) -> Served:
+    """`serve` of an existing session on any database; with --participants-only there is no facilitator port."""
     p_port, f_port = free_port(), free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "kit", "--db", db_url, "serve", "--session", code,
          "--participant-port", str(p_port), "--facilitator-port", str(f_port), *serve_args],
-        stdout=open(tmp_path / "serve.log", "wb"), stderr=subprocess.STDOUT,
+        stdout=open(log, "wb"), stderr=subprocess.STDOUT,
         env={**os.environ, **(extra_env or {})},
     )
     wait_for_port(p_port, process)
-    wait_for_port(f_port, process)
+    if "--participants-only" not in serve_args:
+        wait_for_port(f_port, process)
     served = Served(db_url, code, p_port, f_port, process)
-    served.output = tmp_path / "serve.log"
+    served.output = log
     if wait_for_pool:
         served.wait_for_pool()
     return served

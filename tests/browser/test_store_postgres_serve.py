@@ -6,7 +6,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from serving import PAGE_TIMEOUT_MS, Served, free_port, stop_serving, wait_for_port
+from serving import PAGE_TIMEOUT_MS, start_serve, stop_serving
 
 from kit.store import Store
 
@@ -15,17 +15,9 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def served_on_postgres(pg_url, tmp_path):
-    run = [sys.executable, "-m", "kit", "--db", pg_url]
-    created = subprocess.run([*run, "new", "--team", "Team PG"], capture_output=True, text=True, check=True)
-    code = created.stdout.strip().splitlines()[-1]
-    p_port, f_port = free_port(), free_port()
-    process = subprocess.Popen(
-        [*run, "serve", "--session", code, "--participant-port", str(p_port), "--facilitator-port", str(f_port)],
-        stdout=open(tmp_path / "serve.log", "wb"), stderr=subprocess.STDOUT,
-    )
-    wait_for_port(p_port, process)
-    wait_for_port(f_port, process)
-    s = Served(pg_url, code, p_port, f_port, process)
+    created = subprocess.run([sys.executable, "-m", "kit", "--db", pg_url, "new", "--team", "Team PG"],
+                             capture_output=True, text=True, check=True)
+    s = start_serve(pg_url, created.stdout.strip().splitlines()[-1], tmp_path / "serve.log")
     yield s
     leftovers = stop_serving(s)
     assert not leftovers, f"serve left processes running: {leftovers}"
