@@ -29,6 +29,13 @@ def _db_option(parser: argparse.ArgumentParser, default) -> None:
     )
 
 
+def _lang_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """`--lang nl|en` for a command whose output people read; main() applies it before the command runs."""
+    from kit.i18n import LANGUAGES
+
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=help_text)
+
+
 def _days(text: str) -> int:
     try:
         days = int(text)
@@ -50,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--team", required=True, help="naam van het team of de school (geen persoonsnamen)")
     new.add_argument("--date", default=None, help="datum JJJJ-MM-DD (standaard: vandaag)")
     new.add_argument("--templates", default=None, metavar="MAP", help="map met eigen sjablonen (standaard: data/templates)")
+    _lang_option(new, "taal van de sessie: kies de versie van het sjabloon in deze taal (bijv. teamleergesprek.en)")
 
     template = commands.add_parser("template", help="eigen sjablonen beheren")
     _db_option(template, argparse.SUPPRESS)
@@ -64,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--session", default=None, help="sessiecode (standaard: de laatste open sessie)")
     serve.add_argument("--participant-port", type=int, default=8866)
     serve.add_argument("--facilitator-port", type=int, default=8867)
-    serve.add_argument("--lang", choices=("nl", "en"), default="nl")
+    _lang_option(serve, "taal van de schermen (standaard: de taal van het sjabloon van de sessie)")
     serve.add_argument("--expected-participants", type=int, metavar="N",
                        default=int(os.environ.get("TEAMLEERGESPREK_EXPECTED_PARTICIPANTS", "60")),
                        help="zoveel deelnemerspagina's staan vooraf klaar (standaard 60, of "
@@ -95,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(verslag, argparse.SUPPRESS)
     verslag.add_argument("--session", required=True)
     verslag.add_argument("--out", default=None, help="PDF-bestand (standaard: verslag-CODE.pdf)")
+    _lang_option(verslag, "taal van het verslag (standaard: nl)")
 
     check = commands.add_parser("check", help="controleer een sjabloon (YAML)")
     _db_option(check, argparse.SUPPRESS)
@@ -118,11 +127,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        return COMMANDS[args.command](args)
-    except (UserError, StoreError) as error:
-        print(f"Fout: {error}", file=sys.stderr)
-        return 2
+    from kit.i18n import command_language
+
+    # --lang reaches this process and the servers and kernels it starts, for this command only.
+    with command_language(getattr(args, "lang", None)):
+        try:
+            return COMMANDS[args.command](args)
+        except (UserError, StoreError) as error:
+            print(f"Fout: {error}", file=sys.stderr)
+            return 2
 
 
 def _store(args) -> Store:
@@ -151,15 +164,18 @@ def create_session(store: Store, template_name: str, team: str, session_date: st
 
 
 def cmd_new(args) -> int:
+    from kit.templates import in_language
+
+    template = in_language(args.template, args.lang, args.templates)
     with _store(args) as store:
-        record = create_session(store, args.template, args.team, _session_date(args.date), args.templates)
+        record = create_session(store, template, args.team, _session_date(args.date), args.templates)
     print(f"Sessie aangemaakt voor {record.team} op {record.session_date} (sjabloon {record.template_name}).")
     print("Deelnamecode:")
     print(record.code)
     return 0
 
 
-def _session_to_serve(store: Store, code: str | None, participants_only: bool = False):
+def _session_to_serve(store: Store, code: str | None, participants_only: bool = False, lang: str | None = None):
     if code:
         record = store.get_session(code.strip().upper())
         if record is None:
@@ -181,7 +197,9 @@ def _session_to_serve(store: Store, code: str | None, participants_only: bool = 
     summary = load_demo(store)
     print(f"Voorbeeldgeschiedenis geladen: {len(summary.teams)} teams, {len(summary.sessions)} afgesloten sessies "
           "(verzonnen; elke teamnaam eindigt op '(voorbeeld)').")
-    record = create_session(store, "teamleergesprek", DEMO_TEAM, date.today().isoformat())
+    from kit.templates import in_language
+
+    record = create_session(store, in_language("teamleergesprek", lang), DEMO_TEAM, date.today().isoformat())
     print(f"De database was leeg: demosessie {record.code} aangemaakt voor '{DEMO_TEAM}'.")
     return record
 
@@ -191,6 +209,7 @@ def _interrupt(signum, frame):
 
 
 def cmd_serve(args) -> int:
+    from kit.i18n import language
     from kit.qr import qr_terminal
     from kit.serve import Servers, ServeConfig
 
@@ -203,9 +222,15 @@ def cmd_serve(args) -> int:
         raise UserError("--expected-participants kan niet negatief zijn.")
     url = resolve_db_url(args.db)
     with Store(url) as store:
-        record = _session_to_serve(store, args.session, args.participants_only)
+        record = _session_to_serve(store, args.session, args.participants_only, args.lang)
+    if not args.lang:
+        from kit.i18n import LANGUAGES, set_language
+
+        # A session made from the English template is served in English without anyone having to say so.
+        template_language = record.template.get("language", "nl")
+        set_language(template_language if template_language in LANGUAGES else "nl")
     options = {"abandoned_after": args.abandoned_after} if args.abandoned_after is not None else {}
-    config = ServeConfig(url, record.code, args.participant_port, args.facilitator_port, args.lang,
+    config = ServeConfig(url, record.code, args.participant_port, args.facilitator_port, language(),
                          facilitator_host=args.facilitator_host, expected_participants=args.expected_participants,
                          max_participants=args.max_participants, participants_only=args.participants_only,
                          public_join_url=args.join_url, **options)
@@ -392,6 +417,7 @@ def _trend_parsers(commands) -> None:
     _db_option(trends_cmd, argparse.SUPPRESS)
     trends_cmd.add_argument("--port", type=int, default=8868)
     trends_cmd.add_argument("--team", default=None, help="team dat eerst getoond wordt")
+    _lang_option(trends_cmd, "taal van de trendpagina (standaard: nl)")
 
     rapport = commands.add_parser("rapport", help="trends van een team als PDF, voor het zorgteam en het jaarplan")
     _db_option(rapport, argparse.SUPPRESS)
@@ -400,6 +426,7 @@ def _trend_parsers(commands) -> None:
     rapport.add_argument("--to", dest="date_to", default=None, metavar="JJJJ-MM-DD")
     rapport.add_argument("--out", required=True, metavar="BESTAND.pdf")
     rapport.add_argument("--png", default=None, metavar="MAP", help="zet elke grafiek ook als PNG in deze map")
+    _lang_option(rapport, "taal van het rapport (standaard: nl)")
 
 
 def _known_team(store: Store, team: str) -> str:

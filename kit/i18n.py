@@ -9,6 +9,7 @@ Dates and numbers are written the way the language writes them (`long_date`, `nu
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from datetime import date
 
 LANG_ENV = "TEAMLEERGESPREK_LANG"
@@ -610,6 +611,22 @@ def set_language(lang: str) -> None:
     if lang not in CATALOGS:
         raise ValueError(f"unknown language {lang!r}; one of {', '.join(LANGUAGES)}")
     os.environ[LANG_ENV] = lang
+
+
+@contextmanager
+def command_language(lang: str | None):
+    """For the length of one command: `lang` (if given) is the language, then the one before comes back (a test
+    that runs commands in one process must not leave the next test in English)."""
+    before = os.environ.get(LANG_ENV)
+    try:
+        if lang:
+            set_language(lang)
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(LANG_ENV, None)
+        else:
+            os.environ[LANG_ENV] = before
 
 
 def t(key: str, /, **values) -> str:

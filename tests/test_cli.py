@@ -159,3 +159,33 @@ def test_rapport_writes_a_pdf_with_the_teams_trends_and_pngs(db, tmp_path, capsy
         "tevredenheid_samenwerking.png", "tevredenheid_school.png", "vaardigheid.png", "woorden.png"]
     assert main(["--db", db, "rapport", "--team", "Niemand", "--out", str(out)]) == 2
     assert "geen team 'Niemand'" in capsys.readouterr().err
+
+
+def _pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(str(path)).pages).split())
+
+
+def test_lang_en_makes_an_english_session_verslag_and_rapport_and_is_forgotten_after_the_command(
+        db, tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("TEAMLEERGESPREK_LANG", raising=False)
+    code = new_session(db, capsys, "--lang", "en")
+    with Store(db) as store:
+        record = store.get_session(code)
+    assert record.template["language"] == "en" and record.template["blocks"][0]["title"] == "Welcome"
+
+    verslag = tmp_path / "report.pdf"
+    assert main(["--db", db, "verslag", "--session", code, "--out", str(verslag), "--lang", "en"]) == 0
+    text = _pdf_text(verslag)
+    assert "Report of the team learning conversation" in text and "Verslag teamleergesprek" not in text
+
+    assert main(["--db", db, "demo"]) == 0
+    rapport = tmp_path / "rapport.pdf"
+    assert main(["--db", db, "rapport", "--team", "Havo/vwo onderbouw (voorbeeld)", "--out", str(rapport),
+                 "--lang", "en"]) == 0
+    text = _pdf_text(rapport)
+    assert "Recurring themes" in text and "Terugkerende thema's" not in text
+    import os
+
+    assert "TEAMLEERGESPREK_LANG" not in os.environ  # the next command (or test) is Dutch again
