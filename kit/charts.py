@@ -34,6 +34,7 @@ TICK_SIZE = 20
 COUNT_SIZE = 22
 TITLE_SIZE = 24
 MEAN_SIZE = 22
+SUBTITLE_SIZE = 18
 
 # Wide enough for most option texts on one or two lines, narrow enough to leave the bars most of the width.
 OPTION_WRAP = 26
@@ -82,20 +83,32 @@ def word_cloud_bars(freqs: Sequence[tuple[str, int]], *, title: str | None = Non
     return _horizontal_bars([_wrap(word, OPTION_WRAP) for word, _ in freqs], [int(n) for _, n in freqs], title)
 
 
+def value_bars(labels: Sequence[str], values: Sequence[float], texts: Sequence[str], *, title: str | None = None,
+               subtitle: str | None = None) -> Figure:
+    """Horizontal bars of any value (a mean, a score) in the order given, each with its own printed text; the
+    subtitle says what the values are, since a number without its unit means nothing from the back of the room."""
+    fig = _horizontal_bars([_wrap(str(label), OPTION_WRAP) for label in labels], list(values), title, list(texts))
+    if subtitle:
+        fig.axes[0].text(0, 1.02, _wrap(subtitle, 70), transform=fig.axes[0].transAxes, ha="left", va="bottom",
+                         fontsize=SUBTITLE_SIZE, color=TEXT_COLOUR)
+    return fig
+
+
 def figure_png(fig: Figure) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI, facecolor=BACKGROUND)
     return buffer.getvalue()
 
 
-def _horizontal_bars(labels: list[str], counts: list[int], title: str | None) -> Figure:
+def _horizontal_bars(labels: list[str], counts: list[float], title: str | None,
+                     texts: list[str] | None = None) -> Figure:
     lines = sum(label.count("\n") + 1 for label in labels)
     # Many options or wrapped labels need more height, or the 20 pt labels would run into each other.
     height = max(HEIGHT_INCHES, 0.3 * lines + 0.22 * len(labels) + 0.8)
     fig, ax = _new_figure(height, title)
     positions = list(range(len(labels)))
     bars = ax.barh(positions, counts, height=0.65, color=BAR_COLOUR)
-    ax.bar_label(bars, padding=8, fontsize=COUNT_SIZE, fontweight="bold", color=TEXT_COLOUR)
+    ax.bar_label(bars, labels=texts, padding=8, fontsize=COUNT_SIZE, fontweight="bold", color=TEXT_COLOUR)
     ax.set_yticks(positions, labels)
     # Top to bottom in reading order: the first option (or most used word) on top.
     ax.set_ylim(max(len(labels), 1) - 0.5, -0.5)

@@ -9,7 +9,10 @@ CSV (`answers_csv`): long format, one row per answer, columns
 =============================  ========================================  ==================================  ===========
 vraagtype                      vraag                                     antwoord                            deelnemer
 =============================  ========================================  ==================================  ===========
-ordered, choice, scale, open   the question's key                        the answer                          pseudonym
+ordered, choice, scale, open,  the question's key                        the answer (punten: JSON text of    pseudonym
+punten                                                                   option -> points, all options)
+punten                         ``<key>:gemiddelde:<option>``             mean points of that option, e.g.    (empty)
+                                                                         ``34.5``; only from 3 answers
 werkblad                       ``werkblad:casus``                        key of the case the group chose     group label
 werkblad                       ``werkblad:<step_key>:<n>``               the group's answer to question n    group label
 routekaart                     ``routekaart:<step_key>:<categorie>``     one item on the route map           (empty)
@@ -22,7 +25,8 @@ actie                          ``actie:<n>:niveau`` / ``:eigenaar`` /    that fi
                                ``:planning`` / ``:status`` / ``:punt``   (``punt:<m>``) only when linked
 =============================  ========================================  ==================================  ===========
 
-Rows come in that order: the polls in agenda order, then the worksheet per group, the route map, the points in
+Rows come in that order: the polls in agenda order (a question's summary rows, if its type has them, right
+after its answers), then the worksheet per group, the route map, the points in
 the order they were posted (n counts from 1, the same n in every row about that point) and the actions.
 `<step_key>` and `<categorie>` (positief, aandacht, sleutelfiguren) are the template's keys; worksheet question
 n counts from 1 within its meldcode step.
@@ -214,6 +218,12 @@ def _ranking(store: Store, record: SessionRecord, template: Template) -> list[Ra
     return PointsBoard(LiveSession(store, record), block).ranking()
 
 
+def summary_rows(question: Question, polls) -> list[tuple[str, object]]:
+    """What the question's type sums its answers up to for the exports (e.g. mean points per option), from the
+    small-group threshold on."""
+    return question.kind.summary_rows(question, [p.answer.value for p in polls])
+
+
 def step_title(data: SessionData, step_key: str) -> str:
     block = data.meldcode_block
     step = block.meldcode.step(step_key) if block else None
@@ -228,7 +238,12 @@ def answer_rows(store: Store, code: str) -> list[tuple[str, ...]]:
 
 def csv_rows(data: SessionData) -> list[tuple[str, ...]]:
     session = (data.record.code, data.record.team, data.record.session_date)
-    rows = [(*session, p.question.key, p.question.type, p.answer.value, p.answer.participant) for p in data.polls]
+    rows = []
+    for question in data.template.questions():
+        polls = [p for p in data.polls if p.question.key == question.key]
+        rows += [(*session, question.key, question.type, p.answer.value, p.answer.participant) for p in polls]
+        rows += [(*session, f"{question.key}:gemiddelde:{label}", question.type, str(value), "")
+                 for label, value in summary_rows(question, polls)]
 
     casus_done = set()
     for row in data.worksheet:

@@ -1,6 +1,7 @@
 """The session as a spreadsheet (.xlsx): one sheet per kind of interaction, Dutch column names.
 
-Sheets: antwoorden (the polls), routekaart, werkblad, punten, actieplan. Same content and the same omissions as
+Sheets: antwoorden (the polls), routekaart, werkblad, punten, actieplan, and gemiddelden only when a question's
+type sums its answers up (a question of type punten: the mean points per option, from 3 answers). Same content and the same omissions as
 the CSV (see `kit.export`): nothing that identifies a person, a private answer only when its author shared it.
 
 Participant text goes into the workbook exactly as typed, and never as a formula: every text cell is written as a
@@ -24,7 +25,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from kit.export import FORMULA_STARTS, ROUTE_CATEGORY_LABELS, SessionData, session_data, step_title
+from kit.export import FORMULA_STARTS, ROUTE_CATEGORY_LABELS, SessionData, session_data, step_title, summary_rows
 from kit.store import Store
 
 SHEETS = {
@@ -35,6 +36,8 @@ SHEETS = {
     "punten": ("nr", "punt", "stickers", "status"),
     "actieplan": ("actie", "niveau", "eigenaar (rol)", "planning", "status", "bij punt"),
 }
+SUMMARY_SHEET = "gemiddelden"
+SUMMARY_COLUMNS = ("vraag", "vraagtekst", "optie", "gemiddelde", "antwoorden")
 
 MIN_WIDTH = 8
 MAX_WIDTH = 60  # wider text wraps within the cell
@@ -65,7 +68,7 @@ def workbook_bytes(data: SessionData) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, rows in sheet_rows(data).items():
-        _sheet(workbook, name, SHEETS[name], rows)
+        _sheet(workbook, name, SHEETS.get(name, SUMMARY_COLUMNS), rows)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -91,8 +94,16 @@ def sheet_rows(data: SessionData) -> dict[str, list[tuple]]:
               for p in ranked + rest]
     actions = [(a.text, a.level, a.owner, a.planning, a.status, data.point_reference(a.point_id))
                for a in data.actions]
-    return {"antwoorden": answers, "routekaart": route, "werkblad": worksheet, "punten": points,
-            "actieplan": actions}
+    sheets = {"antwoorden": answers, "routekaart": route, "werkblad": worksheet, "punten": points,
+              "actieplan": actions}
+    summaries = []
+    for question in data.template.questions():
+        polls = [p for p in data.polls if p.question.key == question.key]
+        summaries += [(question.key, question.text, label, value, len(polls))
+                      for label, value in summary_rows(question, polls)]
+    if summaries:
+        sheets[SUMMARY_SHEET] = summaries
+    return sheets
 
 
 def _date(text: str):
@@ -126,7 +137,7 @@ def _sheet(workbook: Workbook, name: str, columns: tuple[str, ...], rows: list[t
 
 
 def _put(cell, value) -> None:
-    if isinstance(value, (int, date)) or value is None:
+    if isinstance(value, (int, float, date)) or value is None:
         cell.value = value
         if isinstance(value, date):
             cell.number_format = "yyyy-mm-dd"

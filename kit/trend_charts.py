@@ -111,9 +111,11 @@ def diverging_bars(series: QuestionSeries, *, title: str | None = None, last: in
     return fig
 
 
-def stacked_bars(series: QuestionSeries, *, title: str | None = None, last: int | None = LAST_SESSIONS) -> Figure:
+def stacked_bars(series: QuestionSeries, *, title: str | None = None, last: int | None = LAST_SESSIONS,
+                 unit: str = "%", subtitle: str | None = None) -> Figure:
     """Per session one bar of 100%, the options in the template's order from left to right (for
-    `tevredenheid_samenwerking`; also the distribution of a scale per session)."""
+    `tevredenheid_samenwerking`; also the distribution of a scale per session, and the mean points of a question
+    that divides 100 points: `unit` '' and a `subtitle` that says so)."""
     options = series.options
     sessions, shown, total = _last(series, last)
     percent = series.percentages.loc[sessions.index]
@@ -125,7 +127,7 @@ def stacked_bars(series: QuestionSeries, *, title: str | None = None, last: int 
     hatches = dict(zip(options, (HATCHES * 2)[:len(options)]))
 
     fig, ax = _bar_figure(len(sessions), title or series.question.text,
-                          _subtitle(t("trends.chart_percent"), shown, total))
+                          _subtitle(subtitle or t("trends.chart_percent"), shown, total))
     for row, (code, info) in enumerate(sessions.iterrows()):
         if info["suppressed"]:
             _too_few(ax, 50, row)
@@ -133,10 +135,10 @@ def stacked_bars(series: QuestionSeries, *, title: str | None = None, last: int 
         left = 0.0
         for option in options:
             width = float(percent.at[code, option])
-            _segment(ax, row, left, width, colours[option], hatches[option], width)
+            _segment(ax, row, left, width, colours[option], hatches[option], width, unit)
             left += width
     ax.set_xlim(0, 100)
-    ax.set_xticks([0, 25, 50, 75, 100], ["0", "25%", "50%", "75%", "100%"])
+    ax.set_xticks([0, 25, 50, 75, 100], ["0", f"25{unit}", f"50{unit}", f"75{unit}", f"100{unit}"])
     _session_rows(ax, sessions)
     question = series.question
     _legend(ax, [(question.kind.legend_label(question, o), colours[o], hatches[o]) for o in options])
@@ -275,13 +277,13 @@ def _session_rows(ax: Axes, sessions) -> None:
     ax.spines["left"].set_visible(False)
 
 
-def _segment(ax: Axes, row: int, left: float, width: float, colour: str, hatch: str, share) -> None:
+def _segment(ax: Axes, row: int, left: float, width: float, colour: str, hatch: str, share, unit: str = "%") -> None:
     if not width or np.isnan(width):
         return
     ax.barh(row, width, left=left, height=0.68, color=colour, hatch=hatch, hatchcolor=_hatch_colour(colour),
             edgecolor=BACKGROUND, linewidth=1.5, zorder=2)
     if width >= MIN_LABEL_SHARE:
-        ax.text(left + width / 2, row, f"{round(float(share))}%", ha="center", va="center", fontsize=LABEL_SIZE,
+        ax.text(left + width / 2, row, f"{round(float(share))}{unit}", ha="center", va="center", fontsize=LABEL_SIZE,
                 fontweight="bold", color=TEXT_COLOUR, zorder=4,
                 bbox={"facecolor": BACKGROUND, "edgecolor": "none", "pad": 1.5, "alpha": 0.9})
 

@@ -420,6 +420,58 @@ def count_series(data: TeamData, key: str, sig: str, question: Question, codes: 
                           stats(question, table, suppressed) if stats is not None else None)
 
 
+@dataclass(frozen=True, eq=False)
+class MeanSeries:
+    """A key whose answers give every option a number (points divided over the options), in some sessions.
+
+    sessions: as in `QuestionSeries` (n: answers per session)
+    means:    index `code`, one column per option in the template's order: the mean per answer (float), NaN
+              where suppressed. Points divided over options add up to the total, so `percentages` are the means.
+    """
+
+    key: str
+    signature: str
+    question: Question
+    sessions: pd.DataFrame
+    means: pd.DataFrame
+    stats: None = None
+
+    @property
+    def options(self) -> list[str]:
+        return list(self.means.columns)
+
+    @property
+    def description(self) -> str:
+        return describe_signature(self.question)
+
+    @property
+    def percentages(self) -> pd.DataFrame:
+        return self.means
+
+    def outcome(self, code: str) -> str:
+        if self.sessions.at[code, "suppressed"]:
+            return too_few()
+        means = self.means.loc[code].sort_values(ascending=False, kind="stable")
+        return " · ".join(f"{option}: {number(float(mean))}" for option, mean in means.items())
+
+
+def mean_series(data: TeamData, key: str, sig: str, question: Question, codes: list[str], threshold: int,
+                reduce) -> MeanSeries:
+    """Per session `reduce(values)` -> (answers counted, mean per option) over that session's stored answers."""
+    values = data.values if data.values is not None else pd.DataFrame(columns=TEXT_COLUMNS)
+    mine = values[values["key"] == key]
+    by_session = {code: reduce(list(group["value"])) for code, group in mine.groupby("code", sort=False)}
+    options = list(question.options)
+    empty = (0, dict.fromkeys(options, np.nan))
+    n = pd.Series([by_session.get(code, empty)[0] for code in codes], index=pd.Index(codes, name="code"),
+                  dtype="int64")
+    sessions = session_frame(data, codes, n, threshold)
+    means = pd.DataFrame([[by_session.get(code, empty)[1].get(o, np.nan) for o in options] for code in codes],
+                         index=pd.Index(codes, name="code"), columns=pd.Index(options, dtype=object), dtype="float64")
+    means.loc[sessions["suppressed"].to_numpy()] = np.nan
+    return MeanSeries(key, sig, question, sessions, means)
+
+
 def scale_stats(question: Question, table: pd.DataFrame, suppressed: pd.Series) -> pd.DataFrame:
     values = np.array(question.scale_values, dtype="float64")
     counts = table.to_numpy(dtype="float64")

@@ -56,3 +56,20 @@ def werkvormen_template() -> Template:
 
 def go_to_activity(session, activity: str) -> None:
     session.go_to(next(s.index for s in session.template.steps if s.activity == activity))
+
+
+PRIORITEIT = Question(
+    "prioriteit", "punten", "Verdeel 100 punten: waar moet het team het eerst mee aan de slag?",
+    options=("scholing over signalen", "overleg met Veilig Thuis", "gesprekken met ouders"),
+)
+
+
+def punten_template() -> Template:
+    """A follow-up meeting with one question of every kind the trends count, and one that divides 100 points."""
+    return Template(
+        schema_version=1, name="vervolg", language="nl", title="Vervolgbijeenkomst",
+        blocks=(
+            Block("welkom", "Welkom", 5),
+            Block("kiezen", "Waar beginnen we?", 15, "Laat iedereen punten verdelen.", (VAARDIGHEID, PRIORITEIT)),
+        ),
+    )

@@ -17,6 +17,7 @@ MODULES = (
     "kit.questiontypes.choice",
     "kit.questiontypes.scale",
     "kit.questiontypes.open",
+    "kit.questiontypes.punten",
 )
 
 _TYPES: dict[str, QuestionType] = {}
