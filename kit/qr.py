@@ -22,3 +22,8 @@ def qr_terminal(url: str) -> str:
     out = io.StringIO()
     qr.print_ascii(out=out, invert=True)
     return out.getvalue()
+
+
+def qr_image(url: str, box_size: int = 12):
+    """The QR as a black-on-white PIL image, sharp enough to print several centimetres wide (the invitation)."""
+    return qrcode.make(url, box_size=box_size, border=2).get_image()

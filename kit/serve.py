@@ -86,11 +86,27 @@ def lan_address() -> str:
     return str(chosen)
 
 
+PARTICIPANT_PORT = 8866
+
+
+def join_base(host: str | None = None, port: int = PARTICIPANT_PORT) -> str:
+    """The phones' page: on this laptop (`host` defaults to the address `lan_address` finds now), or a whole
+    address given as `host` (`serve --join-url`, a proxy in front of several phones' servers)."""
+    if host and host.startswith(("http://", "https://")):
+        return host if host.endswith("/") else host + "/"
+    return f"http://{host or lan_address()}:{port}/"
+
+
+def join_url(code: str, host: str | None = None, port: int = PARTICIPANT_PORT) -> str:
+    """What the phones open for a session: the address `serve` prints and shows as QR (and the invitation prints)."""
+    return f"{join_base(host, port)}?code={code}"
+
+
 @dataclass
 class ServeConfig:
     db_url: str
     session_code: str
-    participant_port: int = 8866
+    participant_port: int = PARTICIPANT_PORT
     facilitator_port: int = 8867
     lang: str = "nl"
     facilitator_host: str = "127.0.0.1"
@@ -117,9 +133,7 @@ class ServeConfig:
 
     @property
     def join_base(self) -> str:
-        if self.public_join_url:
-            return self.public_join_url if self.public_join_url.endswith("/") else self.public_join_url + "/"
-        return f"http://{lan_address()}:{self.participant_port}/"
+        return join_base(self.public_join_url, self.participant_port)
 
     @property
     def join_url(self) -> str:
