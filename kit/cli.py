@@ -122,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--out", required=True, metavar="BESTAND", help="nieuw bestand; een bestaand wordt niet overschreven")
     _history_parsers(commands)
     _trend_parsers(commands)
+    _prepare_parser(commands)
     return parser
 
 
@@ -437,23 +438,30 @@ def _known_team(store: Store, team: str) -> str:
 
 
 def cmd_trends(args) -> int:
-    import os
-    import subprocess
-
     from kit.apps.trends import TEAM_ENV
-    from kit.serve import NOTEBOOKS, absolute_db_url, stop_process_tree
-    from kit.store.connection import DB_URL_ENV
 
     url = resolve_db_url(args.db)
     with Store(url) as store:
         if args.team:
             _known_team(store, args.team)
-    env = {**os.environ, DB_URL_ENV: absolute_db_url(url), TEAM_ENV: args.team or "", "MPLBACKEND": "Agg"}
-    command = [sys.executable, "-m", "voila", str(NOTEBOOKS / "zorgteam-trends.ipynb"), f"--port={args.port}",
+    return _serve_on_this_laptop("zorgteam-trends.ipynb", args.port, url, {TEAM_ENV: args.team or ""},
+                                 "Trends voor het zorgteam (alleen op deze laptop)")
+
+
+def _serve_on_this_laptop(notebook: str, port: int, url: str, env_extra: dict, title: str) -> int:
+    """One notebook in Voilà on 127.0.0.1 only (nobody else in the room can open it), until Ctrl-C."""
+    import os
+    import subprocess
+
+    from kit.serve import NOTEBOOKS, absolute_db_url, stop_process_tree
+    from kit.store.connection import DB_URL_ENV
+
+    env = {**os.environ, DB_URL_ENV: absolute_db_url(url), "MPLBACKEND": "Agg", **env_extra}
+    command = [sys.executable, "-m", "voila", str(NOTEBOOKS / notebook), f"--port={port}",
                "--Voila.ip=127.0.0.1", "--no-browser", "--theme=light", "--show_tracebacks=False",
                "--Voila.port_retries=0"]
     process = subprocess.Popen(command, cwd=NOTEBOOKS, env=env, start_new_session=True)
-    print(f"Trends voor het zorgteam (alleen op deze laptop): http://127.0.0.1:{args.port}/")
+    print(f"{title}: http://127.0.0.1:{port}/")
     print("Stoppen: Ctrl-C", flush=True)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -480,6 +488,26 @@ def _optional_date(text: str | None) -> str | None:
     return _session_date(text) if text else None
 
 
+def _prepare_parser(commands) -> None:
+    prepare = commands.add_parser("voorbereiden", help="start de voorbereiding: sjabloon, eigen casus, stickers, "
+                                                       "voorbeeld op de telefoon, sessie en uitnodiging")
+    _db_option(prepare, argparse.SUPPRESS)
+    prepare.add_argument("--port", type=int, default=8869)
+    prepare.add_argument("--templates", default=None, metavar="MAP", help="map met eigen sjablonen (standaard: data/templates)")
+    _lang_option(prepare, "taal van de pagina en de uitnodiging (standaard: nl)")
+
+
+def cmd_prepare(args) -> int:
+    from kit.apps.prepare import OUT_ENV
+    from kit.templates import user_templates_dir
+    from kit.templates.loader import TEMPLATES_ENV
+
+    # Relative folders mean the folder this command runs in, as for every other command (the page runs elsewhere).
+    env = {TEMPLATES_ENV: str(user_templates_dir(args.templates).resolve()), OUT_ENV: str(Path("data").resolve())}
+    return _serve_on_this_laptop("voorbereiden.ipynb", args.port, resolve_db_url(args.db), env,
+                                 "Voorbereiden (alleen op deze laptop)")
+
+
 # The one table of subcommands: the word a user types and the function that runs it, in the order of `--help`.
 # build_parser() gives each word its options; main() dispatches here (tests/test_cli.py checks both agree).
 COMMANDS = {
@@ -496,4 +524,5 @@ COMMANDS = {
     "import": cmd_import,
     "trends": cmd_trends,
     "rapport": cmd_rapport,
+    "voorbereiden": cmd_prepare,
 }

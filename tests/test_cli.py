@@ -189,3 +189,14 @@ def test_lang_en_makes_an_english_session_verslag_and_rapport_and_is_forgotten_a
     import os
 
     assert "TEAMLEERGESPREK_LANG" not in os.environ  # the next command (or test) is Dutch again
+
+
+def test_voorbereiden_serves_the_preparation_page_with_absolute_folders(monkeypatch, tmp_path):
+    served = {}
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("kit.cli._serve_on_this_laptop",
+                        lambda notebook, port, url, env, title: served.update(notebook=notebook, port=port, env=env) or 0)
+    assert main(["--db", "sqlite:///data/x.sqlite", "voorbereiden", "--templates", "eigen"]) == 0
+    assert served["notebook"] == "voorbereiden.ipynb" and served["port"] == 8869
+    assert served["env"] == {"TEAMLEERGESPREK_TEMPLATES": str(tmp_path / "eigen"),
+                             "TEAMLEERGESPREK_OUT": str(tmp_path / "data")}

@@ -80,3 +80,28 @@ def participant_style() -> widgets.HTML:
 
 def projector_style() -> widgets.HTML:
     return widgets.HTML(PROJECTOR_CSS)
+
+
+PREPARE_CSS = """
+<style>
+.tlg-prepare { max-width: 1100px; font-size: 16px; }
+.tlg-prepare h2 { color: #1f4e79; }
+.tlg-prepare-section { border-top: 2px solid #d0d7e2; padding: 4px 0 14px; margin-top: 6px; }
+.tlg-prepare-section h3 { color: #1f4e79; margin: 8px 0 4px; }
+.tlg-prepare .tlg-status-ok .widget-html-content, .tlg-prepare .tlg-status-ok { color: #116622; font-weight: 700; }
+.tlg-prepare .tlg-status-error .widget-html-content, .tlg-prepare .tlg-status-error { color: #b00020; font-weight: 700; }
+.tlg-prepare .widget-html-content { white-space: normal; }
+.tlg-prepare-hint { color: #444; font-size: 14px; max-width: 760px; }
+.tlg-join-code { font-size: 40px; font-weight: 700; letter-spacing: 6px; color: #1f4e79; margin: 4px 0; }
+.tlg-download { display: inline-block; padding: 10px 16px; background: #1f4e79; color: #fff !important;
+  border-radius: 8px; font-weight: 700; text-decoration: none; }
+/* An ordinary phone: 390 px wide (CSS pixels), a screen of about 780 px, scrolling inside like the real one. */
+.tlg-phone-frame { width: 390px; height: 780px; box-sizing: content-box; overflow-y: auto; overflow-x: hidden;
+  border: 14px solid #222; border-radius: 36px; background: #fff; padding: 10px 0; }
+.tlg-phone-frame > .tlg-phone { width: 100%; }
+</style>
+"""
+
+
+def prepare_style() -> widgets.HTML:
+    return widgets.HTML(PREPARE_CSS)

@@ -1,0 +1,353 @@
+"""The facilitator's preparation the week before (`notebooks/voorbereiden.ipynb`): choose a template, add the
+school's own case, set the stickers, see every phone screen, create the session and make the invitation.
+
+Edits go into an own template only (`kit.templates.editing`), never into the one that ships with the kit, and
+are checked by the same checker as `teamleergesprek check`: its Dutch message is shown here when something is
+wrong. The phone preview runs the real participant page (`ParticipantApp`) against a throwaway in-memory
+database, so every tap behaves as on a phone and nothing reaches the session database.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import os
+from datetime import date
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from kit.apps.participant import ParticipantApp
+from kit.i18n import t
+from kit.invitation import invitation_for, invitation_pdf, long_date
+from kit.model.live import LiveSession
+from kit.model.points import PointsBoard
+from kit.model.template import Step, Template
+from kit.serve import NOTEBOOKS, join_url, lan_address
+from kit.store import SessionRecord, Store, resolve_db_url
+from kit.templates import TemplateError, available_templates, copy_template, load_template, user_templates_dir
+from kit.templates.editing import TemplateFile
+from kit.templates.loader import TEMPLATE_DIR, template_path
+from kit.widgets.style import prepare_style
+
+ROOT = NOTEBOOKS.parent  # relative paths mean the kit's folder, also when JupyterLab runs this in notebooks/
+EXAMPLE_AUTHOR = "voorbeeld"
+OUT_ENV = "TEAMLEERGESPREK_OUT"  # where the invitation PDF is written (`teamleergesprek voorbereiden` sets it)
+
+
+def _in_root(path) -> Path:
+    path = Path(path)
+    return path if path.is_absolute() else ROOT / path
+
+
+def _db_url(url: str | None) -> str:
+    url = resolve_db_url(url)
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith(prefix + "/") and url != prefix + ":memory:":
+        return prefix + str(_in_root(url[len(prefix):]))
+    return url
+
+
+def _status(widget: widgets.HTML, ok: bool, message: str, details: list[str] = ()) -> None:
+    widget.remove_class("tlg-status-error" if ok else "tlg-status-ok")
+    widget.add_class("tlg-status-ok" if ok else "tlg-status-error")
+    items = "".join(f"<li>{html.escape(d)}</li>" for d in details)
+    widget.value = html.escape(message) + (f"<ul>{items}</ul>" if items else "")
+
+
+def _problems(error: TemplateError) -> list[str]:
+    return [str(problem) for problem in error.problems]
+
+
+def _section(title: str, *children: widgets.Widget) -> widgets.VBox:
+    heading = widgets.HTML(f"<h3>{html.escape(title)}</h3>")
+    box = widgets.VBox([heading, *children])
+    box.add_class("tlg-prepare-section")
+    return box
+
+
+def _button(label: str, action, style: str = "") -> widgets.Button:
+    button = widgets.Button(description=label, button_style=style, layout=widgets.Layout(width="auto"))
+    button.on_click(lambda _: action())
+    return button
+
+
+def screen_label(step: Step) -> str:
+    """How the preview names a phone screen: block, then the question, prompt or werkvorm part."""
+    block = step.block.title
+    if step.question is not None:
+        return t("prepare.screen_question", block=block, question=step.question.text)
+    if step.prompt is not None:
+        return t("prepare.screen_prompt", block=block, n=step.prompt + 1)
+    if step.activity is not None:
+        return t(f"prepare.screen_{step.activity}", block=block)
+    return t("prepare.screen_intro", block=block)
+
+
+class PhonePreview:
+    """Every phone screen of a template, one at a time, in a phone-sized frame (390 px, an ordinary phone)."""
+
+    def __init__(self, template: Template):
+        self.template = template
+        self.store = Store("sqlite://")  # throwaway: the preview never touches the session database
+        record = self.store.create_session(template.to_dict(), t("prepare.preview_team"), date.today().isoformat(),
+                                           template.blocks[0].key)
+        self.session = LiveSession(self.store, record)
+        self._example_points()
+        self.session.go_to(0)
+        self.phone = ParticipantApp(self.store, record.code, poll_seconds=None)
+        self.picker = widgets.Dropdown(options=[(f"{s.index + 1}. {screen_label(s)}", s.index) for s in template.steps],
+                                       value=0, layout=widgets.Layout(width="100%"))
+        self.picker.observe(lambda change: self.show(change["new"]), "value")
+        self.previous = _button(t("prepare.preview_previous"), lambda: self.show(self.index - 1))
+        self.next = _button(t("prepare.preview_next"), lambda: self.show(self.index + 1))
+        self.position = widgets.HTML()
+        frame = widgets.Box([self.phone.widget])
+        frame.add_class("tlg-phone-frame")
+        self.widget = widgets.VBox([self.picker, widgets.HBox([self.previous, self.next, self.position]), frame])
+        self.index = -1
+        self.show(0)
+
+    def _example_points(self) -> None:
+        """Two post-its, so the sticker screen shows what voting looks like instead of an empty list."""
+        board = PointsBoard.for_session(self.session)
+        step = next((s for s in self.template.steps if s.activity == "punten"), None)
+        if board is None or step is None:
+            return
+        self.session.go_to(step.index)
+        for key in ("prepare.example_point_1", "prepare.example_point_2"):
+            board.post(EXAMPLE_AUTHOR, t(key))
+
+    def show(self, index: int) -> widgets.Widget:
+        index = max(0, min(index, len(self.template.steps) - 1))
+        if index != self.index:
+            self.index = index
+            self.session.go_to(index)
+            self.phone.refresh()
+            self.picker.value = index
+        self.previous.disabled = index == 0
+        self.next.disabled = index == len(self.template.steps) - 1
+        self.position.value = html.escape(t("prepare.preview_of", n=index + 1, total=len(self.template.steps)))
+        return self.phone.view
+
+    def close(self) -> None:
+        self.store.close()
+
+
+class PrepareApp:
+    def __init__(self, store: Store, templates_dir=None, out_dir=None, host: str | None = None):
+        self.store = store
+        self.templates_dir = _in_root(user_templates_dir(templates_dir))
+        self.out_dir = _in_root(out_dir or os.environ.get(OUT_ENV) or "data")
+        self.template: Template | None = None
+        self.record: SessionRecord | None = None
+        self.session_template: Template | None = None
+        self.invitation_path: Path | None = None
+        self.preview: PhonePreview | None = None
+
+        # 1. template
+        self.choice = widgets.Dropdown(description=t("prepare.template_label"), layout=widgets.Layout(width="520px"))
+        self.info = widgets.HTML()
+        self.copy_name = widgets.Text(description=t("prepare.copy_name"), placeholder=t("prepare.copy_placeholder"),
+                                      style={"description_width": "initial"})
+        self.template_message = widgets.HTML()
+        template_box = _section(t("prepare.step_template"), self.choice, self.info,
+                                widgets.HBox([self.copy_name, _button(t("prepare.copy"), self.copy)]),
+                                self.template_message)
+        # 2. own case
+        self.case_title = widgets.Text(placeholder=t("prepare.case_title_placeholder"),
+                                       description=t("prepare.case_title"), layout=widgets.Layout(width="100%"))
+        self.case_text = widgets.Textarea(placeholder=t("prepare.case_text_placeholder"),
+                                          description=t("prepare.case_text"), rows=6,
+                                          layout=widgets.Layout(width="100%"))
+        self.case_message = widgets.HTML()
+        case_box = _section(t("prepare.step_case"), widgets.HTML(f"<p>{html.escape(t('prepare.case_hint'))}</p>"),
+                            self.case_title, self.case_text,
+                            _button(t("prepare.save_case"), self.save_case, "primary"), self.case_message)
+        # 3. stickers
+        wide = {"description_width": "initial"}
+        self.stickers = widgets.BoundedIntText(min=1, max=20, value=3, description=t("prepare.stickers"), style=wide)
+        self.max_per_point = widgets.BoundedIntText(min=1, max=20, value=2, description=t("prepare.max_per_point"),
+                                                    style=wide)
+        self.stickers_message = widgets.HTML()
+        stickers_box = _section(t("prepare.step_stickers"), widgets.HBox([self.stickers, self.max_per_point]),
+                                _button(t("prepare.save_stickers"), self.save_stickers), self.stickers_message)
+        # 4. phone preview
+        self.preview_box = widgets.VBox()
+        preview_section = _section(t("prepare.step_preview"),
+                                   widgets.HTML(f"<p>{html.escape(t('prepare.preview_hint'))}</p>"), self.preview_box)
+        # 5. session
+        self.team = widgets.Text(description=t("prepare.team"), placeholder=t("prepare.team_placeholder"),
+                                 layout=widgets.Layout(width="520px"))
+        self.date = widgets.DatePicker(description=t("prepare.date"))
+        self.session_message = widgets.HTML()
+        session_box = _section(t("prepare.step_session"), self.team, self.date,
+                               _button(t("prepare.create"), self.create_session, "primary"), self.session_message)
+        # 6. invitation
+        self.host = widgets.Text(value=host or lan_address(), description=t("prepare.host"), style=wide,
+                                 layout=widgets.Layout(width="520px"))
+        self.when_where = widgets.Text(description=t("prepare.when_where"), style=wide,
+                                       placeholder=t("prepare.when_where_placeholder"),
+                                       layout=widgets.Layout(width="520px"))
+        self.contact = widgets.Text(description=t("prepare.contact"), style=wide,
+                                    placeholder=t("prepare.contact_placeholder"), layout=widgets.Layout(width="520px"))
+        self.invitation_message = widgets.HTML()
+        self.download = widgets.HTML()
+        invitation_box = _section(
+            t("prepare.step_invitation"), self.host,
+            widgets.HTML(f"<p class='tlg-prepare-hint'>{html.escape(t('prepare.host_hint'))}</p>"),
+            self.when_where, self.contact, _button(t("prepare.make_invitation"), self.make_invitation, "primary"),
+            self.invitation_message, self.download)
+
+        self.widget = widgets.VBox([
+            prepare_style(),
+            widgets.HTML(f"<h2>{html.escape(t('prepare.title'))}</h2><p>{html.escape(t('prepare.intro'))}</p>"),
+            template_box, case_box, stickers_box, preview_section, session_box, invitation_box,
+        ])
+        self.widget.add_class("tlg-prepare")
+        self._filling = False  # while the app itself sets the choice, the observer must not load it again
+        self.choice.observe(lambda change: None if self._filling else self.select(change["new"]), "value")
+        self._fill_choices("teamleergesprek")
+        self.select(self.choice.value)
+
+    # -- 1. template ---------------------------------------------------------------------------------------------
+    def is_own(self, name: str) -> bool:
+        path = template_path(name, self.templates_dir)
+        return path is not None and path.resolve().parent != TEMPLATE_DIR.resolve()
+
+    def _fill_choices(self, selected: str) -> None:
+        names = available_templates(self.templates_dir)
+        self._filling = True
+        try:
+            self.choice.options = [(t("prepare.own" if self.is_own(n) else "prepare.standard", name=n), n)
+                                   for n in names]
+            self.choice.value = selected if selected in names else names[0]
+        finally:
+            self._filling = False
+
+    def select(self, name: str) -> Template | None:
+        """Load a template by name (as if chosen in the list) and show it everywhere below."""
+        if self.choice.value != name:
+            self._fill_choices(name)
+        self.template_message.value = ""
+        try:
+            self.template = load_template(name, self.templates_dir)
+        except TemplateError as error:
+            self.template = None
+            self.info.value = ""
+            _status(self.template_message, False, t("prepare.template_problems"), _problems(error))
+            self._show_preview()
+            return None
+        template = self.template
+        path = template_path(name, self.templates_dir)
+        self.info.value = (f"<p>{html.escape(t('prepare.template_info', title=template.title, blocks=len(template.blocks), minutes=template.total_minutes))}"
+                           f"<br><small>{html.escape(t('prepare.template_file', path=path))}</small></p>")
+        case = TemplateFile(path).own_case() if self.is_own(name) else None
+        self.case_title.value, self.case_text.value = (case.title, case.text) if case else ("", "")
+        points = next((b.points for b in template.blocks if b.points is not None), None)
+        if points is not None:
+            self.max_per_point.value = points.max_per_point
+            self.stickers.value = points.stickers
+        self._show_preview()
+        return template
+
+    def copy(self, name: str | None = None) -> bool:
+        name = (name if name is not None else self.copy_name.value).strip()
+        try:
+            path = copy_template(self.choice.value, name, self.templates_dir)
+        except TemplateError as error:
+            _status(self.template_message, False, t("prepare.not_saved"), _problems(error))
+            return False
+        self._fill_choices(name)
+        self.select(name)
+        _status(self.template_message, True, t("prepare.copied", path=path))
+        return True
+
+    def _own_file(self, message: widgets.HTML) -> TemplateFile | None:
+        if self.template is None:
+            return None
+        if not self.is_own(self.choice.value):
+            _status(message, False, t("prepare.standard_readonly"))
+            return None
+        return TemplateFile(template_path(self.choice.value, self.templates_dir))
+
+    def _edit(self, message: widgets.HTML, edit) -> bool:
+        own = self._own_file(message)
+        if own is None:
+            return False
+        try:
+            edit(own)
+        except TemplateError as error:
+            _status(message, False, t("prepare.not_saved"), _problems(error))
+            return False
+        self.select(self.choice.value)
+        return True
+
+    # -- 2. own case, 3. stickers --------------------------------------------------------------------------------
+    def save_case(self) -> bool:
+        saved = self._edit(self.case_message, lambda own: own.save_case(self.case_title.value, self.case_text.value))
+        if saved:
+            path = template_path(self.choice.value, self.templates_dir)
+            _status(self.case_message, True, t("prepare.case_saved", path=path))
+        return saved
+
+    def save_stickers(self) -> bool:
+        stickers, per_point = self.stickers.value, self.max_per_point.value
+        saved = self._edit(self.stickers_message, lambda own: own.set_stickers(stickers, per_point))
+        if saved:
+            _status(self.stickers_message, True, t("prepare.stickers_saved", stickers=stickers, max=per_point))
+        return saved
+
+    # -- 4. preview ----------------------------------------------------------------------------------------------
+    def _show_preview(self) -> None:
+        if self.preview is not None:
+            self.preview.close()
+        self.preview = PhonePreview(self.template) if self.template is not None else None
+        self.preview_box.children = [self.preview.widget] if self.preview else []
+
+    # -- 5. session, 6. invitation -------------------------------------------------------------------------------
+    def create_session(self) -> SessionRecord | None:
+        team = self.team.value.strip()
+        if self.template is None:
+            return None
+        if not team:
+            _status(self.session_message, False, t("prepare.team_missing"))
+            return None
+        if self.date.value is None:
+            _status(self.session_message, False, t("prepare.date_missing"))
+            return None
+        template = self.template
+        self.record = self.store.create_session(template.to_dict(), team, self.date.value.isoformat(),
+                                                template.blocks[0].key)
+        self.session_template = template
+        created = t("prepare.created", team=team, date=long_date(self.record.session_date))
+        self.session_message.remove_class("tlg-status-error")
+        self.session_message.value = (f"<p>{html.escape(created)}</p><p class='tlg-join-code'>{self.record.code}</p>"
+                                      f"<p>{html.escape(t('prepare.serve_hint', code=self.record.code))}</p>")
+        return self.record
+
+    def join_url(self) -> str | None:
+        return join_url(self.record.code, self.host.value.strip() or None) if self.record else None
+
+    def make_invitation(self) -> Path | None:
+        if self.record is None:
+            _status(self.invitation_message, False, t("prepare.no_session"))
+            return None
+        invitation = invitation_for(self.session_template, self.record.team, self.record.session_date,
+                                    self.record.code, self.join_url(), self.when_where.value, self.contact.value)
+        pdf = invitation_pdf(invitation)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        path = self.out_dir / f"uitnodiging-{self.record.code}.pdf"
+        path.write_bytes(pdf)
+        self.invitation_path = path
+        _status(self.invitation_message, True, t("prepare.invitation_saved", path=path))
+        encoded = base64.b64encode(pdf).decode("ascii")
+        self.download.value = (f"<a class='tlg-download' download='{path.name}' "
+                               f"href='data:application/pdf;base64,{encoded}'>{html.escape(t('prepare.download'))}</a>")
+        return path
+
+
+def prepare_app(db_url: str | None = None, templates_dir=None) -> widgets.Widget:
+    app = PrepareApp(Store(_db_url(db_url)), templates_dir)
+    app.widget._tlg_app = app
+    return app.widget
