@@ -24,6 +24,11 @@ def app(tmp_path):
         yield PrepareApp(store, tmp_path / "templates", tmp_path / "out", host="192.168.1.23")
 
 
+def all_text(widget) -> str:
+    own = getattr(widget, "value", "")
+    return (own if isinstance(own, str) else "") + "".join(all_text(c) for c in getattr(widget, "children", ()))
+
+
 def own_copy(app, name="onze_school"):
     app.copy_name.value = name
     assert app.copy()
@@ -46,7 +51,7 @@ def test_an_own_copy_gets_the_case_and_the_stickers(app, tmp_path):
     assert (tmp_path / "templates" / "onze_school.yaml").exists()
     app.case_title.value, app.case_text.value = CASE_TITLE, CASE_TEXT
     assert app.save_case()
-    assert "Casus bewaard" in app.case_message.value
+    assert "Casus bewaard in templates/onze_school.yaml ✓" in app.case_message.value  # as typed from tmp_path
     app.stickers.value, app.max_per_point.value = 5, 3
     assert app.save_stickers()
     assert "Iedereen krijgt 5 stickers, hoogstens 3 op één punt" in app.stickers_message.value
@@ -201,7 +206,7 @@ def test_english(tmp_path, monkeypatch):
     monkeypatch.setenv("TEAMLEERGESPREK_LANG", "en")
     with Store("sqlite://") as store:
         app = PrepareApp(store, tmp_path / "templates", tmp_path / "out", host="10.0.0.7")
-        assert "1. Choose a template" in app.widget.children[2].children[0].value
+        assert "1. Choose a template" in all_text(app.widget)
         assert app.choice.label == "teamleergesprek (standard)"
         assert not app.save_case()
         assert "Make an own copy first" in app.case_message.value

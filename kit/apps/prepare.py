@@ -61,7 +61,7 @@ def _problems(error: TemplateError) -> list[str]:
 
 def _section(title: str, *children: widgets.Widget) -> widgets.VBox:
     heading = widgets.HTML(f"<h3>{html.escape(title)}</h3>")
-    box = widgets.VBox([heading, *children])
+    box = widgets.VBox([heading, *children], layout=widgets.Layout(align_items="flex-start"))
     box.add_class("tlg-prepare-section")
     return box
 
@@ -97,7 +97,7 @@ class PhonePreview:
         self.session.go_to(0)
         self.phone = ParticipantApp(self.store, record.code, poll_seconds=None)
         self.picker = widgets.Dropdown(options=[(f"{s.index + 1}. {screen_label(s)}", s.index) for s in template.steps],
-                                       value=0, layout=widgets.Layout(width="100%"))
+                                       value=0, layout=widgets.Layout(width="418px"))
         self.picker.observe(lambda change: self.show(change["new"]), "value")
         self.previous = _button(t("prepare.preview_previous"), lambda: self.show(self.index - 1))
         self.next = _button(t("prepare.preview_next"), lambda: self.show(self.index + 1))
@@ -156,10 +156,10 @@ class PrepareApp:
                                 self.template_message)
         # 2. own case
         self.case_title = widgets.Text(placeholder=t("prepare.case_title_placeholder"),
-                                       description=t("prepare.case_title"), layout=widgets.Layout(width="100%"))
+                                       description=t("prepare.case_title"), layout=widgets.Layout(width="640px"))
         self.case_text = widgets.Textarea(placeholder=t("prepare.case_text_placeholder"),
-                                          description=t("prepare.case_text"), rows=6,
-                                          layout=widgets.Layout(width="100%"))
+                                          description=t("prepare.case_text"), rows=7,
+                                          layout=widgets.Layout(width="640px"))
         self.case_message = widgets.HTML()
         case_box = _section(t("prepare.step_case"), widgets.HTML(f"<p>{html.escape(t('prepare.case_hint'))}</p>"),
                             self.case_title, self.case_text,
@@ -176,6 +176,8 @@ class PrepareApp:
         self.preview_box = widgets.VBox()
         preview_section = _section(t("prepare.step_preview"),
                                    widgets.HTML(f"<p>{html.escape(t('prepare.preview_hint'))}</p>"), self.preview_box)
+        preview_section.layout.width = "450px"
+        preview_section.layout.flex = "0 0 auto"
         # 5. session
         self.team = widgets.Text(description=t("prepare.team"), placeholder=t("prepare.team_placeholder"),
                                  layout=widgets.Layout(width="520px"))
@@ -202,7 +204,11 @@ class PrepareApp:
         self.widget = widgets.VBox([
             prepare_style(),
             widgets.HTML(f"<h2>{html.escape(t('prepare.title'))}</h2><p>{html.escape(t('prepare.intro'))}</p>"),
-            template_box, case_box, stickers_box, preview_section, session_box, invitation_box,
+            # The phone beside the steps that change what it shows; the session and the invitation below.
+            widgets.HBox([widgets.VBox([template_box, case_box, stickers_box],
+                                       layout=widgets.Layout(width="700px", flex="0 0 auto", margin="0 32px 0 0")),
+                          preview_section]),
+            session_box, invitation_box,
         ])
         self.widget.add_class("tlg-prepare")
         self._filling = False  # while the app itself sets the choice, the observer must not load it again
@@ -211,6 +217,14 @@ class PrepareApp:
         self.select(self.choice.value)
 
     # -- 1. template ---------------------------------------------------------------------------------------------
+    def shown(self, path) -> str:
+        """A path as the facilitator would type it where they started the page (the folder that holds data/)."""
+        path = Path(path)
+        try:
+            return str(path.resolve().relative_to(self.out_dir.resolve().parent))
+        except ValueError:
+            return str(path)
+
     def is_own(self, name: str) -> bool:
         path = template_path(name, self.templates_dir)
         return path is not None and path.resolve().parent != TEMPLATE_DIR.resolve()
@@ -241,7 +255,7 @@ class PrepareApp:
         template = self.template
         path = template_path(name, self.templates_dir)
         self.info.value = (f"<p>{html.escape(t('prepare.template_info', title=template.title, blocks=len(template.blocks), minutes=template.total_minutes))}"
-                           f"<br><small>{html.escape(t('prepare.template_file', path=path))}</small></p>")
+                           f"<br><small>{html.escape(t('prepare.template_file', path=self.shown(path)))}</small></p>")
         case = TemplateFile(path).own_case() if self.is_own(name) else None
         self.case_title.value, self.case_text.value = (case.title, case.text) if case else ("", "")
         points = next((b.points for b in template.blocks if b.points is not None), None)
@@ -260,7 +274,7 @@ class PrepareApp:
             return False
         self._fill_choices(name)
         self.select(name)
-        _status(self.template_message, True, t("prepare.copied", path=path))
+        _status(self.template_message, True, t("prepare.copied", path=self.shown(path)))
         return True
 
     def _own_file(self, message: widgets.HTML) -> TemplateFile | None:
@@ -288,7 +302,7 @@ class PrepareApp:
         saved = self._edit(self.case_message, lambda own: own.save_case(self.case_title.value, self.case_text.value))
         if saved:
             path = template_path(self.choice.value, self.templates_dir)
-            _status(self.case_message, True, t("prepare.case_saved", path=path))
+            _status(self.case_message, True, t("prepare.case_saved", path=self.shown(path)))
         return saved
 
     def save_stickers(self) -> bool:
@@ -340,7 +354,7 @@ class PrepareApp:
         path = self.out_dir / f"uitnodiging-{self.record.code}.pdf"
         path.write_bytes(pdf)
         self.invitation_path = path
-        _status(self.invitation_message, True, t("prepare.invitation_saved", path=path))
+        _status(self.invitation_message, True, t("prepare.invitation_saved", path=self.shown(path)))
         encoded = base64.b64encode(pdf).decode("ascii")
         self.download.value = (f"<a class='tlg-download' download='{path.name}' "
                                f"href='data:application/pdf;base64,{encoded}'>{html.escape(t('prepare.download'))}</a>")

@@ -84,7 +84,7 @@ def projector_style() -> widgets.HTML:
 
 PREPARE_CSS = """
 <style>
-.tlg-prepare { max-width: 1100px; font-size: 16px; }
+.tlg-prepare { max-width: 1200px; font-size: 16px; }
 .tlg-prepare h2 { color: #1f4e79; }
 .tlg-prepare-section { border-top: 2px solid #d0d7e2; padding: 4px 0 14px; margin-top: 6px; }
 .tlg-prepare-section h3 { color: #1f4e79; margin: 8px 0 4px; }
