@@ -13,16 +13,15 @@ code; the code is printed too, for a phone that cannot scan.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from kit.i18n import language, t
+from kit.i18n import language, t, weekday_date
 from kit.model.template import Template
 from kit.qr import qr_image
-from kit.report import FONT, FONT_DIR, dutch_date
+from kit.report import FONT, FONT_DIR
 
 MARGIN = 18  # mm
 QR_SIZE = 62  # mm: scans from a printed page held at arm's length, also with an older phone camera
@@ -51,16 +50,6 @@ def invitation_for(template: Template, team: str, session_date: str, code: str, 
                       tuple((b.title, b.minutes) for b in template.blocks), when_where.strip(), contact.strip())
 
 
-def long_date(iso: str) -> str:
-    if language() == "nl":
-        return dutch_date(iso)
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day:%A} {day.day} {day:%B} {day.year}"  # the C locale Python starts in: English names
-
-
 def invitation_pdf(invitation: Invitation) -> bytes:
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
@@ -82,7 +71,7 @@ def invitation_pdf(invitation: Invitation) -> bytes:
     text(invitation.title, 20, "B", 9)
     pdf.ln(4)
 
-    facts = [(t("invitation.team"), invitation.team), (t("invitation.date"), long_date(invitation.session_date))]
+    facts = [(t("invitation.team"), invitation.team), (t("invitation.date"), weekday_date(invitation.session_date))]
     if invitation.when_where:
         facts.append((t("invitation.when_where"), invitation.when_where))
     facts.append((t("invitation.duration"), t("invitation.minutes", n=invitation.total_minutes)))

@@ -207,7 +207,8 @@ def test_english(tmp_path, monkeypatch):
     with Store("sqlite://") as store:
         app = PrepareApp(store, tmp_path / "templates", tmp_path / "out", host="10.0.0.7")
         assert "1. Choose a template" in all_text(app.widget)
-        assert app.choice.label == "teamleergesprek (standard)"
+        assert app.choice.label == "teamleergesprek.en (standard)"  # the English version of the template
+        assert "Now: Welcome" in all_text(app.preview.phone.view)
         assert not app.save_case()
         assert "Make an own copy first" in app.case_message.value
 

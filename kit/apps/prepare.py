@@ -18,14 +18,21 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from kit.apps.participant import ParticipantApp
-from kit.i18n import t
-from kit.invitation import invitation_for, invitation_pdf, long_date
+from kit.i18n import language, t, weekday_date
+from kit.invitation import invitation_for, invitation_pdf
 from kit.model.live import LiveSession
 from kit.model.points import PointsBoard
 from kit.model.template import Step, Template
 from kit.serve import NOTEBOOKS, join_url, lan_address
 from kit.store import SessionRecord, Store, resolve_db_url
-from kit.templates import TemplateError, available_templates, copy_template, load_template, user_templates_dir
+from kit.templates import (
+    TemplateError,
+    available_templates,
+    copy_template,
+    in_language,
+    load_template,
+    user_templates_dir,
+)
 from kit.templates.editing import TemplateFile
 from kit.templates.loader import TEMPLATE_DIR, template_path
 from kit.widgets.style import prepare_style
@@ -213,7 +220,7 @@ class PrepareApp:
         self.widget.add_class("tlg-prepare")
         self._filling = False  # while the app itself sets the choice, the observer must not load it again
         self.choice.observe(lambda change: None if self._filling else self.select(change["new"]), "value")
-        self._fill_choices("teamleergesprek")
+        self._fill_choices(in_language("teamleergesprek", language(), self.templates_dir))
         self.select(self.choice.value)
 
     # -- 1. template ---------------------------------------------------------------------------------------------
@@ -334,7 +341,7 @@ class PrepareApp:
         self.record = self.store.create_session(template.to_dict(), team, self.date.value.isoformat(),
                                                 template.blocks[0].key)
         self.session_template = template
-        created = t("prepare.created", team=team, date=long_date(self.record.session_date))
+        created = t("prepare.created", team=team, date=weekday_date(self.record.session_date))
         self.session_message.remove_class("tlg-status-error")
         self.session_message.value = (f"<p>{html.escape(created)}</p><p class='tlg-join-code'>{self.record.code}</p>"
                                       f"<p>{html.escape(t('prepare.serve_hint', code=self.record.code))}</p>")
