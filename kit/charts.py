@@ -39,6 +39,7 @@ SUBTITLE_SIZE = 18
 # Wide enough for most option texts on one or two lines, narrow enough to leave the bars most of the width.
 OPTION_WRAP = 26
 SCALE_END_WRAP = 16
+SUBTITLE_WRAP = 50
 
 
 def ordered_bars(question: Question, counts: pd.Series, *, title: str | None = None) -> Figure:
@@ -89,7 +90,8 @@ def value_bars(labels: Sequence[str], values: Sequence[float], texts: Sequence[s
     subtitle says what the values are, since a number without its unit means nothing from the back of the room."""
     fig = _horizontal_bars([_wrap(str(label), OPTION_WRAP) for label in labels], list(values), title, list(texts))
     if subtitle:
-        fig.axes[0].text(0, 1.02, _wrap(subtitle, 70), transform=fig.axes[0].transAxes, ha="left", va="bottom",
+        # Starts where the bars start, right of the labels: wrapped short enough to end inside the picture.
+        fig.axes[0].text(0, 1.02, _wrap(subtitle, SUBTITLE_WRAP), transform=fig.axes[0].transAxes, ha="left", va="bottom",
                          fontsize=SUBTITLE_SIZE, color=TEXT_COLOUR)
     return fig
 

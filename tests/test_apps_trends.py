@@ -48,3 +48,26 @@ def test_a_period_narrows_the_sessions(app):
 
     app.date_from.value = datetime.date(2025, 8, 1)
     assert "2 sessies" in app.summary.value
+
+
+def test_other_questions_one_at_a_time_each_drawn_by_its_type(store):
+    """A template's own question (here one that divides 100 points) gets its series on the page too."""
+    import json
+
+    from factories import PRIORITEIT, punten_template
+
+    template = punten_template()
+    a, b, c = PRIORITEIT.options
+    for day, divisions in (("2026-01-10", [(100, 0, 0)] * 3 + [(0, 50, 50)] * 2), ("2026-03-10", [(0, 0, 100)] * 2)):
+        code = store.create_session(template.to_dict(), "Team Eigen", day, "welkom").code
+        for i, (x, y, z) in enumerate(divisions):
+            store.save_answer(code, f"p{i}", "prioriteit", json.dumps({a: x, b: y, c: z}))
+    app = TrendsApp(store, "Team Eigen")
+    assert app.other_section.layout.display is None
+    assert app.other_key.options == (("(kies een vraag)", None), (PRIORITEIT.text, "prioriteit"))
+    assert app.other.children == ()
+    app.other_key.value = "prioriteit"
+    images = [w for w in app.other.children if getattr(w, "format", None) == "png"]
+    assert len(images) == 1 and bytes(images[0].value).startswith(b"\x89PNG")
+    table = " ".join(w.value for w in app.other.children if isinstance(getattr(w, "value", None), str))
+    assert f"{a}: 60,0 · {b}: 20,0 · {c}: 20,0" in table and "te weinig antwoorden" in table

@@ -67,6 +67,10 @@ class TrendsApp:
         self.skill = widgets.VBox()
         self.school = widgets.VBox()
         self.partners = widgets.VBox()
+        # Every other question with a series (a template's own questions too): one at a time, the chart its type
+        # draws, and only once picked, so the page costs no extra chart for whoever does not look.
+        self.other_key = widgets.Dropdown(description=t("trends.question"), layout=widgets.Layout(width="720px"))
+        self.other = widgets.VBox()
         self.compare_key = widgets.Dropdown(options=[(t(label), key) for label, key in COMPARABLE], description=t("trends.question"), layout=widgets.Layout(width="480px"))
         self.compare_a = widgets.Dropdown(description=t("trends.earlier"), layout=widgets.Layout(width="360px"))
         self.compare_b = widgets.Dropdown(description=t("trends.later"), layout=widgets.Layout(width="360px"))
@@ -90,13 +94,16 @@ class TrendsApp:
             section(t("trends.skill"), self.skill),
             section(t("trends.school"), self.school),
             section(t("trends.partners"), self.partners),
+            other := section(t("trends.other_questions"), self.other_key, self.other),
             section(t("trends.before_after"), widgets.HBox([self.compare_key]),
                     widgets.HBox([self.compare_a, self.compare_b], layout=widgets.Layout(flex_flow="row wrap")),
                     self.compare_text),
             section(t("trends.themes"), self.words, self.points, self.recurring),
             section(t("trends.actions"), self.actions),
         ])
+        self.other_section = other
         self.widget.add_class("tlg-projector")
+        self.other_key.observe(lambda _: self.render_other(), "value")
         for control in (self.team, self.date_from, self.date_to):
             control.observe(lambda _: self.render(), "value")
         for control in (self.compare_key, self.compare_a, self.compare_b):
@@ -118,6 +125,7 @@ class TrendsApp:
         self.skill.children = self._series(view.skill, trend_charts.diverging_bars)
         self.school.children = self._series(view.school, trend_charts.mean_over_time)
         self.partners.children = self._series(view.partners, trend_charts.stacked_bars)
+        self._fill_other(view)
         options = [(label, code) for code, label in zip(sessions.index, sessions["label"])]
         self._filling = True  # one comparison after both pickers are set, not one per change
         for picker, default in ((self.compare_a, 0), (self.compare_b, -1)):
@@ -163,6 +171,25 @@ class TrendsApp:
         head = "".join(f"<th>{html.escape(t(key))}</th>"
                        for key in ("trends.col_session", "trends.col_answers", "trends.col_outcome"))
         return f"<table class='tlg-actions'><tr>{head}</tr>{rows}</table>"
+
+    def _fill_other(self, view: trends.TrendView) -> None:
+        shown = {key for _, key in COMPARABLE}
+        texts = view.data.questions.drop_duplicates("key", keep="last").set_index("key")["text"]
+        keys = [key for key in trends.series_keys(view.data) if key not in shown]
+        self.other_section.layout.display = None if keys else "none"
+        previous = self.other_key.value
+        self._filling = True
+        self.other_key.options = [(t("trends.pick_question"), None), *((texts[key], key) for key in keys)]
+        self.other_key.value = previous if previous in keys else None
+        self._filling = False
+        self.render_other()
+
+    def render_other(self) -> None:
+        if self._filling or self.view is None:
+            return
+        key = self.other_key.value
+        all_series = trends.series(self.view.data, key, self.view.min_group) if key else []
+        self.other.children = self._series(all_series, lambda one: one.question.kind.trend_figure(one)) if key else []
 
     def render_comparison(self) -> None:
         if self._filling:
