@@ -187,3 +187,33 @@ def run(coroutine, timeout: float = 300):
         return loop.run(coroutine, timeout)
     finally:
         loop.close()
+
+
+# -- pages as people open them ---------------------------------------------------------------------------------------
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+def new_page(browser, url, **context):
+    page = browser.new_context(**context).new_page()
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    page.goto(url)
+    return page
+
+
+def walk_to(facilitator, served, *, activity=None, prompt=None, block=None, question=None):
+    """Click Volgende until the live state reaches the wanted step, as the facilitator would."""
+    from kit.model.live import LiveSession
+    from kit.store import Store
+
+    with Store(served.db_url) as store:
+        session = LiveSession.open(store, served.code)
+        target = next(s for s in session.template.steps
+                      if (activity is None or s.activity == activity) and (prompt is None or s.prompt == prompt)
+                      and (block is None or s.block.key == block)
+                      and (question is None or (s.question is not None and s.question.key == question)))
+        clicks = target.index - session.step().index
+    for _ in range(clicks):
+        facilitator.get_by_role("button", name="Volgende ▶").click()
+        facilitator.wait_for_timeout(150)
+    with Store(served.db_url) as store:
+        assert LiveSession.open(store, served.code).step().index == target.index

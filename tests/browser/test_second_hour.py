@@ -4,36 +4,9 @@ within the budget, and the action plan written by the facilitator."""
 import pytest
 from playwright.sync_api import expect
 
-from serving import PAGE_TIMEOUT_MS
+from serving import PHONE, new_page, walk_to
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-
-
-def new_page(browser, url, **context):
-    page = browser.new_context(**context).new_page()
-    page.set_default_timeout(PAGE_TIMEOUT_MS)
-    page.goto(url)
-    return page
-
-
-def walk_to(facilitator, served, *, activity=None, prompt=None, block=None):
-    """Click Volgende until the live state reaches the wanted step, as the facilitator would."""
-    from kit.model.live import LiveSession
-    from kit.store import Store
-
-    with Store(served.db_url) as store:
-        session = LiveSession.open(store, served.code)
-        target = next(s for s in session.template.steps
-                      if (activity is None or s.activity == activity) and (prompt is None or s.prompt == prompt)
-                      and (block is None or s.block.key == block))
-        clicks = target.index - session.step().index
-    for _ in range(clicks):
-        facilitator.get_by_role("button", name="Volgende ▶").click()
-        facilitator.wait_for_timeout(150)
-    with Store(served.db_url) as store:
-        assert LiveSession.open(store, served.code).step().index == target.index
 
 
 def test_second_hour(browser, served):
