@@ -323,11 +323,28 @@ def _newest_first_order(questions: pd.DataFrame) -> list[str]:
 
 # -- closed questions per session -----------------------------------------------------------------------------------
 @dataclass(frozen=True, eq=False)
-class QuestionSeries:
-    """One key asked the same way (one `signature`) in some of the team's sessions.
+class Series:
+    """One key asked the same way (one `signature`) in some of the team's sessions; what per session depends on
+    the question's type (`QuestionSeries`, `MeanSeries`).
 
     question: as in the newest session of the series (its text may differ from older sessions')
     sessions: index `code` in date order: date, label, n (answers), suppressed, note (too_few() or '')
+    """
+
+    key: str
+    signature: str
+    question: Question
+    sessions: pd.DataFrame
+
+    @property
+    def description(self) -> str:
+        return describe_signature(self.question)
+
+
+@dataclass(frozen=True, eq=False)
+class QuestionSeries(Series):
+    """Counts per option per session (see `Series` for key, signature, question and sessions).
+
     counts:   index `code`, one column per option in the template's order (scale values as text), nullable
               Int64, zeros included, <NA> where suppressed
     stats:    scale only (else None): index `code`: mean, sd, ci_low, ci_high, t (the t quantile used); NaN where
@@ -335,20 +352,12 @@ class QuestionSeries:
               standard deviation (divisor n−1); it is not clipped to the scale's ends.
     """
 
-    key: str
-    signature: str
-    question: Question
-    sessions: pd.DataFrame
     counts: pd.DataFrame
     stats: pd.DataFrame | None = None
 
     @property
     def options(self) -> list[str]:
         return list(self.counts.columns)
-
-    @property
-    def description(self) -> str:
-        return describe_signature(self.question)
 
     @property
     def percentages(self) -> pd.DataFrame:
@@ -421,28 +430,19 @@ def count_series(data: TeamData, key: str, sig: str, question: Question, codes: 
 
 
 @dataclass(frozen=True, eq=False)
-class MeanSeries:
-    """A key whose answers give every option a number (points divided over the options), in some sessions.
+class MeanSeries(Series):
+    """A key whose answers give every option a number (points divided over the options), per session the mean.
 
-    sessions: as in `QuestionSeries` (n: answers per session)
     means:    index `code`, one column per option in the template's order: the mean per answer (float), NaN
               where suppressed. Points divided over options add up to the total, so `percentages` are the means.
     """
 
-    key: str
-    signature: str
-    question: Question
-    sessions: pd.DataFrame
     means: pd.DataFrame
-    stats: None = None
+    stats: None = None  # as a QuestionSeries of a question without a mean and interval
 
     @property
     def options(self) -> list[str]:
         return list(self.means.columns)
-
-    @property
-    def description(self) -> str:
-        return describe_signature(self.question)
 
     @property
     def percentages(self) -> pd.DataFrame:

@@ -1,13 +1,14 @@
 """Property-based tests: every validator takes whatever a browser, a CSV file or a trainer's editor can send,
 never crashes, and lets through only what is valid, exactly as given."""
 
+import json
 import string
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factories import TEVREDENHEID, VAARDIGHEID, VERSTERKEN, go_to_activity, werkvormen_template
+from factories import PRIORITEIT, TEVREDENHEID, VAARDIGHEID, VERSTERKEN, go_to_activity, werkvormen_template
 from kit.apps.participant import code_from_query
 from kit.export import FORMULA_STARTS, spreadsheet_safe
 from kit.model.answers import AnswerRejected, normalise_answer
@@ -32,6 +33,30 @@ def test_closed_questions_take_only_their_options(raw):
             assert str(rejected)  # a message to show, in Dutch
         else:
             assert value in question.answer_options
+
+
+divisions = st.dictionaries(st.one_of(st.sampled_from(PRIORITEIT.options), st.text(max_size=4)),
+                            st.one_of(st.integers(-50, 150), anything), max_size=4)
+
+
+@given(raw=st.one_of(anything, divisions, divisions.map(lambda d: json.dumps(d, default=str))))
+def test_points_are_stored_only_as_100_whole_points_over_the_options(raw):
+    try:
+        value = normalise_answer(PRIORITEIT, raw)
+    except AnswerRejected as rejected:
+        assert str(rejected)
+    else:
+        points = json.loads(value)
+        assert list(points) == list(PRIORITEIT.options)
+        assert sum(points.values()) == 100 and all(isinstance(p, int) and p >= 0 for p in points.values())
+        assert normalise_answer(PRIORITEIT, value) == value  # what is stored reads back as itself
+
+
+@given(cuts=st.lists(st.integers(0, 100), min_size=2, max_size=2).map(sorted), as_text=st.booleans())
+def test_every_division_of_100_is_accepted(cuts, as_text):
+    given_points = dict(zip(PRIORITEIT.options, (cuts[0], cuts[1] - cuts[0], 100 - cuts[1])))
+    value = normalise_answer(PRIORITEIT, json.dumps(given_points) if as_text else given_points)
+    assert json.loads(value) == given_points
 
 
 @given(raw=st.one_of(anything, st.text(min_size=0, max_size=700)))

@@ -115,6 +115,19 @@ def test_the_phone_shows_a_stored_division_again_and_a_forged_one_is_refused(ses
     assert stored(session) == [{A: 20, B: 80, C: 0}]
 
 
+def test_forged_taps_on_disabled_buttons_change_nothing(store, session):
+    """A browser can send a click for a button it shows as disabled: the kernel's own count still holds."""
+    view = ParticipantApp(store, session.code, poll_seconds=None).view
+    view.minus[A].click()  # nothing to take away
+    assert view.points[A] == 0
+    for _ in range(12):  # past the 100 points there are
+        view.plus[A].click()
+    assert view.points == {A: 100, B: 0, C: 0}
+    view.points[B] = 10  # and if the count itself were off, the kernel still refuses the sum
+    view.send.click()
+    assert "nu zijn het er 110" in view.status.value and stored(session) == []
+
+
 # -- the projector ----------------------------------------------------------------------------------------------------
 def test_the_projector_shows_mean_points_highest_first_from_three_answers(store, session):
     screen = FacilitatorApp(store, session.code, poll_seconds=None)
