@@ -23,3 +23,15 @@ def test_every_template_field_is_in_the_trainers_guide(field):
 @pytest.mark.parametrize("question_type", loader.QUESTION_TYPES)
 def test_every_question_type_is_explained(question_type):
     assert f"`{question_type}`" in GUIDE.read_text(encoding="utf-8")
+
+
+def test_every_picture_in_the_guide_is_there_and_small():
+    import re
+
+    guide = Path(__file__).resolve().parents[1] / "docs" / "trainers.md"
+    pictures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", guide.read_text(encoding="utf-8"))
+    assert "img/voorbereiden.png" in pictures and "img/uitnodiging.png" in pictures
+    for picture in pictures:
+        path = guide.parent / picture
+        assert path.is_file(), picture
+        assert path.stat().st_size < 300_000, f"{picture} is {path.stat().st_size} bytes"

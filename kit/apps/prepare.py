@@ -103,6 +103,8 @@ class PhonePreview:
         self._example_points()
         self.session.go_to(0)
         self.phone = ParticipantApp(self.store, record.code, poll_seconds=None)
+        # Not the throwaway session's code, which a facilitator could mistake for the real one.
+        self.phone.title.value = f"{t('participant.title')} · {t('prepare.preview_team')}"
         self.picker = widgets.Dropdown(options=[(f"{s.index + 1}. {screen_label(s)}", s.index) for s in template.steps],
                                        value=0, layout=widgets.Layout(width="418px"))
         self.picker.observe(lambda change: self.show(change["new"]), "value")

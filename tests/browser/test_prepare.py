@@ -1,7 +1,8 @@
 """The preparation page served by `teamleergesprek voorbereiden`, used in Chromium as a facilitator would.
 
 With TEAMLEERGESPREK_SCREENSHOTS=DIR the test also saves the page as a facilitator sees it at the end (1366 wide)
-in DIR/voorbereiden.png: docs/img/ holds the one in the trainers' guide.
+in DIR/voorbereiden.png and the invitation's page in DIR/uitnodiging.png: docs/img/ holds the ones in the
+trainers' guide.
 """
 
 import os
@@ -101,6 +102,10 @@ def test_a_facilitator_prepares_a_session(browser, prepare_page, tmp_path):
         phone.get_by_role("button", name=CASE_TITLE).scroll_into_view_if_needed()  # the own case, last in the list
         page.wait_for_timeout(300)
         page.screenshot(path=str(Path(folder) / "voorbereiden.png"), full_page=True)
+        # The invitation's first page as an image (poppler-utils' pdftoppm, as the guide's picture was made).
+        subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile",
+                        str(tmp_path / "data" / f"uitnodiging-{code}.pdf"), str(Path(folder) / "uitnodiging")],
+                       check=True)
 
 
 def _werkblad_number() -> int:
