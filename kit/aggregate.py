@@ -37,6 +37,21 @@ DUTCH_STOP_WORDS = frozenset("""
     wil wilde willen wilt word worden wordt zal ze zeer zelf zich zichzelf zij zijn zo zo'n zoals zodat zodra
     zonder zou zouden zowel zullen zult
 """.split())
+# The same for English sessions. Both lists always apply: a session's answers are counted the same way whatever
+# language its screens had, so the trends of a team that mixes Dutch and English sessions stay comparable.
+ENGLISH_STOP_WORDS = frozenset("""
+    about above after again against all also although always among and any are aren't around because been
+    before being below between both but can can't cannot could couldn't did didn't does doesn't doing don't down
+    during each either enough even ever every few for from further get gets getting got had hadn't has hasn't have
+    haven't having her here hers herself him himself his how however i'm i've into isn't it's its itself just
+    less let's like lot lots made make many may more most much must myself need needs never not now off often once
+    only other others our ours ourselves out over own per quite rather really same she should shouldn't since
+    some something sometimes still such than that that's the their theirs them themselves then there there's
+    these they they're this those though through too under until upon very was wasn't way well were weren't what
+    when where whether which while who whom whose why will with within without won't would wouldn't yet you
+    you're your yours yourself yourselves
+""".split())
+STOP_WORDS = DUTCH_STOP_WORDS | ENGLISH_STOP_WORDS
 MIN_WORD_LENGTH = 3
 
 # Letters (accented too) and digits, joined by an inner hyphen or apostrophe: "zorg-route", "zo'n".
@@ -100,7 +115,7 @@ def _stored_form(question: Question, value):
 
 def _words(text: str) -> list[str]:
     text = unicodedata.normalize("NFC", text).translate(_SAME_AS_PLAIN).lower()
-    return [w for w in _WORD.findall(text) if len(w) >= MIN_WORD_LENGTH and w not in DUTCH_STOP_WORDS]
+    return [w for w in _WORD.findall(text) if len(w) >= MIN_WORD_LENGTH and w not in STOP_WORDS]
 
 
 def _sort_key(word: str) -> str:

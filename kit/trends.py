@@ -46,7 +46,7 @@ import pandas as pd
 
 # The word pattern and stop words of the live word counts, so the trends count exactly the same words.
 from kit.i18n import language, long_date, number, short_date, t
-from kit.aggregate import _SAME_AS_PLAIN, _WORD, DUTCH_STOP_WORDS, MIN_WORD_LENGTH, word_frequencies
+from kit.aggregate import _SAME_AS_PLAIN, _WORD, MIN_WORD_LENGTH, STOP_WORDS, word_frequencies
 from kit.model.template import DEFAULT_ACTION_STATUSES, Question
 from kit.questiontypes import all_types
 
@@ -800,7 +800,7 @@ def _answer_words(values: list[str], codes: np.ndarray) -> pd.DataFrame:
         return pairs.groupby(["code", "word"], sort=False).size().rename("answers").reset_index()
     token_ids, vocabulary = pd.factorize(np.array(_TOKEN.findall(joined), dtype=object))
     vocabulary = np.asarray(vocabulary, dtype=object)
-    is_word = np.array([w != _SEPARATOR and len(w) >= MIN_WORD_LENGTH and w not in DUTCH_STOP_WORDS
+    is_word = np.array([w != _SEPARATOR and len(w) >= MIN_WORD_LENGTH and w not in STOP_WORDS
                         for w in vocabulary], dtype=bool)
     # Compared in Python: numpy would read "\x00" as an empty string (it strips trailing NULs).
     separators = [i for i, w in enumerate(vocabulary) if w == _SEPARATOR]

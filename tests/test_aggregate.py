@@ -173,3 +173,8 @@ def test_mean_label_in_english_uses_a_point(monkeypatch):
     monkeypatch.setenv(LANG_ENV, "en")
     assert aggregate.mean_label(3.44) == "mean 3.4"
     assert aggregate.answer_count_label(1) == "1 answer"
+
+
+def test_english_function_words_are_not_counted_either():
+    answers = ["More time for the mentors", "The mentors need more time with the parents", "time"]
+    assert aggregate.word_frequencies(answers, top=3) == [("time", 3), ("mentors", 2), ("parents", 1)]
