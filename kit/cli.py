@@ -10,6 +10,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from kit.i18n import t
 from kit.store import DEFAULT_DB_URL, Store, StoreError, resolve_db_url
 
 # The first team of the demo history (kit.demo): its live demo session opens with that team's previous actions.
@@ -17,7 +18,7 @@ DEMO_TEAM = "Havo/vwo onderbouw (voorbeeld)"
 
 
 class UserError(Exception):
-    """Stops the command with this Dutch message and exit code 2."""
+    """Stops the command with this message (in the command's language where it comes from the catalog) and exit code 2."""
 
 
 def _db_option(parser: argparse.ArgumentParser, default) -> None:
@@ -135,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             return COMMANDS[args.command](args)
         except (UserError, StoreError) as error:
-            print(f"Fout: {error}", file=sys.stderr)
+            print(t("cli.error", error=error), file=sys.stderr)
             return 2
 
 
@@ -149,14 +150,14 @@ def _session_date(text: str | None) -> str:
     try:
         return date.fromisoformat(text).isoformat()
     except ValueError:
-        raise UserError(f"De datum '{text}' is niet geldig. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-28.")
+        raise UserError(t("cli.bad_date", date=text))
 
 
 def create_session(store: Store, template_name: str, team: str, session_date: str, templates_dir=None):
     from kit.templates import TemplateError, load_template
 
     if not team.strip():
-        raise UserError("Geef een teamnaam op met --team, bijvoorbeeld --team \"Onderbouw havo\".")
+        raise UserError(t("cli.no_team"))
     try:
         template = load_template(template_name, templates_dir)
     except TemplateError as error:
@@ -170,8 +171,8 @@ def cmd_new(args) -> int:
     template = in_language(args.template, args.lang, args.templates)
     with _store(args) as store:
         record = create_session(store, template, args.team, _session_date(args.date), args.templates)
-    print(f"Sessie aangemaakt voor {record.team} op {record.session_date} (sjabloon {record.template_name}).")
-    print("Deelnamecode:")
+    print(t("cli.created", team=record.team, date=record.session_date, template=record.template_name))
+    print(t("cli.join_code"))
     print(record.code)
     return 0
 
@@ -180,9 +181,9 @@ def _session_to_serve(store: Store, code: str | None, participants_only: bool = 
     if code:
         record = store.get_session(code.strip().upper())
         if record is None:
-            raise UserError(f"Er is geen sessie met code '{code}' in deze database. Maak er een met: teamleergesprek new --team \"NAAM\"")
+            raise UserError(t("cli.no_session_new", code=code))
         if not record.is_open:
-            raise UserError(f"De sessie '{record.code}' is afgesloten en kan niet opnieuw worden gestart.")
+            raise UserError(t("cli.session_closed", code=record.code))
         return record
     open_sessions = [s for s in store.list_sessions() if s.is_open]
     if open_sessions:
@@ -192,7 +193,7 @@ def _session_to_serve(store: Store, code: str | None, participants_only: bool = 
         raise UserError("Er is geen open sessie in deze database. Start eerst de gewone serve (met de begeleidersapp) "
                         "op dezelfde --db, of maak een sessie met: teamleergesprek new --team \"NAAM\"")
     if store.list_sessions():
-        raise UserError("Er is geen open sessie. Maak er een met: teamleergesprek new --team \"NAAM\"")
+        raise UserError(t("cli.no_open_session"))
     from kit.demo import load_demo
 
     summary = load_demo(store)
@@ -238,9 +239,9 @@ def cmd_serve(args) -> int:
     log_dir = Path(tempfile.mkdtemp(prefix="teamleergesprek-"))
     servers = Servers(config, log_dir).start()
     print(qr_terminal(config.join_url))
-    print(f"Deelnemers (telefoon, zelfde netwerk): {config.join_url}")
-    print(f"Code: {record.code}   Team: {record.team}   Datum: {record.session_date}")
-    print(f"Plaats voor {config.max_participants} telefoons; {config.pool_size} pagina's worden vooraf klaargezet.")
+    print(t("cli.serve_participants", url=config.join_url))
+    print(t("cli.serve_session", code=record.code, team=record.team, date=record.session_date))
+    print(t("cli.serve_room", max=config.max_participants, pool=config.pool_size))
     if config.participants_only:
         print(f"Alleen deelnemers op poort {config.participant_port}: de begeleider gebruikt de serve met de "
               "begeleidersapp op dezelfde database.")
@@ -248,17 +249,17 @@ def cmd_serve(args) -> int:
             print("Let op: een server op een andere computer kan deze SQLite-database niet delen; "
                   "gebruik daarvoor --db postgresql://…", file=sys.stderr)
     else:
-        who = "Begeleider (met sleutel, niet delen):" if config.facilitator_token else "Begeleider (deze laptop):"
+        who = t("cli.serve_facilitator_token") if config.facilitator_token else t("cli.serve_facilitator")
         print(f"{who:<39}{config.facilitator_url}")
-        print(f"Scherm voor de beamer (optioneel):     {config.screen_url}")
-    print(f"Logboek van de servers: {log_dir}")
-    print("Stoppen: Ctrl-C", flush=True)
+        print(f"{t('cli.serve_screen'):<39}{config.screen_url}")
+    print(t("cli.serve_log", path=log_dir))
+    print(t("cli.stop"), flush=True)
     # `kill` (SIGTERM) must stop the servers and their kernels as Ctrl-C does, not orphan them.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         return servers.wait()
     except KeyboardInterrupt:
-        print("\nBezig met stoppen…", flush=True)
+        print("\n" + t("cli.stopping"), flush=True)
         return 0
     finally:
         servers.stop()
@@ -294,11 +295,11 @@ def cmd_verslag(args) -> int:
     with _store(args) as store:
         code = args.session.strip().upper()
         if store.get_session(code) is None:
-            raise UserError(f"Er is geen sessie met code '{args.session}' in deze database.")
+            raise UserError(t("cli.no_session", code=args.session))
         pdf = session_report_pdf(store, code)
     out = Path(args.out or f"verslag-{code}.pdf")
     out.write_bytes(pdf)
-    print(f"Verslag opgeslagen in {out}")
+    print(t("cli.report_saved", path=out))
     return 0
 
 
@@ -433,7 +434,7 @@ def _trend_parsers(commands) -> None:
 def _known_team(store: Store, team: str) -> str:
     if team not in store.teams():
         names = ", ".join(store.teams()) or "(nog geen)"
-        raise UserError(f"Er is geen team '{team}' in deze database. Teams: {names}")
+        raise UserError(t("cli.no_team_found", team=team, teams=names))
     return team
 
 
@@ -445,7 +446,7 @@ def cmd_trends(args) -> int:
         if args.team:
             _known_team(store, args.team)
     return _serve_on_this_laptop("zorgteam-trends.ipynb", args.port, url, {TEAM_ENV: args.team or ""},
-                                 "Trends voor het zorgteam (alleen op deze laptop)")
+                                 t("cli.trends_title"))
 
 
 def _serve_on_this_laptop(notebook: str, port: int, url: str, env_extra: dict, title: str) -> int:
@@ -462,7 +463,7 @@ def _serve_on_this_laptop(notebook: str, port: int, url: str, env_extra: dict, t
                "--Voila.port_retries=0"]
     process = subprocess.Popen(command, cwd=NOTEBOOKS, env=env, start_new_session=True)
     print(f"{title}: http://127.0.0.1:{port}/")
-    print("Stoppen: Ctrl-C", flush=True)
+    print(t("cli.stop"), flush=True)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         return process.wait()
@@ -480,7 +481,7 @@ def cmd_rapport(args) -> int:
         pdf = team_report_pdf(store, team, _optional_date(args.date_from), _optional_date(args.date_to),
                               png_dir=args.png)
     Path(args.out).write_bytes(pdf)
-    print(f"Rapport geschreven naar {args.out}" + (f"; grafieken als PNG in {args.png}" if args.png else ""))
+    print(t("cli.rapport_saved_png", path=args.out, png=args.png) if args.png else t("cli.rapport_saved", path=args.out))
     return 0
 
 
