@@ -25,6 +25,7 @@ from pathlib import Path
 
 import psutil
 
+from kit.i18n import t
 from kit.store.connection import DB_URL_ENV, sqlite_path
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
@@ -239,8 +240,8 @@ class Servers:
             for name, process in self.processes.items():
                 code = process.poll()
                 if code is not None:
-                    others = " De andere wordt ook gestopt." if len(self.processes) > 1 else ""
-                    print(f"De server '{name}' is gestopt (code {code}).{others}", file=sys.stderr)
+                    key = "cli.server_stopped_both" if len(self.processes) > 1 else "cli.server_stopped"
+                    print(t(key, name=name, code=code), file=sys.stderr)
                     return code or 1
             time.sleep(0.5)
 
