@@ -22,8 +22,8 @@ import pytest
 KIT = Path(__file__).resolve().parent.parent / "kit"
 SCANNED = sorted(
     [*KIT.glob("apps/*.py"), *KIT.glob("widgets/*.py"), *KIT.glob("questiontypes/*.py")]
-    + [KIT / name for name in ("report.py", "rapport.py", "trend_summary.py", "trend_charts.py", "charts.py",
-                               "trends.py", "voila_app.py")]
+    + [KIT / name for name in ("report.py", "rapport.py", "invitation.py", "trend_summary.py", "trend_charts.py",
+                               "charts.py", "trends.py", "voila_app.py")]
 )
 
 SHOWN_KEYWORDS = {"description", "placeholder", "tooltip", "value", "title", "label", "text", "txt", "options",
