@@ -181,6 +181,34 @@ class TeamData:
 
 
 @lru_cache(maxsize=1)
+def _shipped_versions() -> dict[str, list]:
+    """Template name -> its shipped versions, for the names that ship in more than one language."""
+    from kit.templates.loader import TEMPLATE_DIR, load_template_file
+
+    by_name: dict[str, list] = {}
+    for path in sorted(TEMPLATE_DIR.glob("*.*.yaml")):
+        if not path.name.startswith("naslag."):
+            template = load_template_file(path)
+            by_name.setdefault(template.name, []).append(template)
+    return {name: versions for name, versions in by_name.items() if len(versions) > 1}
+
+
+@lru_cache(maxsize=1)
+def _shipped_action_lists() -> dict[tuple[str, str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """(template name, 'levels' or 'statuses', the list in one language) -> {language: the list in that language}:
+    an action's level and status are stored as the text of the session's language."""
+    table = {}
+    for name, versions in _shipped_versions().items():
+        points = {v.language: next((b.points for b in v.blocks if b.points is not None), None) for v in versions}
+        for field_name in ("levels", "statuses"):
+            lists = {lang: getattr(p, field_name) for lang, p in points.items() if p is not None}
+            if len({len(values) for values in lists.values()}) == 1:
+                for values in lists.values():
+                    table[(name, field_name, tuple(values))] = lists
+    return table
+
+
+@lru_cache(maxsize=1)
 def _shipped_translations() -> dict[tuple[str, str, str], dict[str, Question]]:
     """The questions of the templates that ship in more than one language (teamleergesprek.nl / .en), by
     (template name, key, signature in one language) -> {language: the question in that language}.
@@ -188,18 +216,8 @@ def _shipped_translations() -> dict[tuple[str, str, str], dict[str, Question]]:
     A translation keeps every key and the number and order of the options (the test of the English template checks
     that), so an option is the same answer as the option in the same position of the other language. Only these
     shipped pairs are matched; a school's own translation with other options is a different series, shown apart."""
-    from kit.templates.loader import TEMPLATE_DIR, load_template_file
-
-    by_name: dict[str, list] = {}
-    for path in sorted(TEMPLATE_DIR.glob("*.*.yaml")):
-        if path.name.startswith("naslag."):
-            continue
-        template = load_template_file(path)
-        by_name.setdefault(template.name, []).append(template)
     table: dict[tuple[str, str, str], dict[str, Question]] = {}
-    for name, versions in by_name.items():
-        if len(versions) < 2:
-            continue
+    for name, versions in _shipped_versions().items():
         per_key: dict[str, dict[str, Question]] = {}
         for version in versions:
             for question in version.questions():
@@ -222,9 +240,19 @@ def _in_display_language(template: dict, question: Question) -> tuple[Question, 
     return shown, dict(zip(question.answer_options, shown.answer_options))
 
 
-def _template_info(template: dict) -> tuple[dict[str, Question], str, dict[str, dict[str, str]]]:
+def _action_labels(template: dict, field_name: str, values) -> dict[str, str]:
+    """Stored level or status -> the same one (by position) in the display language's shipped template."""
+    languages = _shipped_action_lists().get((template.get("name", ""), field_name, tuple(values)), {})
+    shown = languages.get(language())
+    return dict(zip(values, shown)) if shown and tuple(shown) != tuple(values) else {}
+
+
+def _template_info(template: dict) -> tuple:
+    """(questions by key, done status, stored option -> shown option per key, stored -> shown action labels by
+    column) of one session's template, in the display language where a shipped translation says how."""
     questions: dict[str, Question] = {}
     values: dict[str, dict[str, str]] = {}
+    labels: dict[str, dict[str, str]] = {}
     done = DEFAULT_ACTION_STATUSES[-1]
     for block in template.get("blocks", ()):
         for data in block.get("questions", ()):
@@ -233,10 +261,13 @@ def _template_info(template: dict) -> tuple[dict[str, Question], str, dict[str, 
                 questions[question.key] = question
                 if mapping:
                     values[question.key] = mapping
-        statuses = (block.get("points") or {}).get("statuses")
-        if statuses:
-            done = statuses[-1]
-    return questions, done, values
+        points = block.get("points") or {}
+        for column, field_name in (("level", "levels"), ("status", "statuses")):
+            if points.get(field_name):
+                labels[column] = _action_labels(template, field_name, points[field_name])
+        if points.get("statuses"):
+            done = labels["status"].get(points["statuses"][-1], points["statuses"][-1])
+    return questions, done, values, labels
 
 
 def load_team(store, team: str, date_from=None, date_to=None) -> TeamData:
@@ -292,6 +323,10 @@ def load_team(store, team: str, date_from=None, date_to=None) -> TeamData:
     points["stickers"] = points["stickers"].astype("int64")
     voters = pd.Series(store.bulk_sticker_voters(codes), dtype="int64").reindex(codes, fill_value=0)
     actions = pd.DataFrame(store.bulk_actions(codes), columns=ACTION_COLUMNS)
+    if not actions.empty and any(info[3] for info in templates.values()):
+        for column in ("level", "status"):
+            actions[column] = [templates[code][3].get(column, {}).get(value, value)
+                               for code, value in actions[["code", column]].itertuples(index=False)]
     order = {code: i for i, code in enumerate(codes)}
     points = _in_session_order(points, order)
     actions = _in_session_order(actions, order)

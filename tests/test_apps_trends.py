@@ -71,3 +71,41 @@ def test_other_questions_one_at_a_time_each_drawn_by_its_type(store):
     assert len(images) == 1 and bytes(images[0].value).startswith(b"\x89PNG")
     table = " ".join(w.value for w in app.other.children if isinstance(getattr(w, "value", None), str))
     assert f"{a}: 60,0 · {b}: 20,0 · {c}: 20,0" in table and "te weinig antwoorden" in table
+
+
+def _texts(widget) -> list[str]:
+    """Every text a widget tree shows: HTML values and the labels of its pickers."""
+    texts = []
+    for name in ("value", "description"):
+        value = getattr(widget, name, None)
+        if isinstance(value, str):
+            texts.append(value)
+    texts += [str(option[0] if isinstance(option, tuple) else option) for option in getattr(widget, "options", ())]
+    for child in getattr(widget, "children", ()):
+        texts += _texts(child)
+    return texts
+
+
+def test_in_english_the_dutch_history_reads_english(store, monkeypatch):
+    """The demo history is Dutch sessions of the standard template: shown in English, its questions, options,
+    action levels and statuses come from the English template, every label from the catalog."""
+    import html
+    import io
+
+    from pypdf import PdfReader
+
+    from dutch_text import dutch_in, dutch_patterns
+    from kit.rapport import team_report_pdf
+
+    load_demo(store)
+    monkeypatch.setenv("TEAMLEERGESPREK_LANG", "en")
+    app = TrendsApp(store)
+    team = app.team.value
+    app.compare_a.value, app.compare_b.value = app.compare_a.options[0][1], app.compare_b.options[-1][1]
+    page = html.unescape(" ".join(_texts(app.widget)))
+    assert "How skilled do you feel in recognising signs and acting on them?" in page
+    assert "not started" in page or "in progress" in page or "done" in page
+    pdf = PdfReader(io.BytesIO(team_report_pdf(store, team)))
+    report = " ".join(page.extract_text() for page in pdf.pages)
+    patterns = dutch_patterns()
+    assert dutch_in(page, patterns) == [] and dutch_in(report, patterns) == []

@@ -8,13 +8,13 @@ of the Dutch standard template and naslag, matched as whole strings (a placehold
 single words.
 """
 
-import re
 import subprocess
 import sys
 
 import pytest
 from playwright.sync_api import expect
 
+from dutch_text import dutch_in, dutch_patterns
 from serving import PAGE_TIMEOUT_MS, start_serve, stop_serving
 
 pytestmark = pytest.mark.browser
@@ -22,60 +22,6 @@ pytestmark = pytest.mark.browser
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 PROJECTOR = {"viewport": {"width": 1366, "height": 900}}
 TEAM = "International team"
-
-
-def dutch_patterns() -> list[tuple[str, re.Pattern]]:
-    from kit import i18n
-    from kit.reference import load_reference
-    from kit.templates import load_template
-
-    patterns = []
-    for key, dutch in i18n.NL.items():
-        if dutch == i18n.EN[key]:
-            continue
-        fixed = re.split(r"\{\w+\}", dutch)
-        if sum(len(re.findall(r"[^\W\d_]", part)) for part in fixed) < 4:
-            continue  # a decimal comma, "{n} min": nothing a reader would call Dutch
-        body = r".+?".join(re.escape(part) for part in fixed)
-        patterns.append((f"catalog {key}", re.compile(rf"(?<!\w){body}(?!\w)")))
-
-    template = load_template("teamleergesprek").to_dict()
-    texts = set()
-
-    def strings(value):
-        if isinstance(value, str):
-            texts.add(value)
-        elif isinstance(value, dict):
-            for inner in value.values():
-                strings(inner)
-        elif isinstance(value, list):
-            for inner in value:
-                strings(inner)
-
-    strings({k: v for k, v in template.items() if k not in ("name", "language", "schema_version")})
-    naslag = load_reference("nl")
-    texts |= {naslag.title, naslag.bron} | {s.title for s in naslag} | {i for s in naslag for i in s.items}
-    english = load_template("teamleergesprek.en").to_dict()
-    same = set()
-
-    def english_strings(value):
-        if isinstance(value, str):
-            same.add(value)
-        elif isinstance(value, (dict, list)):
-            for inner in value.values() if isinstance(value, dict) else value:
-                english_strings(inner)
-
-    english_strings(english)
-    for text in sorted(texts - same):
-        text = text.removeprefix("- ")
-        if re.search(r"[^\W\d_]{2,}", text):
-            patterns.append((f"template {text[:40]!r}", re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")))
-    return patterns
-
-
-def dutch_in(text: str, patterns) -> list[str]:
-    text = " ".join(text.split())
-    return [name for name, pattern in patterns if pattern.search(text)]
 
 
 @pytest.fixture
