@@ -109,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="controleer een sjabloon (YAML)")
     _db_option(check, argparse.SUPPRESS)
     check.add_argument("file")
+    _lang_option(check, "taal van de meldingen (standaard: nl)")
 
     delete = commands.add_parser("delete", help="verwijder een sessie met al haar antwoorden (AVG)")
     _db_option(delete, argparse.SUPPRESS)
@@ -317,16 +318,36 @@ def cmd_template(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from kit.i18n import language, t
     from kit.templates import check_file
 
-    problems = check_file(args.file)
+    previous, db = _previous_sessions(getattr(args, "db", None))
+    problems = check_file(args.file, lang=language(), previous=previous)
+    if db:
+        print(t("check.history_db", n=len(previous), db=db))
     if not problems:
-        print(f"{args.file}: geen problemen gevonden.")
+        print(t("check.ok", file=args.file))
         return 0
     for problem in problems:
         print(problem)
-    print(f"{len(problems)} probleem/problemen gevonden. Pas het bestand aan en controleer opnieuw.", file=sys.stderr)
+    print(t("check.summary", n=len(problems)), file=sys.stderr)
     return 1
+
+
+def _previous_sessions(db: str | None) -> tuple[list[tuple[str, dict]], str | None]:
+    """The templates of the sessions held so far, as (source, template), to keep question keys comparable: from
+    --db, else from the usual database when it exists (a check must not create an empty one)."""
+    from kit.i18n import t
+    from kit.store.connection import is_postgres_url, redact_url, sqlite_path
+
+    url = resolve_db_url(db)
+    if db is None and not is_postgres_url(url):
+        path = sqlite_path(url)
+        if path == ":memory:" or not Path(path).is_file():
+            return [], None
+    with Store(url) as store:
+        sessions = store.list_sessions()
+    return [(t("check.source_session", code=s.code, date=s.session_date), s.template) for s in sessions], redact_url(url)
 
 
 def cmd_delete(args) -> int:

@@ -859,6 +859,408 @@ EN = {
     "cli.rapport_saved_png": "Rapport (report) written to {path}; charts as PNG in {png}",
 }
 
+# `teamleergesprek check` and every notebook that loads a template or the naslag: what to fix, and where.
+# Kept apart from NL/EN above so the checker's many messages read as one set; merged into the catalogs below.
+CHECK_NL = {
+    "check.ok": "{file}: geen problemen gevonden.",
+    "check.summary": "{n} probleem/problemen gevonden. Pas het bestand aan en controleer opnieuw.",
+    "check.history_db": "Vergeleken met de vragen van {n} sessie(s) in {db}.",
+    "check.source_standard": "het meegeleverde sjabloon '{name}'",
+    "check.source_session": "sessie {code} van {date}",
+    # reading the file
+    "check.file_not_found": "het bestand is niet gevonden. Controleer de naam en de map van het bestand.",
+    "check.is_directory": "dit is een map, geen bestand. Geef het pad naar een .yaml-bestand.",
+    "check.unreadable": "het bestand kan niet worden gelezen ({reason}). Controleer of je het mag openen.",
+    "check.not_utf8": "deze regel bevat tekens die geen UTF-8 zijn (bijvoorbeeld een é of ë uit een oude editor). "
+                      "Sla het bestand op met codering UTF-8 (in Kladblok: Opslaan als → Codering: UTF-8).",
+    "check.not_yaml": "het bestand is geen geldige YAML ({error}). Controleer de opmaak.",
+    "check.empty_file": "het bestand is leeg. Begin met  schema_version: 1  en vul de andere velden in.",
+    "check.yaml": "fout in de YAML-opmaak: {problem}",
+    "check.yaml_colon": "hier staat een dubbele punt (:) waar YAML die niet verwacht. Staat er een dubbele punt in "
+                        'een tekst? Zet de hele tekst dan tussen aanhalingstekens, bijvoorbeeld  title: "Startoefening: '
+                        'wat vind jij?"  Zo niet, dan springt deze regel te ver in: zet hem precies onder de velden '
+                        "erboven.",
+    "check.yaml_tab": "deze regel springt in met een tab. YAML accepteert alleen spaties: vervang de tab door spaties.",
+    "check.yaml_quote": "hier begint een tekst met een aanhalingsteken dat nergens wordt gesloten. Zet aan het eind "
+                        "van de tekst hetzelfde aanhalingsteken (\" of ').",
+    "check.yaml_documents": "het bestand bevat meer dan één YAML-document (een regel met ---). Eén bestand is één "
+                            "sjabloon: haal de --- weg of maak een tweede bestand.",
+    "check.yaml_alias": "hier staat een * die YAML als verwijzing leest. Zet tekst die met * begint tussen "
+                        "aanhalingstekens.",
+    "check.yaml_flow": "de lijst tussen [ ] is niet goed afgesloten of bevat een dubbele punt. Sluit de lijst met ] en "
+                       "zet opties met een dubbele punt of komma tussen aanhalingstekens.",
+    "check.yaml_indent": "de inspringing klopt niet of er staat tekst op een onverwachte plek. Velden die bij elkaar "
+                         "horen moeten precies even ver inspringen (met spaties), en een tekst na een afsluitend "
+                         "aanhalingsteken moet binnen de aanhalingstekens staan.",
+    "check.unknown_tag": "de waarde heeft een onbekende YAML-markering ({tag}). Haal het woord met ! weg en schrijf "
+                         "alleen de waarde.",
+    "check.field_not_a_word": "een veldnaam moet een gewoon woord zijn, zoals  title:",
+    "check.field_twice": "'{name}' staat twee keer in hetzelfde onderdeel (ook op regel {line}). Laat er één staan.",
+    "check.unknown_field": "onbekend veld '{name}'. {hint}",
+    "check.unknown_field_guess": "Bedoel je '{guess}'? Pas de naam aan.",
+    "check.unknown_field_list": "Haal de regel weg of gebruik een van: {allowed}.",
+    "check.kind_bool": "een ja/nee-waarde (true/false)",
+    "check.kind_number": "een getal",
+    "check.kind_date": "een datum",
+    "check.kind_list": "een lijst",
+    "check.kind_mapping": "een groep velden",
+    "check.kind_other": "iets anders dan tekst",
+    "check.kind_loose_text": "losse tekst",
+    # schema_version
+    "check.version_not_a_number": "'schema_version' moet een heel getal zijn, maar is '{value}'. "
+                                  "Schrijf:  schema_version: {supported}",
+    "check.version_too_old": "schema_version {found} is te oud: dit bestand is geschreven voor versie {found}, deze "
+                             "kit leest versie {supported}. Werk het bestand bij: zet  schema_version: {supported}  en "
+                             "voer  teamleergesprek check  opnieuw uit; die noemt per regel wat er anders moet "
+                             "(docs/trainers.md, 'Een ouder sjabloon bijwerken').",
+    "check.version_too_new": "schema_version {found} is nieuwer dan deze kit kan lezen (deze kit leest versie "
+                             "{supported}). Werk de kit bij (pip install --upgrade teamleergesprek-kit), of gebruik "
+                             "een sjabloon dat voor versie {supported} is gemaakt.",
+    # where in the file
+    "check.where.file": "het bestand",
+    "check.where.block": "blok '{key}'",
+    "check.where.block_n": "blok {n}",
+    "check.where.question": "vraag '{key}'",
+    "check.where.question_n": "vraag {n}",
+    "check.where.case": "casus '{key}'",
+    "check.where.case_n": "casus {n}",
+    "check.where.step": "stap '{key}'",
+    "check.where.step_n": "stap {n}",
+    "check.where.option": "optie {n}",
+    "check.where.line": "'{name}' regel {n}",
+    # one message per kind of schema error
+    "check.required": "'{name}' ontbreekt. {hint}, bijvoorbeeld:  {example}",
+    "check.missing_hint": "Voeg het veld toe",
+    "check.missing_hint.options": "Zet onder de vraag een lijst met antwoordopties",
+    "check.missing_hint.blocks": "Zet onderaan het bestand de lijst met blokken",
+    "check.missing_hint.schema_version": "Zet bovenaan het bestand",
+    "check.other_type_field": "'{name}' hoort niet bij een vraag van type '{type}'. Haal de regel weg, of kies een "
+                              "ander type.",
+    "check.root_not_mapping": "het bestand moet beginnen met velden zoals  schema_version: 1  en  name: ..., maar "
+                              "begint met {kind}. Haal het streepje of de losse tekst aan het begin weg.",
+    "check.empty_text": "{subject} is leeg. Vul een tekst in, bijvoorbeeld:  {example}",
+    "check.text_is_collection": "{subject} moet één tekst zijn, maar is {kind}. Schrijf de tekst achter de dubbele "
+                                "punt.",
+    "check.text_is_other": "{subject} moet tekst zijn, maar YAML leest {value} als {kind}. Zet het tussen "
+                           'aanhalingstekens: "{value}"',
+    "check.integer_quoted": "{subject} staat tussen aanhalingstekens. Haal die weg, zodat het een getal is:  "
+                            "{field}: {value}",
+    "check.integer_fraction": "{subject} moet een heel getal zijn, zonder komma of punt, bijvoorbeeld:  {example}",
+    "check.integer_empty": "{subject} is leeg. Vul een heel getal in, bijvoorbeeld:  {example}",
+    "check.integer_other": "{subject} moet een heel getal zijn, maar is '{value}'. Schrijf het in cijfers, "
+                           "bijvoorbeeld:  {example}",
+    "check.not_a_list": "{subject} moet een lijst zijn: begin elk onderdeel op een nieuwe regel met een streepje, "
+                        "bijvoorbeeld:  {example}",
+    "check.not_a_list.options": "{subject} moet een lijst zijn, tussen [ ] of met een streepje per optie, "
+                                "bijvoorbeeld:  {example}",
+    "check.empty_list": "{subject} is leeg. Zet er minstens één onderdeel onder, bijvoorbeeld:  {example}",
+    "check.empty_list.blocks": "{subject} bevat geen blokken. Zet er minstens één onder, bijvoorbeeld:  {example}",
+    "check.not_a_mapping": "{subject} moet velden eronder hebben, bijvoorbeeld:  {example}",
+    "check.item_not_mapping": "{subject} moet velden hebben, elk op een eigen regel onder het streepje, "
+                              "bijvoorbeeld:  {example}",
+    "check.not_a_boolean": "{subject} moet true of false zijn, bijvoorbeeld:  {example}",
+    "check.wrong_type": "{subject} heeft niet de goede vorm. Schrijf het zoals in dit voorbeeld:  {example}",
+    "check.guess": "Bedoel je '{guess}'? ",
+    "check.unknown_question_type": "onbekend vraagtype '{value}'. {guess}Kies uit: {types}.",
+    "check.qtype": "{type}",
+    "check.qtype.ordered": "ordered (opties met een volgorde, zoals heel vaardig … niet vaardig)",
+    "check.qtype.choice": "choice (opties zonder volgorde)",
+    "check.qtype.scale": "scale (een getallenschaal, zoals 0 tot 5)",
+    "check.qtype.open": "open (vrije tekst)",
+    "check.qtype.punten": "punten (deelnemers verdelen 100 punten over de opties)",
+    "check.enum": "{subject} is '{value}'. Kies uit: {choices}.",
+    "check.between": "{subject} is {value}, maar moet tussen {low} en {high} liggen. Pas het getal aan.",
+    "check.at_least": "{subject} is {value}, maar moet minstens {low} zijn. Pas het getal aan.",
+    "check.at_most": "{subject} is {value}, maar mag hoogstens {high} zijn. Pas het getal aan.",
+    "check.pattern": "{subject} is '{value}', en dat kan hier niet. Schrijf het zoals in dit voorbeeld:  {example}",
+    "check.pattern.key": "{subject} is '{value}', maar mag alleen kleine letters, cijfers en _ bevatten en moet met "
+                         "een letter beginnen. Schrijf bijvoorbeeld:  key: {suggestion}",
+    "check.pattern.name": "{subject} is '{value}', maar mag alleen kleine letters, cijfers, _ en - bevatten en moet "
+                          "met een letter beginnen. Schrijf bijvoorbeeld:  name: {suggestion}",
+    "check.pattern.language": "{subject} is '{value}', maar moet een taalcode van twee kleine letters zijn, "
+                              "bijvoorbeeld:  language: nl",
+    "check.too_few": "{subject} heeft te weinig onderdelen: minstens {n}. Bijvoorbeeld:  {example}",
+    "check.too_few.blocks": "{subject} bevat geen blokken. Zet er minstens één onder, bijvoorbeeld:  {example}",
+    "check.too_few.options": "{subject} heeft minstens twee verschillende antwoordopties nodig, bijvoorbeeld:  "
+                             "{example}",
+    "check.needs": "'{name}' werkt alleen samen met '{needed}', maar dit blok heeft geen '{needed}'. Zet het erbij, "
+                   "bijvoorbeeld:  {example}",
+    "check.schema_other": "{subject} klopt niet met de vorm van een sjabloon ({kind}). Vergelijk het met het "
+                          "voorbeeld in docs/trainers.md.",
+    # what a schema cannot say
+    "check.key_not_a_word": "'key' moet één woord zijn, bijvoorbeeld:  key: welkom",
+    "check.key_empty": "'key' is leeg. Vul een korte naam in, bijvoorbeeld:  key: welkom",
+    "check.key_twice": "de key '{key}' komt al voor op regel {line}. {hint}",
+    "check.key_twice_at": "{where}: de key '{key}' komt al voor op regel {line}. {hint}",
+    "check.unique_hint.block": "Geef elk blok een eigen key.",
+    "check.unique_hint.question": "Geef elke vraag in het sjabloon een eigen key; trends koppelen de antwoorden via "
+                                  "die key.",
+    "check.unique_hint.case": "Geef elke casus een eigen key.",
+    "check.unique_hint.step": "Geef elke stap een eigen key.",
+    "check.unique_hint.section": "Geef elk onderdeel een eigen key.",
+    "check.meldcode_and_points": "een blok kan 'meldcode' of 'points' hebben, niet allebei. Zet ze in twee blokken.",
+    "check.per_point_above_stickers": "'max_per_point' ({per_point}) is groter dan het aantal stickers ({stickers}). "
+                                      "Maak het kleiner of gelijk.",
+    "check.option_twice": "optie '{option}' staat twee keer in de lijst (ook als optie {first}). Elke optie moet "
+                          "anders zijn: haal de dubbele weg.",
+    "check.scale_order": "'max' ({high}) moet groter zijn dan 'min' ({low}). Bijvoorbeeld:  min: 0  en  max: 5",
+    "check.scale_steps": "de schaal van {low} tot {high} heeft {steps} stappen; er passen er hoogstens {most} op een "
+                         "telefoon. Maak de schaal kleiner, bijvoorbeeld:  min: 0  en  max: 10",
+    "check.punten_options": "een vraag van type 'punten' heeft hoogstens {most} opties; deze heeft er {n}. Meer rijen "
+                            "met knoppen passen niet op een telefoon: voeg opties samen of maak er twee vragen van.",
+    "check.mapping_target": "'{old}' wordt omgezet naar '{target}', maar dat is geen antwoordoptie van deze vraag. "
+                            "Kies een van: {options}.",
+    # keeping trends comparable
+    "check.new_key": "key: {key}",
+    "check.options_changed": "de antwoordopties van '{key}' zijn anders dan in {source} (eerst: {old}; nu: {new}). "
+                             "Dan zijn de trends van deze vraag niet meer te vergelijken. Geef de vraag een nieuwe "
+                             "key (bijvoorbeeld  {new_key}), of zet onder de vraag een mapping van elke oude optie "
+                             "naar een nieuwe, bijvoorbeeld:  {example}",
+    "check.scale_changed": "de schaal van '{key}' is anders dan in {source} (eerst: {old}; nu: {new}). Dan zijn de "
+                           "trends van deze vraag niet meer te vergelijken. Geef de vraag een nieuwe key "
+                           "(bijvoorbeeld  {new_key}), of zet onder de vraag een mapping van elk oud getal naar een "
+                           "nieuw, bijvoorbeeld:  {example}",
+    "check.not_convertible": "'{key}' vroeg in {source} iets anders ({old}) dan nu ({new}), en zulke antwoorden "
+                             "zijn niet om te zetten. Geef de vraag een nieuwe key, bijvoorbeeld  {new_key}",
+    "check.template_file_not_found": "het bestand is niet gevonden. Controleer de naam en de map, of kies een van de "
+                                     "sjablonen: {names}.",
+    "check.template_unknown": "er is geen sjabloon met deze naam. Beschikbare sjablonen: {names}. Geef een van deze "
+                              "namen, of het pad naar een eigen YAML-bestand.",
+    "check.copy_bad_name": "de naam mag alleen kleine letters, cijfers, _ en - bevatten en moet met een letter "
+                           "beginnen, bijvoorbeeld: {suggestion}",
+    "check.copy_exists": "dit bestand bestaat al en wordt niet overschreven. Kies een andere naam.",
+    # what a correct line looks like, so a message ends with something to copy
+    "check.example": "{field}: ...",
+    "check.example.schema_version": "schema_version: 1",
+    "check.example.name": "name: mijn_teamleergesprek",
+    "check.example.language": "language: nl",
+    "check.example.title": "title: Teamleergesprek onderbouw",
+    "check.example.blocks": "blocks:  met daaronder  - key: welkom  en  title: Welkom  en  minutes: 10",
+    "check.example.block": "- key: welkom  en daaronder  title: Welkom  en  minutes: 10",
+    "check.example.question": "- key: mijn_vraag  en daaronder  type: open  en  text: ...",
+    "check.example.case": "- key: casus1  en daaronder  title: Casus 1  en  text: ...",
+    "check.example.step": "- key: stap1  en daaronder  title: Stap 1  en  questions: [...]",
+    "check.example.key": "key: welkom",
+    "check.example.minutes": "minutes: 10",
+    "check.example.guidance": "guidance: Heet iedereen welkom.",
+    "check.example.questions": "questions:  met daaronder  - key: mijn_vraag  en  type: open  en  text: ...",
+    "check.example.screen": 'screen:  met daaronder per alinea  - "Kindermishandeling stop je samen."',
+    "check.example.prompts": 'prompts:  met daaronder per vraag  - "Herken je signalen?"',
+    "check.example.prompt_seconds": "prompt_seconds: 90",
+    "check.example.meldcode": "meldcode:  met daaronder  cases:  en  worksheet:",
+    "check.example.cases": "cases:  met daaronder  - key: casus1  en  title: Casus 1  en  text: ...",
+    "check.example.worksheet": "worksheet:  met daaronder  - key: stap1  en  title: Stap 1  en  questions: [...]",
+    "check.example.points": "points:  met daaronder  stickers: 3  en  max_per_point: 2",
+    "check.example.stickers": "stickers: 3",
+    "check.example.max_per_point": "max_per_point: 2",
+    "check.example.levels": "levels: [de professional, het team en de organisatie]",
+    "check.example.statuses": "statuses: [nog niet gestart, bezig, klaar]",
+    "check.example.type": "type: ordered",
+    "check.example.text": 'text: "Hoe vaardig voel jij je?"',
+    "check.example.options": "options: [ja, nee]",
+    "check.example.mapping": 'mapping: {"redelijk vaardig": vaardig}',
+    "check.example.min": "min: 0",
+    "check.example.max": "max: 5",
+    "check.example.min_label": "min_label: zeer ontevreden",
+    "check.example.max_label": "max_label: zeer tevreden",
+    "check.example.max_length": "max_length: 500",
+    "check.example.private": "private: true",
+}
+
+CHECK_EN = {
+    "check.ok": "{file}: no problems found.",
+    "check.summary": "{n} problem(s) found. Change the file and check again.",
+    "check.history_db": "Compared with the questions of {n} session(s) in {db}.",
+    "check.source_standard": "the template '{name}' that ships with the kit",
+    "check.source_session": "session {code} of {date}",
+    "check.file_not_found": "the file was not found. Check the file's name and folder.",
+    "check.is_directory": "this is a folder, not a file. Give the path of a .yaml file.",
+    "check.unreadable": "the file cannot be read ({reason}). Check that you may open it.",
+    "check.not_utf8": "this line contains characters that are not UTF-8 (for example an é or ë from an old editor). "
+                      "Save the file with encoding UTF-8 (in Notepad: Save as → Encoding: UTF-8).",
+    "check.not_yaml": "the file is not valid YAML ({error}). Check the layout.",
+    "check.empty_file": "the file is empty. Start with  schema_version: 1  and fill in the other fields.",
+    "check.yaml": "YAML layout error: {problem}",
+    "check.yaml_colon": "there is a colon (:) here where YAML does not expect one. Is there a colon in a text? Then "
+                        'put the whole text in quotes, for example  title: "Warm-up: what do you think?"  If not, this '
+                        "line is indented too far: line it up exactly with the fields above it.",
+    "check.yaml_tab": "this line is indented with a tab. YAML accepts only spaces: replace the tab with spaces.",
+    "check.yaml_quote": "a text starts here with a quote that is never closed. Put the same quote (\" or ') at the end "
+                        "of the text.",
+    "check.yaml_documents": "the file holds more than one YAML document (a line with ---). One file is one template: "
+                            "remove the --- or make a second file.",
+    "check.yaml_alias": "there is a * here that YAML reads as a reference. Put text that starts with * in quotes.",
+    "check.yaml_flow": "the list between [ ] is not closed properly or contains a colon. Close the list with ] and put "
+                       "options with a colon or comma in quotes.",
+    "check.yaml_indent": "the indentation is wrong or there is text in an unexpected place. Fields that belong "
+                         "together must be indented exactly as far (with spaces), and text after a closing quote must "
+                         "be inside the quotes.",
+    "check.unknown_tag": "the value has an unknown YAML tag ({tag}). Remove the word with ! and write only the value.",
+    "check.field_not_a_word": "a field name must be a plain word, such as  title:",
+    "check.field_twice": "'{name}' appears twice in the same part (also on line {line}). Keep one.",
+    "check.unknown_field": "unknown field '{name}'. {hint}",
+    "check.unknown_field_guess": "Did you mean '{guess}'? Change the name.",
+    "check.unknown_field_list": "Remove the line or use one of: {allowed}.",
+    "check.kind_bool": "a yes/no value (true/false)",
+    "check.kind_number": "a number",
+    "check.kind_date": "a date",
+    "check.kind_list": "a list",
+    "check.kind_mapping": "a group of fields",
+    "check.kind_other": "something other than text",
+    "check.kind_loose_text": "loose text",
+    "check.version_not_a_number": "'schema_version' must be a whole number, but is '{value}'. "
+                                  "Write:  schema_version: {supported}",
+    "check.version_too_old": "schema_version {found} is too old: this file was written for version {found}, this kit "
+                             "reads version {supported}. Update the file: set  schema_version: {supported}  and run  "
+                             "teamleergesprek check  again; it names, line by line, what has to change "
+                             "(docs/trainers.md, 'Een ouder sjabloon bijwerken').",
+    "check.version_too_new": "schema_version {found} is newer than this kit can read (this kit reads version "
+                             "{supported}). Update the kit (pip install --upgrade teamleergesprek-kit), or use a "
+                             "template made for version {supported}.",
+    "check.where.file": "the file",
+    "check.where.block": "block '{key}'",
+    "check.where.block_n": "block {n}",
+    "check.where.question": "question '{key}'",
+    "check.where.question_n": "question {n}",
+    "check.where.case": "case '{key}'",
+    "check.where.case_n": "case {n}",
+    "check.where.step": "step '{key}'",
+    "check.where.step_n": "step {n}",
+    "check.where.option": "option {n}",
+    "check.where.line": "'{name}' line {n}",
+    "check.required": "'{name}' is missing. {hint}, for example:  {example}",
+    "check.missing_hint": "Add the field",
+    "check.missing_hint.options": "Put a list of answer options under the question",
+    "check.missing_hint.blocks": "Put the list of blocks at the bottom of the file",
+    "check.missing_hint.schema_version": "Put it at the top of the file",
+    "check.other_type_field": "'{name}' does not belong to a question of type '{type}'. Remove the line, or choose "
+                              "another type.",
+    "check.root_not_mapping": "the file must start with fields such as  schema_version: 1  and  name: ..., but starts "
+                              "with {kind}. Remove the dash or the loose text at the start.",
+    "check.empty_text": "{subject} is empty. Fill in a text, for example:  {example}",
+    "check.text_is_collection": "{subject} must be one text, but is {kind}. Write the text after the colon.",
+    "check.text_is_other": "{subject} must be text, but YAML reads {value} as {kind}. Put it in quotes: \"{value}\"",
+    "check.integer_quoted": "{subject} is in quotes. Remove them, so that it is a number:  {field}: {value}",
+    "check.integer_fraction": "{subject} must be a whole number, without a comma or point, for example:  {example}",
+    "check.integer_empty": "{subject} is empty. Fill in a whole number, for example:  {example}",
+    "check.integer_other": "{subject} must be a whole number, but is '{value}'. Write it in digits, for example:  "
+                           "{example}",
+    "check.not_a_list": "{subject} must be a list: start each item on a new line with a dash, for example:  {example}",
+    "check.not_a_list.options": "{subject} must be a list, between [ ] or with a dash per option, for example:  "
+                                "{example}",
+    "check.empty_list": "{subject} is empty. Put at least one item under it, for example:  {example}",
+    "check.empty_list.blocks": "{subject} holds no blocks. Put at least one under it, for example:  {example}",
+    "check.not_a_mapping": "{subject} must have fields under it, for example:  {example}",
+    "check.item_not_mapping": "{subject} must have fields, each on its own line under the dash, for example:  "
+                              "{example}",
+    "check.not_a_boolean": "{subject} must be true or false, for example:  {example}",
+    "check.wrong_type": "{subject} does not have the right form. Write it as in this example:  {example}",
+    "check.guess": "Did you mean '{guess}'? ",
+    "check.unknown_question_type": "unknown question type '{value}'. {guess}Choose from: {types}.",
+    "check.qtype": "{type}",
+    "check.qtype.ordered": "ordered (options in an order, such as very skilled … not skilled)",
+    "check.qtype.choice": "choice (options without an order)",
+    "check.qtype.scale": "scale (a scale of numbers, such as 0 to 5)",
+    "check.qtype.open": "open (free text)",
+    "check.qtype.punten": "punten (participants divide 100 points over the options)",
+    "check.enum": "{subject} is '{value}'. Choose from: {choices}.",
+    "check.between": "{subject} is {value}, but must be between {low} and {high}. Change the number.",
+    "check.at_least": "{subject} is {value}, but must be at least {low}. Change the number.",
+    "check.at_most": "{subject} is {value}, but may be at most {high}. Change the number.",
+    "check.pattern": "{subject} is '{value}', which is not possible here. Write it as in this example:  {example}",
+    "check.pattern.key": "{subject} is '{value}', but may only contain lower-case letters, digits and _ and must start "
+                         "with a letter. Write for example:  key: {suggestion}",
+    "check.pattern.name": "{subject} is '{value}', but may only contain lower-case letters, digits, _ and - and must "
+                          "start with a letter. Write for example:  name: {suggestion}",
+    "check.pattern.language": "{subject} is '{value}', but must be a language code of two lower-case letters, for "
+                              "example:  language: en",
+    "check.too_few": "{subject} has too few items: at least {n}. For example:  {example}",
+    "check.too_few.blocks": "{subject} holds no blocks. Put at least one under it, for example:  {example}",
+    "check.too_few.options": "{subject} needs at least two different answer options, for example:  {example}",
+    "check.needs": "'{name}' only works together with '{needed}', but this block has no '{needed}'. Add it, for "
+                   "example:  {example}",
+    "check.schema_other": "{subject} does not fit the form of a template ({kind}). Compare it with the example in "
+                          "docs/trainers.md.",
+    "check.key_not_a_word": "'key' must be one word, for example:  key: welcome",
+    "check.key_empty": "'key' is empty. Fill in a short name, for example:  key: welcome",
+    "check.key_twice": "the key '{key}' already appears on line {line}. {hint}",
+    "check.key_twice_at": "{where}: the key '{key}' already appears on line {line}. {hint}",
+    "check.unique_hint.block": "Give each block a key of its own.",
+    "check.unique_hint.question": "Give each question in the template a key of its own; trends link the answers "
+                                  "through that key.",
+    "check.unique_hint.case": "Give each case a key of its own.",
+    "check.unique_hint.step": "Give each step a key of its own.",
+    "check.unique_hint.section": "Give each section a key of its own.",
+    "check.meldcode_and_points": "a block can have 'meldcode' or 'points', not both. Put them in two blocks.",
+    "check.per_point_above_stickers": "'max_per_point' ({per_point}) is larger than the number of stickers "
+                                      "({stickers}). Make it smaller or equal.",
+    "check.option_twice": "option '{option}' appears twice in the list (also as option {first}). Each option must be "
+                          "different: remove the duplicate.",
+    "check.scale_order": "'max' ({high}) must be larger than 'min' ({low}). For example:  min: 0  and  max: 5",
+    "check.scale_steps": "the scale from {low} to {high} has {steps} steps; at most {most} fit on a phone. Make the "
+                         "scale smaller, for example:  min: 0  and  max: 10",
+    "check.punten_options": "a question of type 'punten' has at most {most} options; this one has {n}. More rows of "
+                            "buttons do not fit on a phone: merge options or make two questions of it.",
+    "check.mapping_target": "'{old}' is mapped to '{target}', but that is not an answer option of this question. "
+                            "Choose one of: {options}.",
+    "check.new_key": "key: {key}",
+    "check.options_changed": "the answer options of '{key}' differ from those in {source} (before: {old}; now: "
+                             "{new}). The trends of this question would no longer be comparable. Give the question a "
+                             "new key (for example  {new_key}), or put a mapping from each old option to a new one "
+                             "under the question, for example:  {example}",
+    "check.scale_changed": "the scale of '{key}' differs from the one in {source} (before: {old}; now: {new}). The "
+                           "trends of this question would no longer be comparable. Give the question a new key (for "
+                           "example  {new_key}), or put a mapping from each old number to a new one under the "
+                           "question, for example:  {example}",
+    "check.not_convertible": "'{key}' asked something else in {source} ({old}) than now ({new}), and such answers "
+                             "cannot be converted. Give the question a new key, for example  {new_key}",
+    "check.template_file_not_found": "the file was not found. Check the name and the folder, or choose one of the "
+                                     "templates: {names}.",
+    "check.template_unknown": "there is no template with this name. Available templates: {names}. Give one of these "
+                              "names, or the path of your own YAML file.",
+    "check.copy_bad_name": "the name may only contain lower-case letters, digits, _ and - and must start with a "
+                           "letter, for example: {suggestion}",
+    "check.copy_exists": "this file already exists and is not overwritten. Choose another name.",
+    "check.example": "{field}: ...",
+    "check.example.schema_version": "schema_version: 1",
+    "check.example.name": "name: my_team_conversation",
+    "check.example.language": "language: en",
+    "check.example.title": "title: Team learning conversation, lower school",
+    "check.example.blocks": "blocks:  with under it  - key: welcome  and  title: Welcome  and  minutes: 10",
+    "check.example.block": "- key: welcome  with under it  title: Welcome  and  minutes: 10",
+    "check.example.question": "- key: my_question  with under it  type: open  and  text: ...",
+    "check.example.case": "- key: case1  with under it  title: Case 1  and  text: ...",
+    "check.example.step": "- key: step1  with under it  title: Step 1  and  questions: [...]",
+    "check.example.key": "key: welcome",
+    "check.example.minutes": "minutes: 10",
+    "check.example.guidance": "guidance: Welcome everyone.",
+    "check.example.questions": "questions:  with under it  - key: my_question  and  type: open  and  text: ...",
+    "check.example.screen": 'screen:  with one paragraph per line  - "Stopping child abuse is a joint effort."',
+    "check.example.prompts": 'prompts:  with one question per line  - "Do you recognise signs?"',
+    "check.example.prompt_seconds": "prompt_seconds: 90",
+    "check.example.meldcode": "meldcode:  with under it  cases:  and  worksheet:",
+    "check.example.cases": "cases:  with under it  - key: case1  and  title: Case 1  and  text: ...",
+    "check.example.worksheet": "worksheet:  with under it  - key: step1  and  title: Step 1  and  questions: [...]",
+    "check.example.points": "points:  with under it  stickers: 3  and  max_per_point: 2",
+    "check.example.stickers": "stickers: 3",
+    "check.example.max_per_point": "max_per_point: 2",
+    "check.example.levels": "levels: [the professional, the team and the organisation]",
+    "check.example.statuses": "statuses: [not started, in progress, done]",
+    "check.example.type": "type: ordered",
+    "check.example.text": 'text: "How skilled do you feel?"',
+    "check.example.options": 'options: ["yes", "no"]',
+    "check.example.mapping": 'mapping: {"fairly skilled": skilled}',
+    "check.example.min": "min: 0",
+    "check.example.max": "max: 5",
+    "check.example.min_label": "min_label: very dissatisfied",
+    "check.example.max_label": "max_label: very satisfied",
+    "check.example.max_length": "max_length: 500",
+    "check.example.private": "private: true",
+}
+
+NL.update(CHECK_NL)
+EN.update(CHECK_EN)
+
 CATALOGS = {"nl": NL, "en": EN}
 
 

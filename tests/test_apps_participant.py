@@ -150,7 +150,7 @@ def test_participant_kernel_does_not_load_pandas_matplotlib_or_yaml():
 
     code = (
         "import sys, kit.apps.participant\n"
-        "heavy = [m for m in ('pandas', 'matplotlib', 'yaml', 'numpy') if m in sys.modules]\n"
+        "heavy = [m for m in ('pandas', 'matplotlib', 'yaml', 'jsonschema', 'numpy') if m in sys.modules]\n"
         "print(','.join(heavy))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()

@@ -114,6 +114,58 @@ def test_every_subcommand_in_the_help_has_a_handler_and_no_handler_is_unreachabl
     assert list(subparsers.choices) == list(COMMANDS)
 
 
+def test_check_speaks_english_with_lang_en(tmp_path, capsys):
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("schema_version: 1\nname: x\ntitle: y\nblocks:\n  - key: a\n    title: A\n    minutes: ten\n")
+    assert main(["check", "--lang", "en", str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert f"{bad}:7: block 'a': 'minutes' must be a whole number, but is 'ten'" in captured.out
+    assert "1 problem(s) found" in captured.err
+
+
+EIGEN = """schema_version: 1
+name: eigen
+title: Eigen
+blocks:
+  - key: start
+    title: Start
+    minutes: 10
+    questions:
+      - key: signalen
+        type: choice
+        text: {text}
+        options: [{options}]
+"""
+
+
+def test_check_compares_questions_with_the_sessions_in_the_database(db, tmp_path, capsys):
+    template = tmp_path / "eigen.yaml"
+    template.write_text(EIGEN.format(text="Welke signalen zie je?", options="blauwe plekken, stil, afwezig"))
+    code = new_session(db, capsys, "--template", str(template))
+    # Another wording under the same key: fine. Other options: refused, naming the session, with both ways out.
+    template.write_text(EIGEN.format(text="Welke signalen herken je?", options="blauwe plekken, stil, afwezig"))
+    assert main(["check", "--db", db, str(template)]) == 0
+    assert "Vergeleken met de vragen van 1 sessie(s)" in capsys.readouterr().out
+    template.write_text(EIGEN.format(text="Welke signalen herken je?", options="blauwe plekken, teruggetrokken, afwezig"))
+    assert main(["check", "--db", db, str(template)]) == 1
+    out = capsys.readouterr().out
+    assert f"eigen.yaml:12: vraag 'signalen': de antwoordopties van 'signalen' zijn anders dan in sessie {code}" in out
+    assert "key: signalen_2" in out and 'mapping: {"stil": "' in out
+    template.write_text(template.read_text() + "        mapping: {stil: teruggetrokken}\n")
+    assert main(["check", "--db", db, str(template)]) == 0
+
+
+def test_check_does_not_create_the_default_database(tmp_path, monkeypatch, capsys):
+    import kit
+
+    from pathlib import Path
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TEAMLEERGESPREK_DB", raising=False)
+    assert main(["check", str(Path(kit.__file__).parent / "templates" / "teamleergesprek.nl.yaml")]) == 0
+    assert not (tmp_path / "data").exists()
+
+
 def test_python_dash_m_kit_works(db):
     result = subprocess.run(
         [sys.executable, "-m", "kit", "--db", db, "new", "--team", "T"], capture_output=True, text=True

@@ -8,11 +8,12 @@ from kit.templates import loader
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "trainers.md"
 
-FIELDS = sorted(set(
-    loader.TOP_REQUIRED + loader.TOP_OPTIONAL + loader.BLOCK_REQUIRED + loader.BLOCK_OPTIONAL
-    + loader.ALL_QUESTION_FIELDS + loader.MELDCODE_FIELDS + loader.CASE_FIELDS + loader.WORKSHEET_FIELDS
-    + loader.POINTS_FIELDS
-))
+# Every field the schema knows, so a field added to kit/templates/template.schema.json must be explained too.
+FIELDS = sorted(loader.schema_fields())
+
+
+def test_the_schema_knows_the_fields_of_the_standard_template():
+    assert {"schema_version", "blocks", "questions", "options", "min", "meldcode", "stickers", "mapping"} <= set(FIELDS)
 
 
 @pytest.mark.parametrize("field", FIELDS)
@@ -20,7 +21,7 @@ def test_every_template_field_is_in_the_trainers_guide(field):
     assert f"`{field}`" in GUIDE.read_text(encoding="utf-8"), f"docs/trainers.md says nothing about '{field}'"
 
 
-@pytest.mark.parametrize("question_type", loader.QUESTION_TYPES)
+@pytest.mark.parametrize("question_type", loader.schema_question_types())
 def test_every_question_type_is_explained(question_type):
     assert f"`{question_type}`" in GUIDE.read_text(encoding="utf-8")
 
@@ -35,3 +36,7 @@ def test_every_picture_in_the_guide_is_there_and_small():
         path = guide.parent / picture
         assert path.is_file(), picture
         assert path.stat().st_size < 300_000, f"{picture} is {path.stat().st_size} bytes"
+
+
+def test_the_guide_says_where_the_schema_is():
+    assert "kit/templates/template.schema.json" in GUIDE.read_text(encoding="utf-8")

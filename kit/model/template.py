@@ -28,6 +28,10 @@ class Question:
     max_length: int = DEFAULT_OPEN_MAX_LENGTH
     # An open answer that belongs to the participant: kept on their phone, seen by the room only if they share it.
     private: bool = False
+    # Old answer -> new option, written by a trainer who changed the options or scale under the same key; trends
+    # translate older sessions' answers with it so the series continues. None: no mapping; (): the old answers
+    # already fit the new options.
+    mapping: tuple[tuple[str, str], ...] | None = None
 
     @property
     def kind(self):
@@ -48,7 +52,10 @@ class Question:
         return self.kind.answer_options(self)
 
     def to_dict(self) -> dict:
-        return {"key": self.key, "type": self.type, "text": self.text, **self.kind.to_dict(self)}
+        data = {"key": self.key, "type": self.type, "text": self.text, **self.kind.to_dict(self)}
+        if self.mapping is not None:
+            data["mapping"] = dict(self.mapping)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "Question":
@@ -63,6 +70,7 @@ class Question:
             max_label=data.get("max_label", ""),
             max_length=data.get("max_length", DEFAULT_OPEN_MAX_LENGTH),
             private=data.get("private", False),
+            mapping=None if data.get("mapping") is None else tuple((str(k), str(v)) for k, v in data["mapping"].items()),
         )
 
 

@@ -57,9 +57,16 @@ class QuestionType:
         return raw
 
     # -- templates: reading the YAML ----------------------------------------------------------------------------
-    def read(self, reader, fields: dict, where: str) -> dict:
-        """The type's fields of one question, checked by `reader` (a `kit.templates.loader` checker, which
-        reports every problem with its line); only the type's own fields, key/type/text are read already."""
+    # The shape of the type's fields is in kit/templates/template.schema.json: `$defs/question_<key>` lists them
+    # (with `required`), plus the key in the enum of `$defs/question` and one if/then line in its allOf.
+    def check(self, reader, path: tuple, question: dict) -> None:
+        """Rules for the type's fields that a JSON Schema cannot say (min below max, options unique whatever
+        their case); `reader` (the `kit.templates.loader` checker) reports each with its line. The schema has
+        checked the fields' shapes already, but a field may still be missing or wrong: check before use."""
+
+    def read(self, question: dict) -> dict:
+        """The type's own fields of a checked question (plain data from the YAML), as `to_dict` writes them:
+        texts stripped, defaults filled in. Key, type and text are read already."""
         return {}
 
     # -- aggregate and charts: what the room sees ---------------------------------------------------------------

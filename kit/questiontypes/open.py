@@ -28,12 +28,8 @@ class OpenType(QuestionType):
         # Kept exactly as typed, within the limit.
         return checked_text(raw, question.max_length)
 
-    def read(self, reader, fields, where):
-        length = reader.integer(fields, "max_length", where, 1, MAX_OPEN_LENGTH)
-        data = {"max_length": DEFAULT_OPEN_MAX_LENGTH if length is None else length}
-        if "private" in fields:
-            data["private"] = reader.boolean(fields, "private", where)
-        return data
+    def read(self, question):
+        return {"max_length": question.get("max_length", DEFAULT_OPEN_MAX_LENGTH), "private": question.get("private") is True}
 
     def signature(self, question):
         return self.key

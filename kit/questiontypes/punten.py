@@ -46,14 +46,12 @@ class PuntenType(ChoiceType):
         return json.dumps({option: points.get(option, 0) for option in question.options}, ensure_ascii=False)
 
     # -- templates ----------------------------------------------------------------------------------------------------
-    def read(self, reader, fields, where):
-        data = super().read(reader, fields, where)
-        if len(data["options"]) > MAX_OPTIONS:
-            reader.report(fields["options"][1], (
-                f"{where}een vraag van type 'punten' heeft hoogstens {MAX_OPTIONS} opties; deze heeft er "
-                f"{len(data['options'])}. Meer rijen met knoppen passen niet op een telefoon: voeg opties samen "
-                "of maak er twee vragen van."))
-        return data
+    def check(self, reader, path, question):
+        super().check(reader, path, question)
+        options = question.get("options")
+        if isinstance(options, list) and len(options) > MAX_OPTIONS:
+            reader.report(reader.line((*path, "options")), reader.where(path) + reader.msg(
+                "check.punten_options", most=MAX_OPTIONS, n=len(options)))
 
     # -- aggregate and charts ---------------------------------------------------------------------------------------
     def figure(self, question, values):

@@ -30,8 +30,12 @@ class ScaleType(QuestionType):
             raw = str(raw)
         return super().normalise(question, raw)
 
-    def read(self, reader, fields, where):
-        return reader.scale(fields, where)
+    def check(self, reader, path, question):
+        reader.scale_range(path, question)
+
+    def read(self, question):
+        return {"min": question["min"], "max": question["max"], "min_label": (question.get("min_label") or "").strip(),
+                "max_label": (question.get("max_label") or "").strip()}
 
     def figure(self, question, values):
         from kit import aggregate, charts

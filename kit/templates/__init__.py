@@ -1,6 +1,7 @@
 """Workshop templates: the YAML files that ship with the kit and the checker that reads them."""
 
 from kit.templates.loader import (
+    SCHEMA_PATH,
     SUPPORTED_SCHEMA_VERSION,
     Problem,
     TemplateError,
@@ -10,10 +11,13 @@ from kit.templates.loader import (
     in_language,
     load_template,
     load_template_file,
+    question_history,
+    schema,
     user_templates_dir,
 )
 
 __all__ = [
+    "SCHEMA_PATH",
     "SUPPORTED_SCHEMA_VERSION",
     "Problem",
     "TemplateError",
@@ -23,5 +27,7 @@ __all__ = [
     "in_language",
     "load_template",
     "load_template_file",
+    "question_history",
+    "schema",
     "user_templates_dir",
 ]

@@ -1,97 +1,77 @@
-"""Read workshop templates from YAML and explain every mistake in Dutch, pointing at the line to fix.
+"""Read workshop templates from YAML and explain every mistake, pointing at the line to fix.
 
-Trainers edit these files by hand, often without knowing YAML. So the checker does not stop at the first
-mistake and never raises for bad content: it walks the composed node tree (which still knows its line
-numbers), collects every problem with a hint about what to write instead, and only a file without
-problems becomes a `Template`.
+Three layers, each reporting every problem it finds (never only the first):
+1. `kit.templates.yamlfile` composes the YAML (the nodes still know their lines) and reports what YAML itself
+   gets wrong: tabs, unclosed quotes, a field written twice, an unknown !tag.
+2. The JSON Schema `template.schema.json` says which fields exist, which are required, their types and ranges.
+   jsonschema finds the violations; each is turned into a message of its kind (required, type, enum, ...) that
+   names the field and the line (the error's JSON path is looked up in the composed nodes) and what to write.
+3. Python checks what a schema cannot say: keys unique across blocks, min below max, sticker budgets, and that a
+   question keeps asking the same thing under the same key as before (otherwise trends would mix two questions).
+
+Only a file without problems becomes a `Template`. Messages come from `kit/i18n.py` (`check.*`), Dutch by default.
 """
 
 from __future__ import annotations
 
-import datetime
 import difflib
+import json
 import os
 import re
-import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kit.model.template import QUESTION_TYPES, Template
-from kit.model.text import DEFAULT_OPEN_MAX_LENGTH, MAX_OPEN_LENGTH
-from kit.questiontypes import all_types, question_type
+from kit.model.template import Question, Template
+from kit.model.text import DEFAULT_OPEN_MAX_LENGTH
+from kit.questiontypes import question_type, type_keys
+from kit.templates.yamlfile import (
+    KEY_PATTERN,
+    UNREADABLE,
+    Problem,
+    TemplateError,
+    YamlChecker,
+    guess_field,
+    line_of,
+    message,
+    slug,
+)
+
+__all__ = [
+    "SCHEMA_PATH",
+    "SUPPORTED_SCHEMA_VERSION",
+    "Problem",
+    "TemplateError",
+    "available_templates",
+    "check_file",
+    "copy_template",
+    "in_language",
+    "load_template",
+    "load_template_file",
+    "question_history",
+    "schema",
+    "schema_fields",
+    "user_templates_dir",
+]
 
 SUPPORTED_SCHEMA_VERSION = 1
 TEMPLATE_DIR = Path(__file__).parent
 TEMPLATE_SUFFIX = ".nl.yaml"
 # Shipped templates are NAME.LANG.yaml: the Dutch one is called NAME, a translation NAME.LANG (teamleergesprek.en).
 PACKAGED_PATTERN = re.compile(r"(?P<name>[a-z][a-z0-9_-]*)\.(?P<lang>[a-z]{2})\.yaml\Z")
+# The structure of a template. A new question type (a module in kit/questiontypes) adds its fields here: the
+# type's key in the enum of $defs/question, one if/then line in its allOf, and a $defs entry question_<key> listing
+# its fields; rules a schema cannot say go in the type's `check`. Also: a `check.qtype.<key>` description in
+# kit/i18n.py, and every field in docs/trainers.md (tests/test_docs_trainers.py fails otherwise).
+SCHEMA_PATH = TEMPLATE_DIR / "template.schema.json"
 
-KEY_PATTERN = re.compile(r"[a-z][a-z0-9_]*\Z")
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9_-]*\Z")
-LANGUAGE_PATTERN = re.compile(r"[a-z]{2}\Z")
-MAX_BLOCK_MINUTES = 180
 MAX_SCALE_STEPS = 11
 
-TOP_REQUIRED = ("schema_version", "name", "title", "blocks")
-TOP_OPTIONAL = ("language",)
-BLOCK_REQUIRED = ("key", "title", "minutes")
-BLOCK_OPTIONAL = ("guidance", "questions", "screen", "prompts", "prompt_seconds", "meldcode", "points")
-MELDCODE_FIELDS = ("cases", "worksheet", "max_length")
-CASE_FIELDS = ("key", "title", "text")
-WORKSHEET_FIELDS = ("key", "title", "questions")
-POINTS_FIELDS = ("stickers", "max_per_point", "max_length", "levels", "statuses")
-MAX_STICKERS = 20
-MAX_PROMPT_SECONDS = 900
-QUESTION_REQUIRED = ("key", "type", "text")
-# Each question type (kit.questiontypes) names its own fields and reads them (`QuestionType.read`).
-TYPE_FIELDS = {kind.key: kind.fields for kind in all_types()}
-TYPE_REQUIRED = {kind.key: kind.required for kind in all_types()}
-ALL_QUESTION_FIELDS = QUESTION_REQUIRED + tuple(dict.fromkeys(f for fs in TYPE_FIELDS.values() for f in fs))
-
-_HELPS = [kind.help for kind in all_types()]
-TYPE_HELP = ", ".join(_HELPS[:-1]) + " of " + _HELPS[-1] if len(_HELPS) > 1 else _HELPS[0]
-
-# What a correct line looks like, so a message can end with something to copy.
-EXAMPLES = {
-    "schema_version": f"schema_version: {SUPPORTED_SCHEMA_VERSION}",
-    "name": "name: mijn_teamleergesprek",
-    "language": "language: nl",
-    "title": "title: Teamleergesprek onderbouw",
-    "blocks": "blocks:  met daaronder  - key: welkom  en  title: Welkom  en  minutes: 10",
-    "key": "key: welkom",
-    "minutes": "minutes: 10",
-    "guidance": "guidance: Heet iedereen welkom.",
-    "questions": "questions:  met daaronder  - key: mijn_vraag  en  type: open  en  text: ...",
-    "screen": 'screen:  met daaronder per alinea  - "Kindermishandeling stop je samen."',
-    "prompts": 'prompts:  met daaronder per vraag  - "Herken je signalen?"',
-    "prompt_seconds": "prompt_seconds: 90",
-    "meldcode": "meldcode:  met daaronder  cases:  en  worksheet:",
-    "cases": "cases:  met daaronder  - key: casus1  en  title: Casus 1  en  text: ...",
-    "worksheet": "worksheet:  met daaronder  - key: stap1  en  title: Stap 1  en  questions: [...]",
-    "points": "points:  met daaronder  stickers: 3  en  max_per_point: 2",
-    "stickers": "stickers: 3",
-    "max_per_point": "max_per_point: 2",
-    "levels": "levels: [de professional, het team en de organisatie]",
-    "statuses": "statuses: [nog niet gestart, bezig, klaar]",
-    "type": "type: ordered",
-    "text": 'text: "Hoe vaardig voel jij je?"',
-    "options": "options: [ja, nee]",
-    "min": "min: 0",
-    "max": "max: 5",
-    "min_label": "min_label: zeer ontevreden",
-    "max_label": "max_label: zeer tevreden",
-    "max_length": f"max_length: {DEFAULT_OPEN_MAX_LENGTH}",
-    "private": "private: true",
-}
-
-MISSING_HINTS = {
-    "options": "Zet onder de vraag een lijst met antwoordopties",
-    "blocks": "Zet onderaan het bestand de lijst met blokken",
-    "schema_version": "Zet bovenaan het bestand",
-}
+# Lists whose items are objects with their own key; their label in a message is 'blok 2' or "blok 'welkom'".
+OBJECT_LISTS = {"blocks": "block", "questions": "question", "cases": "case", "worksheet": "step"}
 
 # Trainers write Dutch; the field names are English. Catch the obvious translations difflib would miss.
 DUTCH_FIELD_NAMES = {
@@ -125,6 +105,8 @@ DUTCH_FIELD_NAMES = {
     "opties": "options",
     "antwoorden": "options",
     "antwoordopties": "options",
+    "vorige_opties": "mapping",
+    "omzetting": "mapping",
     "minimum": "min",
     "maximum": "max",
     "maximale_lengte": "max_length",
@@ -134,34 +116,60 @@ DUTCH_FIELD_NAMES = {
 }
 
 
-@dataclass
-class Problem:
-    file: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        if self.line is None:
-            return f"{self.file}: {self.message}"
-        return f"{self.file}:{self.line}: {self.message}"
+# -- the schema -------------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def schema() -> dict:
+    """The JSON Schema of a template (also usable by an editor that understands JSON Schema)."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
-class TemplateError(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = list(problems)
-        super().__init__(str(self))
+@lru_cache(maxsize=1)
+def _validator():
+    # Imported here, not at the top: kit.reference (read in participant kernels) imports this package.
+    from jsonschema import Draft202012Validator
 
-    def __str__(self) -> str:
-        return "\n".join(str(p) for p in self.problems)
-
-
-def check_file(path) -> list[Problem]:
-    """Every problem in a template file; an empty list means it is valid."""
-    return _check(path)[0]
+    Draft202012Validator.check_schema(schema())
+    return Draft202012Validator(schema())
 
 
-def load_template_file(path) -> Template:
-    problems, data = _check(path)
+def schema_fields() -> set[str]:
+    """Every field name a template can have, anywhere: what docs/trainers.md must explain."""
+    names: set[str] = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            names.update(node.get("properties", {}))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema())
+    return names
+
+
+def _question_type_fields() -> dict[str, set[str]]:
+    """Per question type the fields its `$defs/question_<type>` allows."""
+    defs = schema()["$defs"]
+    return {t: set(defs[f"question_{t}"]["properties"]) for t in schema_question_types()}
+
+
+def schema_question_types() -> tuple[str, ...]:
+    return tuple(schema()["$defs"]["question"]["properties"]["type"]["enum"])
+
+
+# -- public entry points -----------------------------------------------------------------------------------------
+def check_file(path, *, lang: str = "nl", previous: Iterable[tuple[str, dict]] = ()) -> list[Problem]:
+    """Every problem in a template file; an empty list means it is valid.
+
+    Questions are compared with what was asked before under the same key, in the file's language: the templates
+    that ship with the kit, and `previous`, (source, template dict) pairs such as the sessions in a database."""
+    return _check(path, lang, previous)[0]
+
+
+def load_template_file(path, *, lang: str = "nl", previous: Iterable[tuple[str, dict]] = ()) -> Template:
+    problems, data = _check(path, lang, previous)
     if problems:
         raise TemplateError(problems)
     return Template.from_dict(data)
@@ -215,41 +223,32 @@ def template_path(name: str, templates_dir=None) -> Path | None:
     return {**_packaged_templates(), **_user_templates(templates_dir)}.get(name)
 
 
-def load_template(name_or_path: str, templates_dir=None) -> Template:
+def load_template(name_or_path: str, templates_dir=None, *, lang: str = "nl") -> Template:
     """A template by file path, or by name: the school's own templates first, then those shipped with the kit."""
     path = Path(name_or_path)
     if path.is_file():
-        return load_template_file(path)
+        return load_template_file(path, lang=lang)
     found = template_path(name_or_path, templates_dir)
     if found is not None:
-        return load_template_file(found)
+        return load_template_file(found, lang=lang)
     names = ", ".join(available_templates(templates_dir)) or "(geen)"
     if path.suffix in (".yaml", ".yml") or len(path.parts) > 1:
-        message = (
-            f"het bestand is niet gevonden. Controleer de naam en de map, "
-            f"of kies een van de sjablonen: {names}."
-        )
+        text = message(lang, "check.template_file_not_found", names=names)
     else:
-        message = (
-            f"er is geen sjabloon met deze naam. Beschikbare sjablonen: {names}. "
-            f"Geef een van deze namen, of het pad naar een eigen YAML-bestand."
-        )
-    raise TemplateError([Problem(str(name_or_path), None, message)])
+        text = message(lang, "check.template_unknown", names=names)
+    raise TemplateError([Problem(str(name_or_path), None, text)])
 
 
-def copy_template(source: str, new_name: str, templates_dir=None) -> Path:
+def copy_template(source: str, new_name: str, templates_dir=None, *, lang: str = "nl") -> Path:
     """Start an own template from an existing one: same content, its own name, in the school's template folder."""
     if not NAME_PATTERN.match(new_name):
-        raise TemplateError([Problem(new_name, None,
-                                     f"de naam mag alleen kleine letters, cijfers, _ en - bevatten en moet met een "
-                                     f"letter beginnen, bijvoorbeeld: {_slug(new_name)}")])
+        raise TemplateError([Problem(new_name, None, message(lang, "check.copy_bad_name", suggestion=slug(new_name)))])
     origin = template_path(source, templates_dir)
     if origin is None:
-        load_template(source, templates_dir)  # raises the message that lists the available names
+        load_template(source, templates_dir, lang=lang)  # raises the message that lists the available names
     target = user_templates_dir(templates_dir) / f"{new_name}.yaml"
     if target.exists():
-        raise TemplateError([Problem(str(target), None,
-                                     "dit bestand bestaat al en wordt niet overschreven. Kies een andere naam.")])
+        raise TemplateError([Problem(str(target), None, message(lang, "check.copy_exists"))])
     text = origin.read_text(encoding="utf-8")
     text = re.sub(r"(?m)^name:.*$", f"name: {new_name}", text, count=1)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -257,623 +256,527 @@ def copy_template(source: str, new_name: str, templates_dir=None) -> Path:
     return target
 
 
-def _check(path) -> tuple[list[Problem], dict | None]:
-    checker = _Checker(str(path))
-    root = checker.compose(Path(path))
-    data = checker.template(root) if root is not None else None
+# -- what was asked before ---------------------------------------------------------------------------------------
+def question_history(templates: Iterable[tuple[str, dict]]) -> dict[str, list[tuple[str, dict]]]:
+    """Per question key, the definitions asked before: (where from, question dict), from (source, template dict)
+    pairs such as the standard template or `sessions.template_json`."""
+    history: dict[str, list[tuple[str, dict]]] = {}
+    for source, template in templates:
+        for block in template.get("blocks") or ():
+            for question in block.get("questions") or ():
+                if isinstance(question, dict) and isinstance(question.get("key"), str):
+                    history.setdefault(question["key"], []).append((source, question))
+    return history
+
+
+def _packaged_sources(lang: str, exclude: Path) -> list[tuple[str, dict]]:
+    """The templates shipped with the kit as (source, data), the file being checked left out."""
+    found = []
+    for name, path in sorted(_packaged_templates().items()):
+        if path.resolve() != exclude.resolve() and (data := _shipped_data(path)) is not None:
+            found.append((message(lang, "check.source_standard", name=name), data))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _shipped_data(path: Path) -> dict | None:
+    return _check(path, "nl", None)[1]
+
+
+# -- the check ---------------------------------------------------------------------------------------------------
+def _check(path, lang: str, previous) -> tuple[list[Problem], dict | None]:
+    """`previous` None: do not compare with earlier questions (reading a shipped template to compare with)."""
+    checker = _TemplateChecker(str(path), lang)
+    data = checker.check(Path(path), previous)
+    checker.problems.sort(key=lambda p: -1 if p.line is None else p.line)
     return checker.problems, (data if not checker.problems else None)
 
 
-def _line(node: Node) -> int:
-    return node.start_mark.line + 1
+class _TemplateChecker(YamlChecker):
+    def __init__(self, file: str, lang: str):
+        super().__init__(file, lang)
+        self.nodes: dict[tuple, tuple[Node | None, Node]] = {}  # JSON path -> (key node, value node)
+        self.skip: set[tuple] = set()  # paths already reported: no schema message about them too
+        self.data = None
 
-
-def _slug(text: str) -> str:
-    """A valid key that resembles `text`, to suggest when a trainer wrote 'Welkom blok' as a key."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    slug = re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
-    if not slug or not slug[0].isalpha():
-        slug = f"k_{slug}".rstrip("_")
-    return slug
-
-
-class _Unreadable:
-    """Stands in for a value that was already reported, so it is not reported a second time."""
-
-
-UNREADABLE = _Unreadable()
-
-
-class _Checker:
-    def __init__(self, file: str):
-        self.file = file
-        self.problems: list[Problem] = []
-        self._constructor = yaml.SafeLoader("")
-        self._block_keys: dict[str, int] = {}
-        self._question_keys: dict[str, int] = {}
-
-    def report(self, where: Node | int | None, message: str) -> None:
-        line = _line(where) if isinstance(where, Node) else where
-        self.problems.append(Problem(self.file, line, message))
-
-    # reading
-
-    def compose(self, path: Path) -> Node | None:
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            self.report(None, "het bestand is niet gevonden. Controleer de naam en de map van het bestand.")
-            return None
-        except IsADirectoryError:
-            self.report(None, "dit is een map, geen bestand. Geef het pad naar een .yaml-bestand.")
-            return None
-        except OSError as error:
-            self.report(None, f"het bestand kan niet worden gelezen ({error.strerror}). Controleer of je het mag openen.")
-            return None
-        try:
-            # utf-8-sig: Windows editors often start the file with an invisible byte-order mark.
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            self.report(
-                raw[: error.start].count(b"\n") + 1,
-                "deze regel bevat tekens die geen UTF-8 zijn (bijvoorbeeld een é of ë uit een oude editor). "
-                "Sla het bestand op met codering UTF-8 (in Kladblok: Opslaan als → Codering: UTF-8).",
-            )
-            return None
-        try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
-        except yaml.MarkedYAMLError as error:
-            self._yaml_error(error)
-            return None
-        except yaml.YAMLError as error:
-            self.report(None, f"het bestand is geen geldige YAML ({error}). Controleer de opmaak.")
-            return None
+    def check(self, path: Path, previous) -> dict | None:
+        root = self.compose(path)
         if root is None:
-            self.report(None, "het bestand is leeg. Begin met  schema_version: 1  en vul de andere velden in.")
-        return root
-
-    def _yaml_error(self, error: yaml.MarkedYAMLError) -> None:
-        problem = error.problem or ""
-        context = error.context or ""
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        if "mapping values are not allowed" in problem:
-            message = (
-                "hier staat een dubbele punt (:) waar YAML die niet verwacht. Staat er een dubbele punt in een tekst? "
-                'Zet de hele tekst dan tussen aanhalingstekens, bijvoorbeeld  title: "Startoefening: wat vind jij?"  '
-                "Zo niet, dan springt deze regel te ver in: zet hem precies onder de velden erboven."
-            )
-        elif "'\\t'" in problem:
-            message = "deze regel springt in met een tab. YAML accepteert alleen spaties: vervang de tab door spaties."
-        elif "quoted scalar" in context and error.context_mark:
-            line = error.context_mark.line + 1
-            message = (
-                "hier begint een tekst met een aanhalingsteken dat nergens wordt gesloten. "
-                "Zet aan het eind van de tekst hetzelfde aanhalingsteken (\" of ')."
-            )
-        elif "expected a single document" in context:
-            message = (
-                "het bestand bevat meer dan één YAML-document (een regel met ---). "
-                "Eén bestand is één sjabloon: haal de --- weg of maak een tweede bestand."
-            )
-        elif "undefined alias" in problem:
-            message = "hier staat een * die YAML als verwijzing leest. Zet tekst die met * begint tussen aanhalingstekens."
-        elif "flow" in context:
-            message = (
-                "de lijst tussen [ ] is niet goed afgesloten of bevat een dubbele punt. "
-                "Sluit de lijst met ] en zet opties met een dubbele punt of komma tussen aanhalingstekens."
-            )
-        else:
-            message = (
-                "de inspringing klopt niet of er staat tekst op een onverwachte plek. Velden die bij elkaar horen "
-                "moeten precies even ver inspringen (met spaties), en een tekst na een afsluitend aanhalingsteken "
-                "moet binnen de aanhalingstekens staan."
-            )
-        self.report(line, f"fout in de YAML-opmaak: {message}")
-
-    def value(self, node: Node):
-        """The Python value of a scalar node as YAML reads it (so `yes` is True); nodes for collections."""
-        if not isinstance(node, ScalarNode):
-            return node
-        try:
-            return self._constructor.construct_object(node, deep=True)
-        except yaml.YAMLError:
-            self.report(
-                node,
-                f"de waarde heeft een onbekende YAML-markering ({node.tag.replace('tag:yaml.org,2002:', '!!')}). "
-                "Haal het woord met ! weg en schrijf alleen de waarde.",
-            )
-            return UNREADABLE
-
-    def fields(self, node: MappingNode, where: str) -> dict[str, tuple[Node, Node]]:
-        found: dict[str, tuple[Node, Node]] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                self.report(key_node, f"{where}een veldnaam moet een gewoon woord zijn, zoals  title:")
-                continue
-            name = key_node.value
-            if name in found:
-                first = _line(found[name][0])
-                self.report(
-                    key_node,
-                    f"{where}'{name}' staat twee keer in hetzelfde onderdeel (ook op regel {first}). "
-                    "Laat er één staan.",
-                )
-                continue
-            found[name] = (key_node, value_node)
-        return found
-
-    def unknown_fields(self, fields, allowed, where: str, elsewhere: dict[str, str] | None = None) -> set[str]:
-        """Report fields that do not belong here; returns the known names they were probably meant as."""
-        meant = set()
-        for name, (key_node, _) in fields.items():
-            if name in allowed:
-                continue
-            if elsewhere and name in elsewhere:
-                self.report(key_node, f"{where}'{name}' {elsewhere[name]}")
-                continue
-            guess = DUTCH_FIELD_NAMES.get(name.lower())
-            if guess not in allowed:
-                close = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.6)
-                guess = close[0] if close else None
-            if guess and guess not in fields:
-                meant.add(guess)
-                hint = f"Bedoel je '{guess}'? Pas de naam aan."
-            else:
-                hint = f"Haal de regel weg of gebruik een van: {', '.join(allowed)}."
-            self.report(key_node, f"{where}onbekend veld '{name}'. {hint}")
-        return meant
-
-    def missing_fields(self, node: Node, fields, required, where: str, meant=frozenset()) -> None:
-        for name in required:
-            if name not in fields and name not in meant:
-                hint = MISSING_HINTS.get(name, "Voeg het veld toe")
-                self.report(node, f"{where}'{name}' ontbreekt. {hint}, bijvoorbeeld:  {EXAMPLES[name]}")
-
-    # typed values
-
-    def text(self, fields, name: str, where: str, *, required: bool = True) -> str | None:
-        if name not in fields:
-            return None if required else ""
-        node = fields[name][1]
-        if not required and isinstance(node, ScalarNode) and self.value(node) is None:
-            return ""
-        return self.text_value(node, f"{where}'{name}'", EXAMPLES[name])
-
-    def text_value(self, node: Node, label: str, example: str) -> str | None:
-        value = self.value(node)
-        if value is UNREADABLE:
             return None
-        if isinstance(value, str):
-            if value.strip():
-                return value.strip()
-            self.report(node, f"{label} is leeg. Vul een tekst in, bijvoorbeeld:  {example}")
-            return None
-        if value is None:
-            self.report(node, f"{label} is leeg. Vul een tekst in, bijvoorbeeld:  {example}")
-        elif isinstance(value, Node):
-            kind = "een lijst" if isinstance(value, SequenceNode) else "een groep velden"
-            self.report(node, f"{label} moet één tekst zijn, maar is {kind}. Schrijf de tekst achter de dubbele punt.")
-        else:
-            self.report(
-                node,
-                f"{label} moet tekst zijn, maar YAML leest {node.value} als {self._kind(value)}. "
-                f'Zet het tussen aanhalingstekens: "{node.value}"',
-            )
-        return None
-
-    def integer(self, fields, name: str, where: str, low: int | None = None, high: int | None = None) -> int | None:
-        if name not in fields:
-            return None
-        node = fields[name][1]
-        value = self.value(node)
-        label = f"{where}'{name}'"
-        if value is UNREADABLE:
-            return None
-        if isinstance(value, int) and not isinstance(value, bool):
-            if (low is not None and value < low) or (high is not None and value > high):
-                self.report(node, f"{label} is {value}, maar moet tussen {low} en {high} liggen. Pas het getal aan.")
+        twice: list[tuple[tuple, Node, str, int]] = []
+        self.data = self.plain(root, (), None, twice)
+        for where_path, key_node, name, first in twice:
+            self.report(key_node, self.where(where_path) + self.msg("check.field_twice", name=name, line=first))
+        if isinstance(self.data, dict) and "schema_version" in self.data:
+            self.skip.add(("schema_version",))
+            if not self.schema_version(self.nodes[("schema_version",)][1], SUPPORTED_SCHEMA_VERSION):
                 return None
-            return value
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            problem = f"staat tussen aanhalingstekens. Haal die weg, zodat het een getal is:  {name}: {value.strip()}"
-        elif isinstance(value, float):
-            problem = f"moet een heel getal zijn, zonder komma of punt, bijvoorbeeld:  {EXAMPLES[name]}"
-        elif value is None:
-            problem = f"is leeg. Vul een heel getal in, bijvoorbeeld:  {EXAMPLES[name]}"
-        else:
-            shown = node.value if isinstance(node, ScalarNode) else self._kind(value)
-            problem = f"moet een heel getal zijn, maar is '{shown}'. Schrijf het in cijfers, bijvoorbeeld:  {EXAMPLES[name]}"
-        self.report(node, f"{label} {problem}")
-        return None
+        self.validate()
+        if not isinstance(self.data, dict):
+            return None
+        self.rules()
+        if self.problems:
+            return None
+        # From here on the template is sound: compare what it asks with what was asked before.
+        data = _normalised(self.data)
+        if previous is not None:
+            sources = [*_packaged_sources(self.lang, path), *previous]
+            same_language = ((s, t) for s, t in sources if t.get("language", "nl") == data["language"])
+            self.comparable(data, question_history(same_language))
+        return data if not self.problems else None
+
+    # YAML nodes to plain data, remembering each path's node
+
+    def plain(self, node: Node, path: tuple, key_node: Node | None, twice: list):
+        self.nodes[path] = (key_node, node)
+        if isinstance(node, MappingNode):
+            result = {}
+            first: dict[str, int] = {}
+            for k, v in node.value:
+                if not isinstance(k, ScalarNode):
+                    self.report(k, self.msg("check.field_not_a_word"))
+                    continue
+                if k.value in first:
+                    twice.append((path, k, k.value, first[k.value]))
+                    continue
+                first[k.value] = line_of(k)
+                result[k.value] = self.plain(v, (*path, k.value), k, twice)
+            return result
+        if isinstance(node, SequenceNode):
+            return [self.plain(item, (*path, i), None, twice) for i, item in enumerate(node.value)]
+        if path and path[-1] == "key":
+            return node.value.strip()  # as written: `key: yes` is the word yes, not a YAML true
+        value = self.value(node)
+        if value is UNREADABLE:
+            self.skip.add(path)
+        return value
+
+    # naming a place in the template
+
+    def _at(self, path: tuple):
+        value = self.data
+        for part in path:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
+
+    def _is_object_list(self, path: tuple) -> bool:
+        """Whether the list at `path` holds objects (blocks, questions), not texts (a worksheet step's questions)."""
+        return bool(path) and path[-1] in OBJECT_LISTS and not (len(path) >= 3 and path[-3] == "worksheet")
+
+    def where(self, path: tuple) -> str:
+        """The prefix that names the object at `path`: '', "blok 'welkom': ", "vraag 'x': ", 'blok 2: points: '."""
+        prefix = ""
+        for i, part in enumerate(path):
+            if isinstance(part, int) and self._is_object_list(path[:i]):
+                kind = OBJECT_LISTS[path[i - 1]]
+                item = self._at(path[: i + 1])
+                key = item.get("key") if isinstance(item, dict) else None
+                if isinstance(key, str) and KEY_PATTERN.match(key):
+                    label = self.msg(f"check.where.{kind}", key=key)
+                    # Question keys are unique in the whole template: the question alone says where.
+                    prefix = f"{label}: " if kind == "question" else f"{prefix}{label}: "
+                else:
+                    prefix += self.msg(f"check.where.{kind}_n", n=part + 1) + ": "
+            elif part in ("meldcode", "points", "mapping"):
+                prefix += f"{part}: "
+        return prefix
+
+    def subject(self, path: tuple) -> str:
+        """How a message names the value at `path`: "blok 'welkom': 'minutes'", 'optie 2', "'screen' regel 3"."""
+        if not path:
+            return self.msg("check.where.file")
+        *parent, last = path
+        parent = tuple(parent)
+        if isinstance(last, str):
+            return f"{self.where(parent)}'{last}'"
+        if self._is_object_list(parent):
+            return self.where(path).rstrip(": ")
+        if parent[-1] == "options":
+            return self.where(parent[:-1]) + self.msg("check.where.option", n=last + 1)
+        return self.where(parent[:-1]) + self.msg("check.where.line", name=parent[-1], n=last + 1)
+
+    def line(self, path: tuple) -> int | None:
+        found = self.nodes.get(path)
+        return line_of(found[1]) if found else None
+
+    def key_line(self, path: tuple) -> int | None:
+        found = self.nodes.get(path)
+        return line_of(found[0] or found[1]) if found else None
 
     @staticmethod
-    def _kind(value) -> str:
-        if isinstance(value, bool):
-            return "een ja/nee-waarde (true/false)"
-        if isinstance(value, (int, float)):
-            return "een getal"
-        if isinstance(value, (datetime.date, datetime.datetime)):
-            return "een datum"
-        if isinstance(value, SequenceNode):
-            return "een lijst"
-        if isinstance(value, MappingNode):
-            return "een groep velden"
-        return "iets anders dan tekst"
+    def field(path: tuple) -> str:
+        """The field a path is about: its last name (for an item of a list, the list's name)."""
+        return next((p for p in reversed(path) if isinstance(p, str)), "")
 
-    def key(self, fields, where: str, seen: dict[str, int], unique_hint: str) -> str | None:
-        """A block or question key. Read as written: `key: yes` is the word yes, not a YAML true."""
-        if "key" not in fields:
-            return None
-        node = fields["key"][1]
-        if not isinstance(node, ScalarNode):
-            self.report(node, f"{where}'key' moet één woord zijn, bijvoorbeeld:  {EXAMPLES['key']}")
-            return None
-        raw = node.value.strip()
-        if not raw:
-            self.report(node, f"{where}'key' is leeg. Vul een korte naam in, bijvoorbeeld:  {EXAMPLES['key']}")
-            return None
-        if not KEY_PATTERN.match(raw):
-            self.report(
-                node,
-                f"{where}'key' is '{raw}', maar mag alleen kleine letters, cijfers en _ bevatten en moet met een "
-                f"letter beginnen. Schrijf bijvoorbeeld:  key: {_slug(raw)}",
-            )
-            return None
-        if raw in seen:
-            self.report(
-                node,
-                f"{where}de key '{raw}' komt al voor op regel {seen[raw]}. {unique_hint}",
-            )
-            return None
-        seen[raw] = _line(node)
-        return raw
+    # the schema's verdict, one message per kind of error
 
-    # the template, top-down
+    def validate(self) -> None:
+        errors = list(_validator().iter_errors(self.data))
+        meant: dict[tuple, set[str]] = {}
+        for error in errors:
+            if error.validator == "additionalProperties":
+                self.on_additional(error, meant)
+        reported: set[tuple] = set()
+        for error in errors:
+            path = tuple(error.absolute_path)
+            if error.validator == "additionalProperties" or any(path[:k] in self.skip for k in range(len(path) + 1)):
+                continue
+            if error.validator == "required":
+                self.on_required(error, path, meant.get(path, set()), reported)
+                continue
+            handler = getattr(self, f"on_{error.validator}", self.on_other)
+            if (path, error.validator) not in reported:
+                reported.add((path, error.validator))
+                handler(error, path)
 
-    def template(self, root: Node) -> dict | None:
-        if not isinstance(root, MappingNode):
-            kind = "een lijst" if isinstance(root, SequenceNode) else "losse tekst"
-            self.report(
-                root,
-                f"het bestand moet beginnen met velden zoals  schema_version: 1  en  name: ..., maar begint met {kind}. "
-                "Haal het streepje of de losse tekst aan het begin weg.",
-            )
-            return None
-        fields = self.fields(root, "")
-        if not self.schema_version(fields):
-            return None
-        meant = self.unknown_fields(fields, TOP_REQUIRED + TOP_OPTIONAL, "")
-        self.missing_fields(root, fields, TOP_REQUIRED, "", meant)
-        name = self.text(fields, "name", "")
-        if name is not None and not NAME_PATTERN.match(name):
-            self.report(
-                fields["name"][1],
-                f"'name' is '{name}', maar mag alleen kleine letters, cijfers, _ en - bevatten en moet met een "
-                f"letter beginnen. Schrijf bijvoorbeeld:  name: {_slug(name)}",
-            )
-        language = self.text(fields, "language", "", required=False) or "nl"
-        if not LANGUAGE_PATTERN.match(language):
-            self.report(
-                fields["language"][1],
-                f"'language' is '{language}', maar moet een taalcode van twee kleine letters zijn, bijvoorbeeld:  "
-                "language: nl",
-            )
-        title = self.text(fields, "title", "")
-        blocks = self.blocks(fields["blocks"][1]) if "blocks" in fields else []
-        return {
-            "schema_version": SUPPORTED_SCHEMA_VERSION,
-            "name": name,
-            "language": language,
-            "title": title,
-            "blocks": blocks,
-        }
+    def on_additional(self, error, meant: dict[tuple, set[str]]) -> None:
+        path = tuple(error.absolute_path)
+        allowed = list(error.schema.get("properties", {}))
+        where = self.where(path)
+        qtype = error.instance.get("type") if self._is_question(path) else None
+        for name in error.instance:
+            if name in allowed:
+                continue
+            key_line = self.key_line((*path, name))
+            if qtype and any(name in fields for fields in _question_type_fields().values()):
+                self.report(key_line, where + self.msg("check.other_type_field", name=name, type=qtype))
+                continue
+            guess = guess_field(name, allowed, DUTCH_FIELD_NAMES)
+            if guess in error.instance:
+                guess = None
+            if guess:
+                meant.setdefault(path, set()).add(guess)
+            if guess:
+                hint = self.msg("check.unknown_field_guess", guess=guess)
+            else:
+                hint = self.msg("check.unknown_field_list", allowed=", ".join(allowed))
+            self.report(key_line, where + self.msg("check.unknown_field", name=name, hint=hint))
 
-    def schema_version(self, fields) -> bool:
-        """False when the file is written for a newer kit: the rest would only produce confusing noise."""
-        if "schema_version" not in fields:
-            return True  # reported with the other missing fields
-        node = fields["schema_version"][1]
-        value = self.value(node)
-        if value is UNREADABLE:
-            return True
-        if not isinstance(value, int) or isinstance(value, bool):
-            shown = node.value if isinstance(node, ScalarNode) else self._kind(value)
-            self.report(
-                node,
-                f"'schema_version' moet een heel getal zijn, maar is '{shown}'. "
-                f"Schrijf:  schema_version: {SUPPORTED_SCHEMA_VERSION}",
-            )
-            return True
-        if value < 1:
-            self.report(
-                node,
-                f"schema_version {value} is te oud: de eerste versie is 1. "
-                f"Schrijf:  schema_version: {SUPPORTED_SCHEMA_VERSION}  en controleer het bestand opnieuw.",
-            )
-            return True
-        if value > SUPPORTED_SCHEMA_VERSION:
-            self.report(
-                node,
-                f"schema_version {value} is nieuwer dan deze kit kan lezen (tot en met {SUPPORTED_SCHEMA_VERSION}). "
-                "Werk de kit bij, of gebruik een sjabloon dat voor deze versie is gemaakt.",
-            )
-            return False
-        return True
+    def _is_question(self, path: tuple) -> bool:
+        return len(path) >= 2 and path[-2] == "questions" and self._is_object_list(path[:-1])
 
-    def blocks(self, node: Node) -> list[dict]:
-        value = self.value(node)
-        if value is UNREADABLE:
-            return []
-        if value is None or (isinstance(node, SequenceNode) and not node.value):
-            self.report(node, f"'blocks' bevat geen blokken. Zet er minstens één onder, bijvoorbeeld:  {EXAMPLES['blocks']}")
-            return []
-        if not isinstance(node, SequenceNode):
-            self.report(
-                node,
-                "'blocks' moet een lijst zijn: zet elk blok op een nieuwe regel die begint met een streepje, "
-                "bijvoorbeeld  - key: welkom",
-            )
-            return []
-        return [b for i, item in enumerate(node.value, 1) if (b := self.block(item, i)) is not None]
+    def on_required(self, error, path: tuple, meant: set[str], reported: set) -> None:
+        for name in error.validator_value:
+            if name in error.instance or name in meant or (path, "required", name) in reported:
+                continue
+            reported.add((path, "required", name))
+            hint = self.special("check.missing_hint", name)
+            self.report(self.line(path), self.where(path) + self.msg(
+                "check.required", name=name, hint=hint, example=self.example(name)))
 
-    def block(self, node: Node, number: int) -> dict | None:
-        if not isinstance(node, MappingNode):
-            self.report(
-                node,
-                f"blok {number} moet velden hebben zoals  key:,  title:  en  minutes:, elk op een eigen regel "
-                "onder het streepje.",
-            )
-            return None
-        fields = self.fields(node, f"blok {number}: ")
-        where = f"blok {number}: "
-        key = self.key(fields, where, self._block_keys, "Geef elk blok een eigen key.")
-        if key:
-            where = f"blok '{key}': "
-        meant = self.unknown_fields(fields, BLOCK_REQUIRED + BLOCK_OPTIONAL, where)
-        self.missing_fields(node, fields, BLOCK_REQUIRED, where, meant)
-        title = self.text(fields, "title", where)
-        minutes = self.integer(fields, "minutes", where, 1, MAX_BLOCK_MINUTES)
-        guidance = self.text(fields, "guidance", where, required=False)
-        questions = self.questions(fields["questions"][1], where) if "questions" in fields else []
-        data = {"key": key, "title": title, "minutes": minutes, "guidance": guidance, "questions": questions}
-        for name in ("screen", "prompts"):
-            if name in fields:
-                data[name] = self.text_list(fields[name][1], where, name)
-        if "meldcode" in fields and "points" in fields:
-            self.report(
-                fields["points"][0],
-                f"{where}een blok kan 'meldcode' of 'points' hebben, niet allebei. Zet ze in twee blokken.",
-            )
-        elif "meldcode" in fields:
-            data["meldcode"] = self.meldcode(fields["meldcode"][1], where)
-        elif "points" in fields:
-            data["points"] = self.points(fields["points"][1], where)
-        if "prompt_seconds" in fields:
-            data["prompt_seconds"] = self.integer(fields, "prompt_seconds", where, 10, MAX_PROMPT_SECONDS)
-            if "prompts" not in fields:
-                self.report(
-                    fields["prompt_seconds"][0],
-                    f"{where}'prompt_seconds' geeft denktijd per vraag in 'prompts', maar dit blok heeft geen 'prompts'. "
-                    f"Zet de vragen eronder, bijvoorbeeld:  {EXAMPLES['prompts']}",
-                )
-        return data
-
-    def mapping(self, node: Node, where: str, name: str) -> dict | None:
-        if isinstance(node, MappingNode):
-            return self.fields(node, f"{where}{name}: ")
-        self.report(node, f"{where}'{name}' moet velden eronder hebben, bijvoorbeeld:  {EXAMPLES[name]}")
-        return None
-
-    def items(self, node: Node, where: str, name: str) -> list[MappingNode]:
-        if not isinstance(node, SequenceNode) or not node.value:
-            self.report(node, f"{where}'{name}' moet een lijst met minstens één onderdeel zijn, bijvoorbeeld:  {EXAMPLES[name]}")
-            return []
-        good = [item for item in node.value if isinstance(item, MappingNode)]
-        for item in node.value:
-            if not isinstance(item, MappingNode):
-                self.report(item, f"{where}elk onderdeel van '{name}' moet velden hebben, bijvoorbeeld:  {EXAMPLES[name]}")
-        return good
-
-    def meldcode(self, node: Node, where: str) -> dict | None:
-        fields = self.mapping(node, where, "meldcode")
-        if fields is None:
-            return None
-        where = f"{where}meldcode: "
-        meant = self.unknown_fields(fields, MELDCODE_FIELDS, where)
-        self.missing_fields(node, fields, ("cases", "worksheet"), where, meant)
-        cases, case_keys = [], {}
-        for item in self.items(fields["cases"][1], where, "cases") if "cases" in fields else []:
-            case_fields = self.fields(item, where)
-            meant = self.unknown_fields(case_fields, CASE_FIELDS, where)
-            self.missing_fields(item, case_fields, CASE_FIELDS, where, meant)
-            key = self.key(case_fields, where, case_keys, "Geef elke casus een eigen key.")
-            title, text = self.text(case_fields, "title", where), self.text(case_fields, "text", where)
-            if key and title and text:
-                cases.append({"key": key, "title": title, "text": text})
-        steps, step_keys = [], {}
-        for item in self.items(fields["worksheet"][1], where, "worksheet") if "worksheet" in fields else []:
-            step_fields = self.fields(item, where)
-            meant = self.unknown_fields(step_fields, WORKSHEET_FIELDS, where)
-            self.missing_fields(item, step_fields, WORKSHEET_FIELDS, where, meant)
-            key = self.key(step_fields, where, step_keys, "Geef elke stap een eigen key.")
-            title = self.text(step_fields, "title", where)
-            questions = self.text_list(step_fields["questions"][1], where, "prompts") if "questions" in step_fields else []
-            if key and title and questions:
-                steps.append({"key": key, "title": title, "questions": questions})
-        length = self.integer(fields, "max_length", where, 1, MAX_OPEN_LENGTH)
-        return {"cases": cases, "worksheet": steps, "max_length": length or DEFAULT_OPEN_MAX_LENGTH}
-
-    def points(self, node: Node, where: str) -> dict | None:
-        fields = self.mapping(node, where, "points")
-        if fields is None:
-            return None
-        where = f"{where}points: "
-        self.unknown_fields(fields, POINTS_FIELDS, where)
-        data = {}
-        stickers = self.integer(fields, "stickers", where, 1, MAX_STICKERS)
-        data["stickers"] = stickers or 3
-        per_point = self.integer(fields, "max_per_point", where, 1, MAX_STICKERS)
-        if per_point and per_point > data["stickers"]:
-            self.report(
-                fields["max_per_point"][1],
-                f"{where}'max_per_point' ({per_point}) is groter dan het aantal stickers ({data['stickers']}). "
-                "Maak het kleiner of gelijk.",
-            )
-        data["max_per_point"] = min(per_point or 2, data["stickers"])
-        data["max_length"] = self.integer(fields, "max_length", where, 20, 1000) or 200
-        for name in ("levels", "statuses"):
-            if name in fields:
-                values = self.text_list(fields[name][1], where, name)
-                if len(values) < (1 if name == "levels" else 2):
-                    self.report(fields[name][1], f"{where}'{name}' heeft te weinig waarden, bijvoorbeeld:  {EXAMPLES[name]}")
-                data[name] = values
-        return data
-
-    def text_list(self, node: Node, where: str, name: str) -> list[str]:
-        """A list of texts (paragraphs or prompts), each on its own line starting with a dash."""
-        if isinstance(node, ScalarNode) and self.value(node) is None:
-            return []
-        if not isinstance(node, SequenceNode):
-            self.report(
-                node,
-                f"{where}'{name}' moet een lijst zijn: begin elke tekst op een nieuwe regel met een streepje, "
-                f"bijvoorbeeld:  {EXAMPLES[name]}",
-            )
-            return []
-        items = []
-        for number, item in enumerate(node.value, 1):
-            text = self.text_value(item, f"{where}'{name}' regel {number}", EXAMPLES[name])
-            if text is not None:
-                items.append(text)
-        return items
-
-    def questions(self, node: Node, where: str) -> list[dict]:
-        if isinstance(node, ScalarNode) and self.value(node) is None:
-            return []
-        if not isinstance(node, SequenceNode):
-            self.report(
-                node,
-                f"{where}'questions' moet een lijst zijn: begin elke vraag op een nieuwe regel met een streepje, "
-                "bijvoorbeeld  - key: mijn_vraag",
-            )
-            return []
-        return [q for i, item in enumerate(node.value, 1) if (q := self.question(item, i, where)) is not None]
-
-    def question(self, node: Node, number: int, block_where: str) -> dict | None:
-        where = f"{block_where}vraag {number}: "
-        if not isinstance(node, MappingNode):
-            self.report(node, f"{where}een vraag moet velden hebben zoals  key:,  type:  en  text:, elk op een eigen regel.")
-            return None
-        fields = self.fields(node, where)
-        key = self.key(
-            fields, where, self._question_keys,
-            "Geef elke vraag in het sjabloon een eigen key; trends koppelen de antwoorden via die key.",
-        )
-        if key:
-            where = f"vraag '{key}': "
-        qtype = self.question_type(fields, where)
-        if qtype:
-            allowed = QUESTION_REQUIRED + TYPE_FIELDS[qtype]
-            elsewhere = {
-                f: f"hoort niet bij een vraag van type '{qtype}'. Haal de regel weg, of kies een ander type."
-                for f in ALL_QUESTION_FIELDS
-                if f not in allowed
-            }
-            required = QUESTION_REQUIRED + TYPE_REQUIRED[qtype]
+    def on_type(self, error, path: tuple) -> None:
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected = [t for t in expected if t != "null"][0]
+        value = error.instance
+        node = self.nodes[path][1]
+        subject = self.subject(path)
+        field = self.field(path)
+        example = self.example(field)
+        if not path:
+            kind = self.msg("check.kind_list") if isinstance(value, list) else self.msg("check.kind_loose_text")
+            self.report(node, self.msg("check.root_not_mapping", kind=kind))
+            return
+        if expected == "string":
+            if value is None:
+                text = self.msg("check.empty_text", subject=subject, example=example)
+            elif isinstance(value, (list, dict)):
+                text = self.msg("check.text_is_collection", subject=subject, kind=self.kind(value))
+            else:
+                text = self.msg("check.text_is_other", subject=subject, value=node.value, kind=self.kind(value))
+        elif expected == "integer":
+            if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+                text = self.msg("check.integer_quoted", subject=subject, field=field, value=value.strip())
+            elif isinstance(value, float):
+                text = self.msg("check.integer_fraction", subject=subject, example=example)
+            elif value is None:
+                text = self.msg("check.integer_empty", subject=subject, example=example)
+            else:
+                shown = node.value if isinstance(node, ScalarNode) else self.kind(value)
+                text = self.msg("check.integer_other", subject=subject, value=shown, example=example)
+        elif expected == "array":
+            text = self.special("check.empty_list" if value is None else "check.not_a_list", field,
+                                subject=subject, example=example)
+        elif expected == "object":
+            if isinstance(path[-1], int):
+                kind = OBJECT_LISTS.get(path[-2], "")
+                text = self.msg("check.item_not_mapping", subject=subject, example=self.example(kind))
+            else:
+                text = self.msg("check.not_a_mapping", subject=subject, example=example)
+        elif expected == "boolean":
+            text = self.msg("check.not_a_boolean", subject=subject, example=example)
         else:
-            # Without a usable type, any question field may be meant; only the type itself is reported.
-            allowed, elsewhere, required = ALL_QUESTION_FIELDS, None, QUESTION_REQUIRED
-        meant = self.unknown_fields(fields, allowed, where, elsewhere)
-        self.missing_fields(node, fields, required, where, meant)
-        data = {"key": key, "type": qtype, "text": self.text(fields, "text", where)}
-        if qtype:
-            data.update(question_type(qtype).read(self, fields, where))
-        return data
+            text = self.msg("check.wrong_type", subject=subject, example=example)
+        self.report(node, text)
 
-    def boolean(self, fields, name: str, where: str) -> bool:
-        """true or false; anything else is reported and read as false."""
-        value = self.value(fields[name][1])
-        if not isinstance(value, bool):
-            self.report(fields[name][1], f"{where}'{name}' moet true of false zijn, bijvoorbeeld:  {EXAMPLES[name]}")
-        return value is True
+    def example(self, field: str) -> str:
+        """What a correct line for `field` looks like, so a message ends with something to copy."""
+        return self.special("check.example", field, field=field)
 
-    def question_type(self, fields, where: str) -> str | None:
-        if "type" not in fields:
-            return None
-        node = fields["type"][1]
-        value = self.value(node)
-        if value is UNREADABLE:
-            return None
-        if value in QUESTION_TYPES:
-            return value
-        shown = node.value if isinstance(node, ScalarNode) else self._kind(value)
-        close = difflib.get_close_matches(str(shown).lower(), QUESTION_TYPES, n=1, cutoff=0.6)
-        guess = f"Bedoel je '{close[0]}'? " if close else ""
-        self.report(node, f"{where}onbekend vraagtype '{shown}'. {guess}Kies uit: {TYPE_HELP}.")
-        return None
+    def special(self, key: str, field: str, /, **values) -> str:
+        """The message `key.field` where a field has its own wording (say 'bevat geen blokken'), else `key`."""
+        return self.msg(f"{key}.{field}" if f"{key}.{field}" in _catalog_keys() else key, **values)
 
-    def options(self, fields, where: str) -> list[str]:
-        if "options" not in fields:
-            return []
-        node = fields["options"][1]
-        if not isinstance(node, SequenceNode):
-            self.report(
-                node,
-                f"{where}'options' moet een lijst zijn, tussen [ ] of met een streepje per optie, "
-                f"bijvoorbeeld:  {EXAMPLES['options']}",
-            )
-            return []
-        options: list[str] = []
-        seen: dict[str, int] = {}
-        for number, item in enumerate(node.value, 1):
-            value = self.value(item)
-            if isinstance(value, bool):
-                self.report(
-                    item,
-                    f"{where}optie {number} ({item.value}) leest YAML als ja/nee-waarde (true/false) in plaats "
-                    f'van tekst. Zet de optie tussen aanhalingstekens: "{item.value}"',
-                )
-                continue
-            option = self.text_value(item, f"{where}optie {number}", EXAMPLES["options"])
-            if option is None:
-                continue
-            if option.casefold() in seen:
-                self.report(
-                    item,
-                    f"{where}optie '{option}' staat twee keer in de lijst (ook als optie {seen[option.casefold()]}). "
-                    "Elke optie moet anders zijn: haal de dubbele weg.",
-                )
-                continue
-            seen[option.casefold()] = number
-            options.append(option)
-        if len(options) < 2 and len(node.value) < 2:
-            self.report(
-                node,
-                f"{where}'options' heeft minstens twee verschillende antwoordopties nodig, "
-                f"bijvoorbeeld:  {EXAMPLES['options']}",
-            )
-        return options
+    def on_enum(self, error, path: tuple) -> None:
+        node = self.nodes[path][1]
+        shown = node.value if isinstance(node, ScalarNode) else self.kind(error.instance)
+        choices = [str(c) for c in error.validator_value]
+        if path[-1] == "type" and self._is_question(path[:-1]):
+            close = difflib.get_close_matches(str(shown).lower(), choices, n=1, cutoff=0.6)
+            guess = self.msg("check.guess", guess=close[0]) if close else ""
+            help_text = ", ".join(self._type_help(t) for t in choices)
+            self.report(node, self.where(path[:-1]) + self.msg(
+                "check.unknown_question_type", value=shown, guess=guess, types=help_text))
+            return
+        self.report(node, self.msg("check.enum", subject=self.subject(path), value=shown, choices=", ".join(choices)))
 
-    def scale(self, fields, where: str) -> dict:
-        low = self.integer(fields, "min", where)
-        high = self.integer(fields, "max", where)
+    def _type_help(self, qtype: str) -> str:
+        return self.special("check.qtype", qtype, type=question_type(qtype).help or qtype)
+
+    def on_minimum(self, error, path: tuple) -> None:
+        low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        subject = self.subject(path)
         if low is not None and high is not None:
-            max_node = fields["max"][1]
-            if low >= high:
-                self.report(
-                    max_node,
-                    f"{where}'max' ({high}) moet groter zijn dan 'min' ({low}). Bijvoorbeeld:  min: 0  en  max: 5",
-                )
-            elif high - low + 1 > MAX_SCALE_STEPS:
-                self.report(
-                    max_node,
-                    f"{where}de schaal van {low} tot {high} heeft {high - low + 1} stappen; er passen er hoogstens "
-                    f"{MAX_SCALE_STEPS} op een telefoon. Maak de schaal kleiner, bijvoorbeeld:  min: 0  en  max: 10",
-                )
-        return {
-            "min": low,
-            "max": high,
-            "min_label": self.text(fields, "min_label", where, required=False),
-            "max_label": self.text(fields, "max_label", where, required=False),
+            text = self.msg("check.between", subject=subject, value=error.instance, low=low, high=high)
+        elif low is not None:
+            text = self.msg("check.at_least", subject=subject, value=error.instance, low=low)
+        else:
+            text = self.msg("check.at_most", subject=subject, value=error.instance, high=high)
+        self.report(self.nodes[path][1], text)
+
+    on_maximum = on_minimum
+
+    def on_pattern(self, error, path: tuple) -> None:
+        node = self.nodes[path][1]
+        subject = self.subject(path)
+        field = self.field(path)
+        value = error.instance
+        if not value.strip():
+            text = self.msg("check.empty_text", subject=subject, example=self.example(field))
+        else:
+            text = self.special("check.pattern", field, subject=subject, value=value, suggestion=slug(value),
+                                example=self.example(field))
+        self.report(node, text)
+
+    on_minLength = on_pattern
+
+    def on_minItems(self, error, path: tuple) -> None:
+        field = self.field(path)
+        self.report(self.nodes[path][1], self.special(
+            "check.too_few", field, subject=self.subject(path), n=error.validator_value, example=self.example(field)))
+
+    def on_dependentRequired(self, error, path: tuple) -> None:
+        for name, needed in error.validator_value.items():
+            if name in error.instance:
+                for other in needed:
+                    if other not in error.instance:
+                        self.report(self.key_line((*path, name)), self.where(path) + self.msg(
+                            "check.needs", name=name, needed=other, example=self.example(other)))
+
+    def on_other(self, error, path: tuple) -> None:
+        self.report(self.line(path), self.msg("check.schema_other", subject=self.subject(path), kind=error.validator))
+
+    # what a schema cannot say
+
+    def rules(self) -> None:
+        block_keys: dict[str, int] = {}
+        question_keys: dict[str, int] = {}
+        for b, block in self._items(("blocks",)):
+            path = ("blocks", b)
+            self._unique(path, block, block_keys, "check.unique_hint.block")
+            if "meldcode" in block and "points" in block:
+                self.report(self.key_line((*path, "points")), self.where(path) + self.msg("check.meldcode_and_points"))
+            for q, question in self._items((*path, "questions")):
+                qpath = (*path, "questions", q)
+                self._unique(qpath, question, question_keys, "check.unique_hint.question")
+                if question.get("type") in type_keys():
+                    question_type(question["type"]).check(self, qpath, question)
+            meldcode = block.get("meldcode")
+            if isinstance(meldcode, dict):
+                for name, hint in (("cases", "check.unique_hint.case"), ("worksheet", "check.unique_hint.step")):
+                    seen: dict[str, int] = {}
+                    for i, item in self._items((*path, "meldcode", name)):
+                        self._unique((*path, "meldcode", name, i), item, seen, hint)
+            points = block.get("points")
+            if isinstance(points, dict):
+                stickers, per_point = points.get("stickers", 3), points.get("max_per_point")
+                if _whole(stickers) and _whole(per_point) and 1 <= stickers <= 20 and stickers < per_point <= 20:
+                    self.report(self.line((*path, "points", "max_per_point")), self.where((*path, "points")) + self.msg(
+                        "check.per_point_above_stickers", per_point=per_point, stickers=stickers))
+
+    def _items(self, path: tuple) -> list[tuple[int, dict]]:
+        items = self._at(path)
+        return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)] if isinstance(items, list) else []
+
+    def _unique(self, path: tuple, item: dict, seen: dict[str, int], hint: str) -> None:
+        key = item.get("key")
+        if not isinstance(key, str) or not KEY_PATTERN.match(key):
+            return
+        line = self.line((*path, "key"))
+        if key in seen:
+            label = self.msg(f"check.where.{OBJECT_LISTS[path[-2]]}_n", n=path[-1] + 1)
+            self.report(line, self.msg("check.key_twice_at", where=label, key=key, line=seen[key], hint=self.msg(hint)))
+        else:
+            seen[key] = line
+
+    # for the question types' `check` (kit/questiontypes)
+
+    def unique_options(self, path: tuple, question: dict) -> None:
+        """Options differ from each other whatever their case: 'Vaak' and 'vaak' would be one answer twice."""
+        options = question.get("options")
+        if not isinstance(options, list):
+            return
+        seen: dict[str, int] = {}
+        for number, option in enumerate(options, 1):
+            if not isinstance(option, str) or not option.strip():
+                continue
+            folded = option.strip().casefold()
+            if folded in seen:
+                self.report(self.line((*path, "options", number - 1)), self.where(path) + self.msg(
+                    "check.option_twice", option=option.strip(), first=seen[folded]))
+            else:
+                seen[folded] = number
+
+    def scale_range(self, path: tuple, question: dict) -> None:
+        """min below max, and no more steps than fit on a phone."""
+        low, high = question.get("min"), question.get("max")
+        if not (_whole(low) and _whole(high)):
+            return
+        line = self.line((*path, "max"))
+        if low >= high:
+            self.report(line, self.where(path) + self.msg("check.scale_order", low=low, high=high))
+        elif high - low + 1 > MAX_SCALE_STEPS:
+            self.report(line, self.where(path) + self.msg(
+                "check.scale_steps", low=low, high=high, steps=high - low + 1, most=MAX_SCALE_STEPS))
+
+    # the same key asks the same thing as before
+
+    def comparable(self, data: dict, history: dict) -> None:
+        """A question keeps asking the same thing under its key: the same answers as before (its type's trend
+        signature), or a `mapping` that takes every old answer to a new one. Otherwise trends would mix two
+        questions. `data` is the normalised template (same positions as the file)."""
+        for b, block in enumerate(data["blocks"]):
+            for q, raw in enumerate(block["questions"]):
+                path = ("blocks", b, "questions", q)
+                question = Question.from_dict(raw)
+                self._mapping(path, question)
+                for source, before in history.get(question.key, ()):
+                    try:
+                        old = Question.from_dict(before)
+                        same = old.kind.signature(old) == question.kind.signature(question)
+                    except (KeyError, TypeError, ValueError):
+                        continue  # written by another version of the kit: nothing to compare with
+                    if not same and not self._mapped(old, question):
+                        self._refuse(path, question, old, source)
+                        break
+
+    def _mapping(self, path: tuple, question: Question) -> None:
+        options = question.answer_options
+        for old, target in question.mapping or ():
+            if target not in options:
+                self.report(self.line((*path, "mapping", old)), self.where(path) + self.msg(
+                    "check.mapping_target", old=old, target=target, options=", ".join(options)))
+
+    @staticmethod
+    def _mapped(old: Question, new: Question) -> bool:
+        mapping = dict(new.mapping or ())
+        return (new.mapping is not None and bool(old.answer_options) and bool(new.answer_options)
+                and all(o in new.answer_options or o in mapping for o in old.answer_options))
+
+    def _refuse(self, path: tuple, question: Question, old_question: Question, source: str) -> None:
+        key, where = question.key, self.where(path)
+        new_key = self.msg("check.new_key", key=f"{key}_2")
+        old, new = old_question.answer_options, question.answer_options
+        if not old or not new:
+            self.report(self.line((*path, "type")), where + self.msg(
+                "check.not_convertible", key=key, source=source, old=old_question.kind.signature(old_question),
+                new=question.kind.signature(question), new_key=new_key))
+        elif old_question.scale_values and question.scale_values:
+            self.report(self.line((*path, "min")), where + self.msg(
+                "check.scale_changed", key=key, source=source, old=f"{old[0]}–{old[-1]}", new=f"{new[0]}–{new[-1]}",
+                new_key=new_key, example=_scale_mapping_example(old_question, question)))
+        else:
+            mapping = dict(question.mapping or ())
+            unmapped = [o for o in old if o not in new and o not in mapping]
+            pairs = ", ".join(f'"{o}": "{(difflib.get_close_matches(o, new, n=1, cutoff=0) or new)[0]}"'
+                              for o in unmapped)
+            self.report(self.line((*path, "options")) or self.line((*path, "min")), where + self.msg(
+                "check.options_changed", key=key, source=source, old=", ".join(old), new=", ".join(new),
+                new_key=new_key, example=f"mapping: {{{pairs}}}"))
+
+
+def _scale_mapping_example(old: Question, new: Question) -> str:
+    """Every old number to the new number at the same relative place: a starting point the trainer can adjust."""
+    span_old, span_new = old.scale_max - old.scale_min, new.scale_max - new.scale_min
+    pairs = (f"{v}: {new.scale_min + round((v - old.scale_min) * span_new / span_old)}" for v in old.scale_values)
+    return f"mapping: {{{', '.join(pairs)}}}"
+
+
+@lru_cache(maxsize=1)
+def _catalog_keys() -> frozenset[str]:
+    from kit.i18n import NL
+
+    return frozenset(NL)
+
+
+def _whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _text(value) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _normalised(data: dict) -> dict:
+    """The checked data in the shape `Template.from_dict` reads: texts stripped, defaults filled in."""
+    blocks = []
+    for block in data["blocks"]:
+        out = {
+            "key": block["key"],
+            "title": _text(block["title"]),
+            "minutes": block["minutes"],
+            "guidance": _text(block.get("guidance")),
+            "questions": [_question(q) for q in block.get("questions") or ()],
         }
+        for name in ("screen", "prompts"):
+            if name in block:
+                out[name] = [_text(t) for t in block[name] or ()]
+        if "prompt_seconds" in block:
+            out["prompt_seconds"] = block["prompt_seconds"]
+        if "meldcode" in block:
+            meldcode = block["meldcode"]
+            out["meldcode"] = {
+                "cases": [{"key": c["key"], "title": _text(c["title"]), "text": _text(c["text"])}
+                          for c in meldcode["cases"]],
+                "worksheet": [{"key": s["key"], "title": _text(s["title"]), "questions": [_text(t) for t in s["questions"]]}
+                              for s in meldcode["worksheet"]],
+                "max_length": meldcode.get("max_length", DEFAULT_OPEN_MAX_LENGTH),
+            }
+        if "points" in block:
+            points = block["points"] or {}
+            out["points"] = {
+                "stickers": points.get("stickers", 3),
+                "max_per_point": points.get("max_per_point", 2),
+                "max_length": points.get("max_length", 200),
+            }
+            for name in ("levels", "statuses"):
+                if name in points:
+                    out["points"][name] = [_text(t) for t in points[name]]
+        blocks.append(out)
+    return {
+        "schema_version": SUPPORTED_SCHEMA_VERSION,
+        "name": data["name"],
+        "language": data.get("language", "nl"),
+        "title": _text(data["title"]),
+        "blocks": blocks,
+    }
+
+
+def _question(question: dict) -> dict:
+    out = {"key": question["key"], "type": question["type"], "text": _text(question["text"]),
+           **question_type(question["type"]).read(question)}
+    if "mapping" in question:
+        out["mapping"] = {str(k): str(v).strip() for k, v in (question["mapping"] or {}).items()}
+    return out

@@ -241,3 +241,42 @@ def test_standard_template_round_trips(standard):
 
 def test_standard_template_file_is_clean():
     assert check_file(Path(__file__).parents[2] / "kit" / "templates" / "teamleergesprek.nl.yaml") == []
+
+
+def test_the_schema_ships_with_the_kit_and_knows_every_question_type():
+    from kit.model.template import QUESTION_TYPES
+    from kit.templates import SCHEMA_PATH, schema
+    from kit.templates.loader import schema_question_types
+
+    assert SCHEMA_PATH.parent == Path(load_template.__code__.co_filename).parent
+    assert schema()["$schema"].endswith("2020-12/schema")
+    assert set(schema_question_types()) == set(QUESTION_TYPES)
+    # Each type has its own fields in $defs, so a new type is one entry there plus one if/then line.
+    assert {f"question_{t}" for t in QUESTION_TYPES} <= set(schema()["$defs"])
+    assert len(schema()["$defs"]["question"]["allOf"]) == len(QUESTION_TYPES)
+
+
+def test_messages_in_english(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text("schema_version: 3\nname: x\n", encoding="utf-8")
+    [problem] = check_file(path, lang="en")
+    assert problem.line == 1
+    assert problem.message.startswith("schema_version 3 is newer than this kit can read (this kit reads version 1)")
+    path.write_text("schema_version: 1\nname: x\ntitel: y\nblocks: []\n", encoding="utf-8")
+    assert [(p.line, p.message) for p in check_file(path, lang="en")] == [
+        (3, "unknown field 'titel'. Did you mean 'title'? Change the name."),
+        (4, "'blocks' holds no blocks. Put at least one under it, for example:  "
+            "blocks:  with under it  - key: welcome  and  title: Welcome  and  minutes: 10"),
+    ]
+
+
+DUTCH_ONLY = ("bijvoorbeeld", " moet ", "ontbreekt", "Bedoel je", "blok ", "regel ", "meegeleverde", " is leeg")
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
+def test_invalid_example_in_english_has_no_dutch_left(path):
+    """The same mistake with --lang en: the same line, and nothing of the Dutch catalog in the message."""
+    dutch, english = check_file(path), check_file(path, lang="en")
+    assert [p.line for p in english] == [p.line for p in dutch]
+    for problem in english:
+        assert not [word for word in DUTCH_ONLY if word in problem.message], problem.message
