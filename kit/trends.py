@@ -270,6 +270,42 @@ def _template_info(template: dict) -> tuple:
     return questions, done, values, labels
 
 
+def _continue_mapped_series(codes: list[str], templates: dict[str, tuple]) -> dict[str, tuple]:
+    """Where a template changed a question's options or scale under the same key and said with `mapping` which new
+    option each old answer is (docs/trainers.md), the older sessions join the newer series: their question becomes
+    the newer one and their stored answers are translated. Walks back from the newest session, so a chain of
+    changes (each with its mapping) continues as one series; without a mapping the series stay apart.
+
+    `templates`: code -> (questions by key, done status, stored -> shown value per key), sessions in date order."""
+    result = dict(templates)
+    keys = {key for code in codes for key in templates[code][0]}
+    for key in keys:
+        current = None  # the earliest question of the run asked like the newest one
+        composed: dict[str, str] = {}  # an answer as that question stores it -> as the newest question shows it
+        for code in reversed(codes):
+            question = templates[code][0].get(key)
+            if question is None:
+                continue
+            if current is None:
+                current, newest = question, question
+                continue
+            if signature(question) != signature(current):
+                mapping = dict(current.mapping or ())
+                options = question.answer_options
+                if current.mapping is None or not options or any(
+                        o not in current.answer_options and o not in mapping for o in options):
+                    break
+                composed = {o: composed.get(mapping.get(o, o), mapping.get(o, o)) for o in options}
+            current = question
+            if composed:
+                questions, done, values = result[code]
+                shown = values.get(key, {})
+                stored = {*question.answer_options, *shown}
+                translated = {v: composed.get(shown.get(v, v), shown.get(v, v)) for v in stored}
+                result[code] = ({**questions, key: newest}, done, {**values, key: translated})
+    return result
+
+
 def load_team(store, team: str, date_from=None, date_to=None) -> TeamData:
     """Everything the trends need of one team's sessions in a period (dates inclusive), in a few bulk reads."""
     date_from = None if date_from in (None, "") else str(date_from)
@@ -285,8 +321,10 @@ def load_team(store, team: str, date_from=None, date_to=None) -> TeamData:
         if info is None:
             info = info_by_template[id(record.template)] = _template_info(record.template)
         templates[record.code] = info
-        for q in info[0].values():
-            question_rows.append((record.code, q.key, q.type, q.text, signature(q), q.private))
+    templates = _continue_mapped_series(codes, templates)
+    for code in codes:
+        for q in templates[code][0].values():
+            question_rows.append((code, q.key, q.type, q.text, signature(q), q.private))
 
     dates = [r.session_date for r in records]
     seen = pd.Series(dates).duplicated(keep=False).tolist() if dates else []

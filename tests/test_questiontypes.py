@@ -28,11 +28,28 @@ def test_no_question_type_is_decided_outside_its_module():
     assert offenders == []
 
 
-def test_the_template_checker_offers_every_registered_type():
+def test_the_template_checker_offers_every_registered_type(tmp_path):
     assert QUESTION_TYPES == tuple(kind.key for kind in all_types())
+    path = tmp_path / "sjabloon.yaml"
+    path.write_text("schema_version: 1\nname: t\ntitle: T\nblocks:\n  - key: b\n    title: B\n    minutes: 5\n"
+                    "    questions:\n      - key: q\n        type: rangorde\n        text: Wat?\n", encoding="utf-8")
+    for lang in ("nl", "en"):
+        [problem] = loader.check_file(path, lang=lang)
+        assert problem.line == 10
+        assert all(f"{kind.key} (" in problem.message for kind in all_types()), problem.message
+
+
+def test_every_registered_type_has_its_fields_in_the_schema():
+    """A type's fields are those of its $defs entry, and the schema dispatches on exactly the registered types."""
+    schema = loader.schema()
+    question = schema["$defs"]["question"]
+    assert tuple(question["properties"]["type"]["enum"]) == QUESTION_TYPES
+    dispatched = [rule["if"]["properties"]["type"]["const"] for rule in question["allOf"]]
+    assert dispatched == list(QUESTION_TYPES)
     for kind in all_types():
-        assert kind.help.startswith(kind.key) and kind.help in loader.TYPE_HELP
-        assert set(kind.required) <= set(kind.fields)
+        own = schema["$defs"][f"question_{kind.key}"]
+        assert set(own["properties"]) - {"key", "type", "text", "mapping"} == set(kind.fields), kind.key
+        assert set(own.get("required", ())) == set(kind.required), kind.key
 
 
 def test_a_type_key_is_registered_once():

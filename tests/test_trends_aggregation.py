@@ -244,6 +244,46 @@ def test_a_changed_scale_is_separate_but_a_changed_text_is_not(store):
     assert new.stats.iloc[0]["mean"] == 10 and len(old.sessions) == 2
 
 
+def test_a_changed_question_with_a_mapping_continues_as_one_series(store):
+    """vaardigheid lost 'redelijk vaardig' (mapped to 'vaardig'), later the school scale went from 0–5 to 1–6 with
+    every number mapped: the old answers are counted as the new options, in one series per key."""
+    three = Question("vaardigheid", "ordered", "Hoe vaardig voel jij je?", options=("heel vaardig", "vaardig", "niet vaardig"),
+                     mapping=(("redelijk vaardig", "vaardig"),))
+    six = Question("tevredenheid_school", "scale", "Hoe tevreden?", scale_min=1, scale_max=6,
+                   mapping=tuple((str(v), str(v + 1)) for v in range(6)))
+    mapped = Template(1, "nieuw", "nl", "Nieuw", (Block("start", "Start", 15, questions=(three, six)),))
+    old = add_session(store, "2024-10-01", {
+        "vaardigheid": ["heel vaardig", "redelijk vaardig", "redelijk vaardig", "vaardig", "niet vaardig"],
+        "tevredenheid_school": ["0", "2", "2", "5", "5"],
+    })
+    new = add_session(store, "2025-03-01", {
+        "vaardigheid": ["vaardig"] * 3 + ["niet vaardig"] * 2,
+        "tevredenheid_school": ["1", "6", "6", "6", "6"],
+    }, template=mapped)
+    data = trends.load_team(store, TEAM)
+    [skill] = trends.series(data, "vaardigheid")
+    assert list(skill.sessions.index) == [old, new]
+    assert skill.options == ["heel vaardig", "vaardig", "niet vaardig"]
+    assert skill.counts.loc[old].tolist() == [1, 3, 1] and skill.counts.loc[new].tolist() == [0, 3, 2]
+    [school] = trends.series(data, "tevredenheid_school")
+    assert school.signature == "scale 1-6" and list(school.sessions.index) == [old, new]
+    assert school.counts.loc[old].tolist() == [1, 0, 2, 0, 0, 2]
+    assert school.stats.at[old, "mean"] == pytest.approx((1 + 3 + 3 + 6 + 6) / 5)
+    assert trends.comparison(data, old, new, "vaardigheid").comparable
+
+
+def test_without_a_mapping_a_chain_stops_where_the_options_changed(store):
+    three = Question("vaardigheid", "ordered", "Hoe vaardig?", options=("heel vaardig", "vaardig", "niet vaardig"))
+    first = add_session(store, "2024-10-01", {"vaardigheid": ["redelijk vaardig"] * 5})
+    middle = add_session(store, "2025-01-01", {"vaardigheid": ["vaardig"] * 5}, template=make_template(three, "drie"))
+    two = Question("vaardigheid", "ordered", "Hoe vaardig?", options=("vaardig", "niet vaardig"),
+                   mapping=(("heel vaardig", "vaardig"),))
+    last = add_session(store, "2025-06-01", {"vaardigheid": ["niet vaardig"] * 5}, template=make_template(two, "twee"))
+    old, joined = trends.series(trends.load_team(store, TEAM), "vaardigheid")
+    assert list(old.sessions.index) == [first] and list(joined.sessions.index) == [middle, last]
+    assert joined.counts.loc[middle].tolist() == [5, 0]
+
+
 # -- before and after ----------------------------------------------------------------------------------------------
 def brute_force(a: list[int], b: list[int]) -> tuple[float, float, float]:
     """Cliff's delta, its shares, and the exact two-sided permutation p, by enumerating every split."""

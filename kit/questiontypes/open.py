@@ -4,7 +4,7 @@ intention that stays on the phone unless its author shares it."""
 from __future__ import annotations
 
 from kit.i18n import t
-from kit.model.text import DEFAULT_OPEN_MAX_LENGTH, MAX_OPEN_LENGTH, checked_text
+from kit.model.text import DEFAULT_OPEN_MAX_LENGTH, checked_text
 from kit.questiontypes.base import QuestionType
 
 
