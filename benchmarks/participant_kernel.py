@@ -3,8 +3,10 @@
 - resident memory of each participant kernel (target: at most 60 MB each);
 - time from a participant's tap to the facilitator's screen showing it (target: at most 1 s).
 
-Run: .venv/bin/python benchmarks/participant_kernel.py [--participants 10]
-Prints its figures; asserts nothing. Starts `teamleergesprek serve` on free ports with a temporary database.
+Run: .venv/bin/python benchmarks/participant_kernel.py [--participants 10] [--db postgresql://…]
+Prints its figures; asserts nothing. Starts `teamleergesprek serve` on free ports with a temporary SQLite database,
+or a new session in the given database (a phone's kernel on PostgreSQL also holds psycopg).
+serve preheats $TEAMLEERGESPREK_EXPECTED_PARTICIPANTS pages (default 60); set it lower on a shared machine.
 """
 
 from __future__ import annotations
@@ -59,10 +61,12 @@ def percentile(values: list[float], p: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--participants", type=int, default=10)
+    parser.add_argument("--db", default=None, help="database URL (default: a temporary SQLite file)")
     args = parser.parse_args()
 
-    folder = Path(tempfile.mkdtemp(prefix="tlg-bench-"))
-    db = f"sqlite:///{folder / 'bench.sqlite'}"
+    # Before anything starts: what other work on the machine is doing (our own run raises it).
+    load_before = " ".join(f"{x:.2f}" for x in psutil.getloadavg())
+    db = args.db or f"sqlite:///{Path(tempfile.mkdtemp(prefix='tlg-bench-')) / 'bench.sqlite'}"
     kit = [sys.executable, "-m", "kit", "--db", db]
     code = subprocess.run([*kit, "new", "--team", "Benchmark"], capture_output=True, text=True, check=True).stdout.split()[-1]
     p_port, f_port = free_port(), free_port()
@@ -111,7 +115,8 @@ def main() -> None:
             facilitator_kernels = kernels_of(server.pid, f_port)
             browser.close()
 
-        print(f"participants: {args.participants}")
+        print(f"participants: {args.participants}; database: {db.split(':', 1)[0]}; "
+              f"load average before the run {load_before}")
         print(f"page load to waiting screen: p50 {statistics.median(load_times):.2f} s, max {max(load_times):.2f} s")
         print(f"participant kernels: {len(rss)}; resident memory (RSS) per kernel: "
               f"median {statistics.median(rss):.1f} MB, max {max(rss):.1f} MB (target <= 60 MB); "

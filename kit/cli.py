@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "$TEAMLEERGESPREK_EXPECTED_PARTICIPANTS)")
     serve.add_argument("--max-participants", type=int, default=None, metavar="N",
                        help="meer telefoons krijgen 'Deze sessie is vol' (standaard: wat het vrije geheugen toelaat, "
-                            "ongeveer 60 MB per telefoon, hoogstens 200)")
+                            "ongeveer 60 MB per telefoon, 70 MB met PostgreSQL; hoogstens 200)")
     serve.add_argument("--facilitator-host", default="127.0.0.1", metavar="ADRES",
                        help="adres van de begeleidersapp (standaard 127.0.0.1, alleen deze laptop); een ander adres "
                             "werkt alleen met de sleutel in de link die serve toont")

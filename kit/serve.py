@@ -34,8 +34,10 @@ FACILITATOR_NOTEBOOK = "begeleider.ipynb"
 SCREEN_NOTEBOOK = "scherm.ipynb"
 TOKEN_ENV = "TEAMLEERGESPREK_VOILA_TOKEN"  # read and removed from the environment by kit.voila_app
 
-# Measured (benchmarks/participant_kernel.py, join_storm.py): a participant kernel holds about 55 MB.
+# Measured (benchmarks/participant_kernel.py, join_storm.py): a participant kernel holds about 55 MB on SQLite,
+# about 68 MB on PostgreSQL (psycopg and its own libpq).
 KERNEL_MB = 60
+KERNEL_MB_POSTGRESQL = 70
 MAX_PARTICIPANTS = 200
 MEMORY_RESERVE_MB = 1024  # left for the system, the browser on the projector and the facilitator's kernels
 EXPECTED_PARTICIPANTS = 60
@@ -47,11 +49,15 @@ ABANDONED_AFTER_SECONDS = 20 * 60  # a phone put away for a werkvorm may drop it
 CULL_INTERVAL_SECONDS = 60
 
 
-def default_max_participants(available_bytes: int | None = None) -> int:
-    """As many phones as free memory holds at KERNEL_MB each (after a reserve), at most MAX_PARTICIPANTS."""
+def kernel_mb(db_url: str) -> int:
+    return KERNEL_MB_POSTGRESQL if db_url.startswith("postgresql") else KERNEL_MB
+
+
+def default_max_participants(available_bytes: int | None = None, per_kernel_mb: int = KERNEL_MB) -> int:
+    """As many phones as free memory holds at per_kernel_mb each (after a reserve), at most MAX_PARTICIPANTS."""
     if available_bytes is None:
         available_bytes = psutil.virtual_memory().available
-    fits = (available_bytes / 2**20 - MEMORY_RESERVE_MB) // KERNEL_MB
+    fits = (available_bytes / 2**20 - MEMORY_RESERVE_MB) // per_kernel_mb
     return int(max(1, min(MAX_PARTICIPANTS, fits)))
 
 
@@ -120,7 +126,7 @@ class ServeConfig:
 
     def __post_init__(self):
         if self.max_participants is None:
-            self.max_participants = default_max_participants()
+            self.max_participants = default_max_participants(per_kernel_mb=kernel_mb(self.db_url))
         if self.max_participants < 1:
             raise ValueError("max_participants must be at least 1")
         if self.participants_only:

@@ -2,6 +2,7 @@
 
 import json
 import struct
+from types import SimpleNamespace
 
 import pytest
 
@@ -15,6 +16,7 @@ from kit.serve import (
     environment,
     is_loopback,
     join_url,
+    kernel_mb,
 )
 
 MB = 2**20
@@ -24,6 +26,14 @@ def test_the_cap_follows_free_memory_at_60_mb_a_phone_and_stops_at_200():
     assert default_max_participants(1024 * MB + 60 * 10 * MB) == 10
     assert default_max_participants(64 * 1024 * MB) == MAX_PARTICIPANTS == 200
     assert default_max_participants(100 * MB) == 1  # a full laptop still lets the facilitator test one phone
+
+
+def test_on_postgresql_the_cap_counts_the_bigger_kernel(monkeypatch):
+    free = 1024 * MB + 70 * 10 * MB
+    assert default_max_participants(free, kernel_mb("postgresql://u@db/kit")) == 10
+    assert default_max_participants(free, kernel_mb("sqlite:///data/kit.sqlite")) == 11
+    monkeypatch.setattr("kit.serve.psutil.virtual_memory", lambda: SimpleNamespace(available=free))
+    assert ServeConfig("postgresql://u@db/kit", "ABC234").max_participants == 10
 
 
 def test_pool_is_the_expected_room_but_never_more_than_the_cap():
