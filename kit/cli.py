@@ -178,7 +178,7 @@ def cmd_new(args) -> int:
     return 0
 
 
-def _session_to_serve(store: Store, code: str | None, participants_only: bool = False, lang: str | None = None):
+def _session_to_serve(store: Store, code: str | None, lang: str | None = None):
     if code:
         record = store.get_session(code.strip().upper())
         if record is None:
@@ -189,10 +189,6 @@ def _session_to_serve(store: Store, code: str | None, participants_only: bool = 
     open_sessions = [s for s in store.list_sessions() if s.is_open]
     if open_sessions:
         return open_sessions[-1]
-    if participants_only:
-        # An extra phones' server joins a session the facilitator's serve holds; it never invents a demo of its own.
-        raise UserError("Er is geen open sessie in deze database. Start eerst de gewone serve (met de begeleidersapp) "
-                        "op dezelfde --db, of maak een sessie met: teamleergesprek new --team \"NAAM\"")
     if store.list_sessions():
         raise UserError(t("cli.no_open_session"))
     from kit.demo import load_demo
@@ -218,22 +214,25 @@ def cmd_serve(args) -> int:
 
     # Mistakes in the options first: before an empty database gets its demo session.
     if args.join_url and not args.join_url.startswith(("http://", "https://")):
-        raise UserError(f"--join-url moet een webadres zijn dat begint met https:// of http://, niet '{args.join_url}'.")
+        raise UserError(t("cli.bad_join_url", url=args.join_url))
     if args.max_participants is not None and args.max_participants < 1:
         raise UserError("--max-participants moet minstens 1 zijn.")
     if args.expected_participants < 0:
         raise UserError("--expected-participants kan niet negatief zijn.")
     url = resolve_db_url(args.db)
     with Store(url) as store:
-        record = _session_to_serve(store, args.session, args.participants_only, args.lang)
-    if not args.lang:
+        # A phones' server serves every session in its database (a phone brings its code); without --session it
+        # is started before the day's sessions exist, and never invents a demo session of its own.
+        record = (None if args.participants_only and not args.session
+                  else _session_to_serve(store, args.session, args.lang))
+    if not args.lang and record:
         from kit.i18n import LANGUAGES, set_language
 
         # A session made from the English template is served in English without anyone having to say so.
         template_language = record.template.get("language", "nl")
         set_language(template_language if template_language in LANGUAGES else "nl")
     options = {"abandoned_after": args.abandoned_after} if args.abandoned_after is not None else {}
-    config = ServeConfig(url, record.code, args.participant_port, args.facilitator_port, language(),
+    config = ServeConfig(url, record.code if record else "", args.participant_port, args.facilitator_port, language(),
                          facilitator_host=args.facilitator_host, expected_participants=args.expected_participants,
                          max_participants=args.max_participants, participants_only=args.participants_only,
                          public_join_url=args.join_url, **options)
@@ -241,14 +240,15 @@ def cmd_serve(args) -> int:
     servers = Servers(config, log_dir).start()
     print(qr_terminal(config.join_url))
     print(t("cli.serve_participants", url=config.join_url))
-    print(t("cli.serve_session", code=record.code, team=record.team, date=record.session_date))
+    if record:
+        print(t("cli.serve_session", code=record.code, team=record.team, date=record.session_date))
+    else:
+        print(t("cli.serve_any_session"))
     print(t("cli.serve_room", max=config.max_participants, pool=config.pool_size))
     if config.participants_only:
-        print(f"Alleen deelnemers op poort {config.participant_port}: de begeleider gebruikt de serve met de "
-              "begeleidersapp op dezelfde database.")
+        print(t("cli.serve_participants_only", port=config.participant_port))
         if not url.startswith("postgresql"):
-            print("Let op: een server op een andere computer kan deze SQLite-database niet delen; "
-                  "gebruik daarvoor --db postgresql://…", file=sys.stderr)
+            print(t("cli.serve_participants_only_sqlite"), file=sys.stderr)
     else:
         who = t("cli.serve_facilitator_token") if config.facilitator_token else t("cli.serve_facilitator")
         print(f"{who:<39}{config.facilitator_url}")

@@ -431,6 +431,13 @@ NL = {
     "cli.serve_facilitator": "Begeleider (deze laptop):",
     "cli.serve_screen": "Scherm voor de beamer (optioneel):",
     "cli.serve_log": "Logboek van de servers: {path}",
+    "cli.serve_any_session": "Telefoons van elke sessie in deze database kunnen hier terecht: met de QR-code van hun "
+                             "begeleider, of door hier de code van hun sessie in te typen.",
+    "cli.serve_participants_only": "Alleen deelnemers op poort {port}: de begeleider gebruikt de serve met de "
+                                   "begeleidersapp op dezelfde database.",
+    "cli.serve_participants_only_sqlite": "Let op: een server op een andere computer kan deze SQLite-database niet "
+                                          "delen; gebruik daarvoor --db postgresql://…",
+    "cli.bad_join_url": "--join-url moet een webadres zijn dat begint met https:// of http://, niet '{url}'.",
     "cli.stop": "Stoppen: Ctrl-C",
     "cli.stopping": "Bezig met stoppen…",
     "cli.server_stopped": "De server '{name}' is gestopt (code {code}).",
@@ -847,6 +854,13 @@ EN = {
     "cli.serve_facilitator": "Facilitator (this laptop):",
     "cli.serve_screen": "Screen for the projector (optional):",
     "cli.serve_log": "Server logs: {path}",
+    "cli.serve_any_session": "Phones of every session in this database can come here: with their facilitator's QR "
+                             "code, or by typing their session's code here.",
+    "cli.serve_participants_only": "Participants only on port {port}: the facilitator uses the serve with the "
+                                   "facilitator app on the same database.",
+    "cli.serve_participants_only_sqlite": "Note: a server on another computer cannot share this SQLite database; "
+                                          "use --db postgresql://… for that",
+    "cli.bad_join_url": "--join-url must be a web address starting with https:// or http://, not '{url}'.",
     "cli.stop": "Stop: Ctrl-C",
     "cli.stopping": "Stopping…",
     "cli.server_stopped": "The server '{name}' stopped (code {code}).",

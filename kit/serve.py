@@ -8,7 +8,8 @@ address only with a token, which serve generates and prints in the facilitator's
 
 Both run `kit.voila_app` (Voilà with the kit's cap, pool and access rules), see there.
 With `participants_only` only the participant server starts: an extra one for more phones, on another port or
-machine, on the same PostgreSQL database as the serve that has the facilitator (docs/deploy.md).
+machine, on the same PostgreSQL database as the serves that have the facilitators (docs/deploy.md). Phones bring
+their session's code, so one such server serves every session in its database.
 """
 
 from __future__ import annotations
@@ -112,7 +113,7 @@ def join_url(code: str, host: str | None = None, port: int = PARTICIPANT_PORT) -
 @dataclass
 class ServeConfig:
     db_url: str
-    session_code: str
+    session_code: str  # "" for a phones' server without a session of its own: phones bring their code
     participant_port: int = PARTICIPANT_PORT
     facilitator_port: int = 8867
     lang: str = "nl"
@@ -144,7 +145,7 @@ class ServeConfig:
 
     @property
     def join_url(self) -> str:
-        return f"{self.join_base}?code={self.session_code}"
+        return f"{self.join_base}?code={self.session_code}" if self.session_code else self.join_base
 
     def _facilitator_page(self, notebook: str) -> str:
         host = "127.0.0.1" if is_loopback(self.facilitator_host) else lan_address()

@@ -55,7 +55,7 @@ def test_db_from_the_environment(db, capsys, monkeypatch):
         (["serve", "--session", "ZZZZZZ"], "geen sessie"),
         (["serve", "--join-url", "stemmen.example.nl"], "begint met https://"),
         (["serve", "--max-participants", "0"], "minstens 1"),
-        (["serve", "--participants-only"], "geen open sessie"),
+        (["serve", "--participants-only", "--session", "ZZZZZZ"], "geen sessie"),
     ],
 )
 def test_mistakes_get_a_dutch_message_and_exit_2(db, capsys, args, message):

@@ -103,11 +103,13 @@ def start_serving(tmp_path: Path, extra_env: dict | None = None, serve_args: lis
 
 
 def start_serve(db_url: str, code: str, log: Path, extra_env: dict | None = None, serve_args: list[str] | tuple = (),
-                wait_for_pool: bool = False) -> Served:
-    """`serve` of an existing session on any database; with --participants-only there is no facilitator port."""
+                wait_for_pool: bool = False, session_option: bool = True) -> Served:
+    """`serve` of an existing session on any database; with --participants-only there is no facilitator port (and
+    without session_option the phones' server is started without --session: phones bring the code)."""
     p_port, f_port = free_port(), free_port()
+    session = ["--session", code] if session_option else []
     process = subprocess.Popen(
-        [sys.executable, "-m", "kit", "--db", db_url, "serve", "--session", code,
+        [sys.executable, "-m", "kit", "--db", db_url, "serve", *session,
          "--participant-port", str(p_port), "--facilitator-port", str(f_port), *serve_args],
         stdout=open(log, "wb"), stderr=subprocess.STDOUT,
         env={**os.environ, **(extra_env or {})},

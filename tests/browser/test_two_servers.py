@@ -25,7 +25,9 @@ def two_servers(pg_url, tmp_path):
                              capture_output=True, text=True, check=True)
     code = created.stdout.strip().splitlines()[-1]
     first = start_serve(pg_url, code, tmp_path / "serve-a.log", serve_args=["--join-url", PROXY])
-    second = start_serve(pg_url, code, tmp_path / "serve-b.log", serve_args=["--participants-only"])
+    # Started as a school board would, before (and for all) the day's sessions: no --session, phones bring the code.
+    second = start_serve(pg_url, code, tmp_path / "serve-b.log", serve_args=["--participants-only"],
+                         session_option=False)
     yield first, second
     leftovers = stop_serving(second) + stop_serving(first)
     assert not leftovers, f"serve left processes running: {leftovers}"
@@ -43,6 +45,7 @@ def test_the_facilitator_sees_the_votes_of_phones_on_both_servers(browser, two_s
     first, second = two_servers
     # The extra server is a phones' server only: no facilitator app on it, and it says so.
     assert "Alleen deelnemers" in second.serve_text() and "Begeleider" not in second.serve_text()
+    assert "Telefoons van elke sessie" in second.serve_text()
     assert server_process(second, second.facilitator_port) is None
     with socket.socket() as s:
         assert s.connect_ex(("127.0.0.1", second.facilitator_port)) != 0
