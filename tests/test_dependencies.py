@@ -14,8 +14,9 @@ tomllib = pytest.importorskip("tomllib", reason="tomllib is in the standard libr
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-# Our own helper modules, imported by bare name from tests/ and tests/browser (conftest puts benchmarks/ on the path).
-LOCAL = {"kit", "factories", "serving", "voila_protocol", "test_export"}
+# Our own modules: kit, and helpers imported by bare name from tests/ and tests/browser (conftest puts benchmarks/
+# on the path).
+LOCAL = {"kit"} | {path.stem for folder in ("tests", "benchmarks") for path in (ROOT / folder).rglob("*.py")}
 
 
 def declared(requirements) -> set[str]:
