@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup chromium clean
+.PHONY: run test setup chromium nginx clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,10 +23,15 @@ run: $(STAMP)
 chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+# tests/browser/test_proxy.py runs the nginx configuration of docs/deploy.md (its own config and port; the
+# system's nginx service is not used).
+nginx:
+	@test -x /usr/sbin/nginx || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }
+
 # Store tests run on SQLite and on a real PostgreSQL. .ci/postgres installs Debian's postgresql when it is missing,
 # starts the cluster, makes a throwaway role and database, and prints their URL. Set TEAMLEERGESPREK_TEST_PG
 # yourself to test against another server.
-test: $(STAMP) chromium
+test: $(STAMP) chromium nginx
 	TEAMLEERGESPREK_TEST_PG="$${TEAMLEERGESPREK_TEST_PG:-$$(bash .ci/postgres)}" && export TEAMLEERGESPREK_TEST_PG && \
 	$(BIN)/python -m pytest tests --nbval-lax notebooks
 
