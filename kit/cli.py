@@ -54,9 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="maak een nieuwe sessie; de laatste regel is de deelnamecode")
     _db_option(new, argparse.SUPPRESS)
-    new.add_argument("--template", default="teamleergesprek", help="naam of pad van het sjabloon")
-    new.add_argument("--team", required=True, help="naam van het team of de school (geen persoonsnamen)")
-    new.add_argument("--date", default=None, help="datum JJJJ-MM-DD (standaard: vandaag)")
+    new.add_argument("--template", default="teamleergesprek", metavar="NAAM", help="naam of pad van het sjabloon")
+    new.add_argument("--team", required=True, metavar="NAAM",
+                     help="naam van het team of de school (geen persoonsnamen)")
+    new.add_argument("--date", default=None, metavar="JJJJ-MM-DD", help="datum JJJJ-MM-DD (standaard: vandaag)")
     new.add_argument("--templates", default=None, metavar="MAP", help="map met eigen sjablonen (standaard: data/templates)")
     _lang_option(new, "taal van de sessie: kies de versie van het sjabloon in deze taal (bijv. teamleergesprek.en)")
 
@@ -64,15 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(template, argparse.SUPPRESS)
     template_commands = template.add_subparsers(dest="template_command", required=True, metavar="OPDRACHT")
     copy = template_commands.add_parser("copy", help="begin een eigen sjabloon als kopie van een bestaand sjabloon")
-    copy.add_argument("source", help="naam van het sjabloon om te kopiëren, bijv. teamleergesprek")
-    copy.add_argument("name", help="naam van het nieuwe sjabloon, bijv. onze_school")
+    copy.add_argument("source", metavar="SJABLOON", help="naam van het sjabloon om te kopiëren, bijv. teamleergesprek")
+    copy.add_argument("name", metavar="NAAM", help="naam van het nieuwe sjabloon, bijv. onze_school")
     copy.add_argument("--templates", default=None, metavar="MAP", help="map met eigen sjablonen (standaard: data/templates)")
 
     serve = commands.add_parser("serve", help="start de deelnemers- en begeleidersapp")
     _db_option(serve, argparse.SUPPRESS)
-    serve.add_argument("--session", default=None, help="sessiecode (standaard: de laatste open sessie)")
-    serve.add_argument("--participant-port", type=int, default=8866)
-    serve.add_argument("--facilitator-port", type=int, default=8867)
+    serve.add_argument("--session", default=None, metavar="CODE", help="sessiecode (standaard: de laatste open sessie)")
+    serve.add_argument("--participant-port", type=int, default=8866, metavar="POORT")
+    serve.add_argument("--facilitator-port", type=int, default=8867, metavar="POORT")
     _lang_option(serve, "taal van de schermen (standaard: de taal van het sjabloon van de sessie)")
     serve.add_argument("--expected-participants", type=int, metavar="N",
                        default=int(os.environ.get("TEAMLEERGESPREK_EXPECTED_PARTICIPANTS", "60")),
@@ -95,20 +96,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="antwoorden van een sessie exporteren")
     _db_option(export, argparse.SUPPRESS)
-    export.add_argument("--session", required=True)
+    export.add_argument("--session", required=True, metavar="CODE")
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv",
                         help="csv: één regel per antwoord; xlsx: spreadsheet met een tabblad per werkvorm")
-    export.add_argument("--out", default=None, help="bestand (standaard: naar het scherm; bij xlsx verplicht)")
+    export.add_argument("--out", default=None, metavar="BESTAND",
+                        help="bestand (standaard: naar het scherm; bij xlsx verplicht)")
 
     verslag = commands.add_parser("verslag", help="verslag van een sessie als PDF, voor het team en het jaarplan")
     _db_option(verslag, argparse.SUPPRESS)
-    verslag.add_argument("--session", required=True)
-    verslag.add_argument("--out", default=None, help="PDF-bestand (standaard: verslag-CODE.pdf)")
+    verslag.add_argument("--session", required=True, metavar="CODE")
+    verslag.add_argument("--out", default=None, metavar="BESTAND.pdf", help="PDF-bestand (standaard: verslag-CODE.pdf)")
     _lang_option(verslag, "taal van het verslag (standaard: nl)")
 
     check = commands.add_parser("check", help="controleer een sjabloon (YAML)")
     _db_option(check, argparse.SUPPRESS)
-    check.add_argument("file")
+    check.add_argument("file", metavar="BESTAND.yaml")
     _lang_option(check, "taal van de meldingen (standaard: nl)")
 
     delete = commands.add_parser("delete", help="verwijder een sessie met al haar antwoorden (AVG)")
@@ -390,12 +392,13 @@ def cmd_backup(args) -> int:
 def _history_parsers(commands) -> None:
     demo = commands.add_parser("demo", help="vul de database met een voorbeeldgeschiedenis (3 teams, 4 sessies elk)")
     _db_option(demo, argparse.SUPPRESS)
-    demo.add_argument("--seed", type=int, default=None, help="startgetal van de toevalsgenerator (zelfde getal, zelfde gegevens)")
+    demo.add_argument("--seed", type=int, default=None, metavar="GETAL",
+                      help="startgetal van de toevalsgenerator (zelfde getal, zelfde gegevens)")
 
     importing = commands.add_parser("import", help="lees een eerdere sessie in als aantallen per antwoord (CSV, zie docs/import.md)")
     _db_option(importing, argparse.SUPPRESS)
     importing.add_argument("file", metavar="BESTAND.csv")
-    importing.add_argument("--template", default="teamleergesprek", help="naam of pad van het sjabloon")
+    importing.add_argument("--template", default="teamleergesprek", metavar="NAAM", help="naam of pad van het sjabloon")
     importing.add_argument("--templates", default=None, metavar="MAP", help="map met eigen sjablonen (standaard: data/templates)")
 
 
@@ -438,13 +441,13 @@ def cmd_import(args) -> int:
 def _trend_parsers(commands) -> None:
     trends_cmd = commands.add_parser("trends", help="start de trendpagina voor het zorgteam (alleen op deze laptop)")
     _db_option(trends_cmd, argparse.SUPPRESS)
-    trends_cmd.add_argument("--port", type=int, default=8868)
-    trends_cmd.add_argument("--team", default=None, help="team dat eerst getoond wordt")
+    trends_cmd.add_argument("--port", type=int, default=8868, metavar="POORT")
+    trends_cmd.add_argument("--team", default=None, metavar="NAAM", help="team dat eerst getoond wordt")
     _lang_option(trends_cmd, "taal van de trendpagina (standaard: nl)")
 
     rapport = commands.add_parser("rapport", help="trends van een team als PDF, voor het zorgteam en het jaarplan")
     _db_option(rapport, argparse.SUPPRESS)
-    rapport.add_argument("--team", required=True)
+    rapport.add_argument("--team", required=True, metavar="NAAM")
     rapport.add_argument("--from", dest="date_from", default=None, metavar="JJJJ-MM-DD")
     rapport.add_argument("--to", dest="date_to", default=None, metavar="JJJJ-MM-DD")
     rapport.add_argument("--out", required=True, metavar="BESTAND.pdf")
@@ -514,7 +517,7 @@ def _prepare_parser(commands) -> None:
     prepare = commands.add_parser("voorbereiden", help="start de voorbereiding: sjabloon, eigen casus, stickers, "
                                                        "voorbeeld op de telefoon, sessie en uitnodiging")
     _db_option(prepare, argparse.SUPPRESS)
-    prepare.add_argument("--port", type=int, default=8869)
+    prepare.add_argument("--port", type=int, default=8869, metavar="POORT")
     prepare.add_argument("--templates", default=None, metavar="MAP", help="map met eigen sjablonen (standaard: data/templates)")
     _lang_option(prepare, "taal van de pagina en de uitnodiging (standaard: nl)")
 
