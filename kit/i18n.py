@@ -939,7 +939,7 @@ CHECK_NL = {
     "check.where.case": "casus '{key}'",
     "check.where.case_n": "casus {n}",
     "check.where.step": "stap '{key}'",
-    "check.where.step_n": "stap {n}",
+    "check.where.step_n": "werkbladstap {n}",
     "check.where.option": "optie {n}",
     "check.where.line": "'{name}' regel {n}",
     # one message per kind of schema error
@@ -1139,7 +1139,7 @@ CHECK_EN = {
     "check.where.case": "case '{key}'",
     "check.where.case_n": "case {n}",
     "check.where.step": "step '{key}'",
-    "check.where.step_n": "step {n}",
+    "check.where.step_n": "worksheet step {n}",
     "check.where.option": "option {n}",
     "check.where.line": "'{name}' line {n}",
     "check.required": "'{name}' is missing. {hint}, for example:  {example}",

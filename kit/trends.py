@@ -276,7 +276,8 @@ def _continue_mapped_series(codes: list[str], templates: dict[str, tuple]) -> di
     the newer one and their stored answers are translated. Walks back from the newest session, so a chain of
     changes (each with its mapping) continues as one series; without a mapping the series stay apart.
 
-    `templates`: code -> (questions by key, done status, stored -> shown value per key), sessions in date order."""
+    `templates`: code -> (questions by key, done status, stored -> shown value per key, ...) as `_template_info`
+    makes them, sessions in date order."""
     result = dict(templates)
     keys = {key for code in codes for key in templates[code][0]}
     for key in keys:
@@ -298,11 +299,11 @@ def _continue_mapped_series(codes: list[str], templates: dict[str, tuple]) -> di
                 composed = {o: composed.get(mapping.get(o, o), mapping.get(o, o)) for o in options}
             current = question
             if composed:
-                questions, done, values = result[code]
+                questions, done, values, *rest = result[code]
                 shown = values.get(key, {})
                 stored = {*question.answer_options, *shown}
                 translated = {v: composed.get(shown.get(v, v), shown.get(v, v)) for v in stored}
-                result[code] = ({**questions, key: newest}, done, {**values, key: translated})
+                result[code] = ({**questions, key: newest}, done, {**values, key: translated}, *rest)
     return result
 
 
