@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import psutil
+from playwright.sync_api import expect
 
 CHROMIUM = "/usr/bin/chromium"
 PAGE_TIMEOUT_MS = 60_000
@@ -39,6 +40,28 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60) -> 
                 return
         time.sleep(0.2)
     raise TimeoutError(f"port {port} did not open")
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+PROJECTOR = {"viewport": {"width": 1366, "height": 900}}
+
+
+def open_facilitator(browser, url: str):
+    """The facilitator's page on the projector, once it shows the first block."""
+    page = browser.new_context(**PROJECTOR).new_page()
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    page.goto(url)
+    expect(page.locator(".tlg-block-title")).to_have_text("Welkom")
+    return page
+
+
+def open_phone(browser, url: str):
+    """A phone on the join address, once it waits for the facilitator."""
+    page = browser.new_context(**PHONE).new_page()
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    page.goto(url)
+    expect(page.get_by_text("Even wachten…")).to_be_visible()
+    return page
 
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -13,14 +13,13 @@ import pytest
 from playwright.sync_api import expect
 from voila_protocol import Phone, fetch
 
-from serving import (PAGE_TIMEOUT_MS, LoopThread, free_port, participant_kernels, start_serve, stop_serving,
-                     wait_for_port)
+from serving import (LoopThread, free_port, open_facilitator, open_phone, participant_kernels, start_serve,
+                     stop_serving, wait_for_port)
 
 pytestmark = pytest.mark.browser
 
 DEPLOY = Path(__file__).resolve().parents[2] / "docs" / "deploy.md"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
 def documented_config() -> str:
@@ -132,14 +131,9 @@ def check_and_answer(browser, first, second, join, placed, fresh):
         assert "tlg_server=" in phone.page.cookies
 
     # A real phone through the proxy: the page, its assets and its websocket (with the browser's Origin) work.
-    facilitator = browser.new_page(viewport={"width": 1366, "height": 900})
-    facilitator.set_default_timeout(PAGE_TIMEOUT_MS)
-    facilitator.goto(first.facilitator_url)
+    facilitator = open_facilitator(browser, first.facilitator_url)
     expect(facilitator.locator(".tlg-join").first).to_contain_text(join)
-    phone = browser.new_context(**PHONE).new_page()
-    phone.set_default_timeout(PAGE_TIMEOUT_MS)
-    phone.goto(join)
-    expect(phone.get_by_text("Even wachten…")).to_be_visible()
+    phone = open_phone(browser, join)
     for _ in range(3):  # Welkom -> Introductie -> Startoefening -> vraag 1
         facilitator.get_by_role("button", name="Volgende ▶").click()
     phone.get_by_role("button", name="vaardig", exact=True).click()

@@ -7,29 +7,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from serving import PAGE_TIMEOUT_MS
+from serving import open_facilitator, open_phone
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-PROJECTOR = {"viewport": {"width": 1366, "height": 900}}
 XSS = "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\"> <b>meer</b> tijd"
-
-
-def open_facilitator(browser, served):
-    page = browser.new_context(**PROJECTOR).new_page()
-    page.set_default_timeout(PAGE_TIMEOUT_MS)
-    page.goto(served.facilitator_url)
-    expect(page.locator(".tlg-block-title")).to_have_text("Welkom")
-    return page
-
-
-def open_phone(browser, served):
-    page = browser.new_context(**PHONE).new_page()
-    page.set_default_timeout(PAGE_TIMEOUT_MS)
-    page.goto(served.join_url)
-    expect(page.get_by_text("Even wachten…")).to_be_visible()
-    return page
 
 
 def next_step(facilitator, times=1):
@@ -38,9 +20,9 @@ def next_step(facilitator, times=1):
 
 
 def test_startoefening_five_phones(browser, served):
-    facilitator = open_facilitator(browser, served)
+    facilitator = open_facilitator(browser, served.facilitator_url)
     expect(facilitator.locator(".tlg-join-code").first).to_have_text(served.code)
-    phones = [open_phone(browser, served) for _ in range(5)]
+    phones = [open_phone(browser, served.join_url) for _ in range(5)]
 
     # Question 1: vaardigheid (ordered). Welkom -> Introductie -> Startoefening -> vraag 1.
     next_step(facilitator, 3)

@@ -6,7 +6,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from serving import PAGE_TIMEOUT_MS, start_serve, stop_serving
+from serving import open_facilitator, open_phone, start_serve, stop_serving
 
 from kit.store import Store
 
@@ -25,14 +25,8 @@ def served_on_postgres(pg_url, tmp_path):
 
 def test_a_session_served_on_postgresql_takes_a_phone_answer(browser, served_on_postgres):
     served = served_on_postgres
-    facilitator = browser.new_page(viewport={"width": 1366, "height": 900})
-    facilitator.set_default_timeout(PAGE_TIMEOUT_MS)
-    facilitator.goto(served.facilitator_url)
-    expect(facilitator.locator(".tlg-block-title")).to_have_text("Welkom")
-    phone = browser.new_page(viewport={"width": 390, "height": 844})
-    phone.set_default_timeout(PAGE_TIMEOUT_MS)
-    phone.goto(served.join_url)
-    expect(phone.get_by_text("Even wachten…")).to_be_visible()
+    facilitator = open_facilitator(browser, served.facilitator_url)
+    phone = open_phone(browser, served.join_url)
     for _ in range(3):  # Welkom -> Introductie -> Startoefening -> vraag 1
         facilitator.get_by_role("button", name="Volgende ▶").click()
     phone.get_by_role("button", name="vaardig", exact=True).click()

@@ -9,13 +9,12 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from serving import PAGE_TIMEOUT_MS, server_process, start_serve, stop_serving
+from serving import open_facilitator, open_phone, server_process, start_serve, stop_serving
 
 from kit.store import Store
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 PROXY = "https://stemmen.example.nl/"
 
 
@@ -33,14 +32,6 @@ def two_servers(pg_url, tmp_path):
     assert not leftovers, f"serve left processes running: {leftovers}"
 
 
-def open_phone(browser, served):
-    page = browser.new_context(**PHONE).new_page()
-    page.set_default_timeout(PAGE_TIMEOUT_MS)
-    page.goto(served.join_url)
-    expect(page.get_by_text("Even wachten…")).to_be_visible()
-    return page
-
-
 def test_the_facilitator_sees_the_votes_of_phones_on_both_servers(browser, two_servers):
     first, second = two_servers
     # The extra server is a phones' server only: no facilitator app on it, and it says so.
@@ -50,15 +41,12 @@ def test_the_facilitator_sees_the_votes_of_phones_on_both_servers(browser, two_s
     with socket.socket() as s:
         assert s.connect_ex(("127.0.0.1", second.facilitator_port)) != 0
 
-    facilitator = browser.new_page(viewport={"width": 1366, "height": 900})
-    facilitator.set_default_timeout(PAGE_TIMEOUT_MS)
-    facilitator.goto(first.facilitator_url)
-    expect(facilitator.locator(".tlg-block-title")).to_have_text("Welkom")
+    facilitator = open_facilitator(browser, first.facilitator_url)
     # The room is sent to the proxy, which spreads phones over the servers.
     expect(facilitator.locator(".tlg-join").first).to_contain_text(f"{PROXY}?code={first.code}")
 
-    on_first = [open_phone(browser, first) for _ in range(2)]
-    on_second = [open_phone(browser, second) for _ in range(2)]
+    on_first = [open_phone(browser, first.join_url) for _ in range(2)]
+    on_second = [open_phone(browser, second.join_url) for _ in range(2)]
     phones = on_first + on_second
     for _ in range(3):  # Welkom -> Introductie -> Startoefening -> vraag 1
         facilitator.get_by_role("button", name="Volgende ▶").click()
