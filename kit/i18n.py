@@ -898,7 +898,7 @@ CHECK_NL = {
     "check.yaml_quote": "hier begint een tekst met een aanhalingsteken dat nergens wordt gesloten. Zet aan het eind "
                         "van de tekst hetzelfde aanhalingsteken (\" of ').",
     "check.yaml_documents": "het bestand bevat meer dan één YAML-document (een regel met ---). Eén bestand is één "
-                            "sjabloon: haal de --- weg of maak een tweede bestand.",
+                            "document: haal de --- weg of maak een tweede bestand.",
     "check.yaml_alias": "hier staat een * die YAML als verwijzing leest. Zet tekst die met * begint tussen "
                         "aanhalingstekens.",
     "check.yaml_flow": "de lijst tussen [ ] is niet goed afgesloten of bevat een dubbele punt. Sluit de lijst met ] en "
@@ -929,7 +929,7 @@ CHECK_NL = {
                              "(docs/trainers.md, 'Een ouder sjabloon bijwerken').",
     "check.version_too_new": "schema_version {found} is nieuwer dan deze kit kan lezen (deze kit leest versie "
                              "{supported}). Werk de kit bij (pip install --upgrade teamleergesprek-kit), of gebruik "
-                             "een sjabloon dat voor versie {supported} is gemaakt.",
+                             "een bestand dat voor versie {supported} is gemaakt.",
     # where in the file
     "check.where.file": "het bestand",
     "check.where.block": "blok '{key}'",
@@ -1101,7 +1101,7 @@ CHECK_EN = {
     "check.yaml_tab": "this line is indented with a tab. YAML accepts only spaces: replace the tab with spaces.",
     "check.yaml_quote": "a text starts here with a quote that is never closed. Put the same quote (\" or ') at the end "
                         "of the text.",
-    "check.yaml_documents": "the file holds more than one YAML document (a line with ---). One file is one template: "
+    "check.yaml_documents": "the file holds more than one YAML document (a line with ---). One file is one document: "
                             "remove the --- or make a second file.",
     "check.yaml_alias": "there is a * here that YAML reads as a reference. Put text that starts with * in quotes.",
     "check.yaml_flow": "the list between [ ] is not closed properly or contains a colon. Close the list with ] and put "
@@ -1130,7 +1130,7 @@ CHECK_EN = {
                              "(docs/trainers.md, 'Een ouder sjabloon bijwerken').",
     "check.version_too_new": "schema_version {found} is newer than this kit can read (this kit reads version "
                              "{supported}). Update the kit (pip install --upgrade teamleergesprek-kit), or use a "
-                             "template made for version {supported}.",
+                             "file made for version {supported}.",
     "check.where.file": "the file",
     "check.where.block": "block '{key}'",
     "check.where.block_n": "block {n}",

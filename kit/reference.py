@@ -11,17 +11,21 @@ Check a file by hand with:  python -m kit.reference [bestand]
 
 from __future__ import annotations
 
-import difflib
-import re
 import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kit.templates.loader import Problem, TemplateError
+from kit.templates.yamlfile import (
+    LANGUAGE_PATTERN,
+    UNREADABLE,
+    Problem,
+    TemplateError,
+    YamlChecker,
+    guess_field,
+)
 
 __all__ = [
     "BULLET",
@@ -40,8 +44,6 @@ REFERENCE_NAME = "naslag"
 BULLET = "- "
 DEFAULT_TITLE = "Naslag"
 
-KEY_PATTERN = re.compile(r"[a-z][a-z0-9_]*\Z")
-LANGUAGE_PATTERN = re.compile(r"[a-z]{2}\Z")
 MAX_SECTION_WORDS = 300  # a phone screen or two; the shipped sections stay near 150
 MAX_ITEM_LENGTH = 1000
 
@@ -193,113 +195,21 @@ def _check(path) -> tuple[list[Problem], Reference | None]:
     return [], reference
 
 
-def _line(node: Node) -> int:
-    return node.start_mark.line + 1
-
-
-class _Checker:
-    def __init__(self, file: str):
-        self.file = file
-        self.problems: list[Problem] = []
-        self._constructor = yaml.SafeLoader("")
-
-    def report(self, where: Node | int | None, message: str) -> None:
-        line = _line(where) if isinstance(where, Node) else where
-        self.problems.append(Problem(self.file, line, message))
-
-    # reading
-
-    def compose(self, path: Path) -> Node | None:
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            self.report(None, "het bestand is niet gevonden. Controleer de naam en de map van het bestand.")
-            return None
-        except OSError as error:
-            self.report(None, f"het bestand kan niet worden gelezen ({error.strerror or error}).")
-            return None
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            self.report(
-                raw[: error.start].count(b"\n") + 1,
-                "deze regel bevat tekens die geen UTF-8 zijn (bijvoorbeeld een é of ë uit een oude editor). "
-                "Sla het bestand op met codering UTF-8.",
-            )
-            return None
-        try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
-        except yaml.MarkedYAMLError as error:
-            self._yaml_error(error)
-            return None
-        except yaml.YAMLError as error:
-            self.report(None, f"het bestand is geen geldige YAML ({error}). Controleer de opmaak.")
-            return None
-        if root is None:
-            self.report(None, "het bestand is leeg. Begin met  schema_version: 1  en vul de andere velden in.")
-        return root
-
-    def _yaml_error(self, error: yaml.MarkedYAMLError) -> None:
-        problem, context = error.problem or "", error.context or ""
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        if "mapping values are not allowed" in problem:
-            message = (
-                "hier staat een dubbele punt (:) waar YAML die niet verwacht. Staat er een dubbele punt in een "
-                'tekst? Zet de hele tekst dan tussen aanhalingstekens, bijvoorbeeld  - "Stap 1: signalen in kaart '
-                'brengen"'
-            )
-        elif "'\\t'" in problem:
-            message = "deze regel springt in met een tab. YAML accepteert alleen spaties: vervang de tab door spaties."
-        elif "quoted scalar" in context and error.context_mark:
-            line = error.context_mark.line + 1
-            message = (
-                "hier begint een tekst met een aanhalingsteken dat nergens wordt gesloten. "
-                "Zet aan het eind van de tekst hetzelfde aanhalingsteken (\" of ')."
-            )
-        elif "expected a single document" in context:
-            message = "het bestand bevat meer dan één YAML-document (een regel met ---). Haal de --- weg."
-        else:
-            message = (
-                "de inspringing klopt niet of er staat tekst op een onverwachte plek. Velden die bij elkaar horen "
-                "moeten precies even ver inspringen (met spaties), en tekst na een afsluitend aanhalingsteken "
-                "hoort binnen de aanhalingstekens."
-            )
-        self.report(line, f"fout in de YAML-opmaak: {message}")
-
-    def value(self, node: ScalarNode):
-        try:
-            return self._constructor.construct_object(node, deep=True)
-        except yaml.YAMLError:
-            self.report(node, "de waarde heeft een onbekende YAML-markering (een woord met !). Haal die weg.")
-            return None
+class _Checker(YamlChecker):
+    """The naslag's own fields on top of the shared YAML reading (kit/templates/yamlfile.py)."""
 
     def fields(self, node: MappingNode, where: str, allowed: tuple[str, ...]) -> dict[str, tuple[Node, Node]]:
-        found: dict[str, tuple[Node, Node]] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                self.report(key_node, f"{where}een veldnaam moet een gewoon woord zijn, zoals  title:")
+        """Known fields by name; an unknown one is reported, and the field it probably meant counts as present
+        (marked '?name'), so it is not also reported as missing."""
+        found = {}
+        for name, (key_node, value_node) in super().fields(node, where).items():
+            if name in allowed:
+                found[name] = (key_node, value_node)
                 continue
-            name = key_node.value
-            if name in found:
-                self.report(
-                    key_node,
-                    f"{where}'{name}' staat twee keer in hetzelfde onderdeel (ook op regel {_line(found[name][0])}). "
-                    "Laat er één staan.",
-                )
-                continue
-            if name not in allowed:
-                guess = DUTCH_FIELD_NAMES.get(name.lower())
-                if guess not in allowed:
-                    close = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.6)
-                    guess = close[0] if close else None
-                hint = (f"Bedoel je '{guess}'? Pas de naam aan." if guess
-                        else f"Haal de regel weg of gebruik een van: {', '.join(allowed)}.")
-                self.report(key_node, f"{where}onbekend veld '{name}'. {hint}")
-                if guess and guess not in found:
-                    found.setdefault(f"?{guess}", (key_node, value_node))  # counts as present: no 'ontbreekt' too
-                continue
-            found[name] = (key_node, value_node)
+            guess = guess_field(name, allowed, DUTCH_FIELD_NAMES)
+            self.unknown_field(key_node, where, name, guess, allowed)
+            if guess:
+                found.setdefault(f"?{guess}", (key_node, value_node))
         return found
 
     def missing(self, node: Node, fields, required, where: str) -> None:
@@ -319,6 +229,8 @@ class _Checker:
             self.report(node, f"{label} moet één tekst zijn, maar is een lijst. Bijvoorbeeld:  {example}")
             return None
         value = self.value(node)
+        if value is UNREADABLE:
+            return None
         if isinstance(value, str):
             if value.strip():
                 return " ".join(value.split())
@@ -344,7 +256,7 @@ class _Checker:
             return None
         fields = self.fields(root, "", TOP_REQUIRED + TOP_OPTIONAL)
         self.missing(root, fields, TOP_REQUIRED, "")
-        if "schema_version" in fields and not self.schema_version(fields["schema_version"][1]):
+        if "schema_version" in fields and not self.schema_version(fields["schema_version"][1], SUPPORTED_SCHEMA_VERSION):
             return None
         bron = self.text(fields["bron"][1], "'bron'", EXAMPLES["bron"]) if "bron" in fields else None
         title = DEFAULT_TITLE
@@ -363,29 +275,6 @@ class _Checker:
         if self.problems:
             return None
         return Reference(tuple(sections), title=title, bron=bron or "", language=language)
-
-    def schema_version(self, node: Node) -> bool:
-        """False for a file written for a newer kit: the rest would only produce confusing noise."""
-        value = self.value(node) if isinstance(node, ScalarNode) else None
-        if not isinstance(value, int) or isinstance(value, bool):
-            shown = node.value if isinstance(node, ScalarNode) else "een lijst of groep velden"
-            self.report(
-                node,
-                f"'schema_version' moet een heel getal zijn, maar is '{shown}'. "
-                f"Schrijf:  schema_version: {SUPPORTED_SCHEMA_VERSION}",
-            )
-            return True
-        if value < 1:
-            self.report(node, f"schema_version {value} bestaat niet. Schrijf:  schema_version: {SUPPORTED_SCHEMA_VERSION}")
-            return True
-        if value > SUPPORTED_SCHEMA_VERSION:
-            self.report(
-                node,
-                f"schema_version {value} is nieuwer dan deze kit kan lezen (tot en met {SUPPORTED_SCHEMA_VERSION}). "
-                "Werk de kit bij, of gebruik een naslag die voor deze versie is gemaakt.",
-            )
-            return False
-        return True
 
     def sections(self, node: Node) -> list[ReferenceSection]:
         if not isinstance(node, SequenceNode) or not node.value:
@@ -415,7 +304,7 @@ class _Checker:
             )
             return None
         fields = self.fields(node, where, SECTION_FIELDS)
-        key = self.key(fields, where, seen)
+        key = self.key(fields["key"][1], where, seen, self.msg("check.unique_hint.section")) if "key" in fields else None
         if key:
             where = f"onderdeel '{key}': "
         self.missing(node, fields, SECTION_FIELDS, where)
@@ -432,30 +321,6 @@ class _Checker:
         if key and title and items:
             return ReferenceSection(key, title, tuple(items))
         return None
-
-    def key(self, fields, where: str, seen: dict[str, int]) -> str | None:
-        if "key" not in fields:
-            return None
-        node = fields["key"][1]
-        if not isinstance(node, ScalarNode) or not node.value.strip():
-            self.report(node, f"{where}'key' moet één woord zijn, bijvoorbeeld:  {EXAMPLES['key']}")
-            return None
-        raw = node.value.strip()
-        if not KEY_PATTERN.match(raw):
-            slug = re.sub(r"[^a-z0-9]+", "_", raw.lower()).strip("_")
-            if not slug or not slug[0].isalpha():
-                slug = f"k_{slug}".rstrip("_")
-            self.report(
-                node,
-                f"{where}'key' is '{raw}', maar mag alleen kleine letters, cijfers en _ bevatten en moet met een "
-                f"letter beginnen. Schrijf bijvoorbeeld:  key: {slug}",
-            )
-            return None
-        if raw in seen:
-            self.report(node, f"{where}de key '{raw}' komt al voor op regel {seen[raw]}. Geef elk onderdeel een eigen key.")
-            return None
-        seen[raw] = _line(node)
-        return raw
 
     def items(self, node: Node, where: str) -> list[str]:
         if not isinstance(node, SequenceNode) or not node.value:

@@ -18,6 +18,7 @@ from kit.reference import (
     reference_path,
 )
 from kit.templates.loader import Problem, TemplateError
+from kit.templates.yamlfile import KEY_PATTERN
 from kit.i18n import t
 from kit.widgets.reference import (
     NOTHING,
@@ -97,7 +98,7 @@ def test_secrecy_is_never_promised():
 def test_keys_are_unique_and_stable_pattern():
     keys = load_reference().keys
     assert len(keys) == len(set(keys))
-    assert all(ref.KEY_PATTERN.match(k) for k in keys)
+    assert all(KEY_PATTERN.match(k) for k in keys)
 
 
 def test_load_reference_is_cached(monkeypatch):

@@ -39,23 +39,6 @@ from kit.templates.yamlfile import (
     slug,
 )
 
-__all__ = [
-    "SCHEMA_PATH",
-    "SUPPORTED_SCHEMA_VERSION",
-    "Problem",
-    "TemplateError",
-    "available_templates",
-    "check_file",
-    "copy_template",
-    "in_language",
-    "load_template",
-    "load_template_file",
-    "question_history",
-    "schema",
-    "schema_fields",
-    "user_templates_dir",
-]
-
 SUPPORTED_SCHEMA_VERSION = 1
 TEMPLATE_DIR = Path(__file__).parent
 TEMPLATE_SUFFIX = ".nl.yaml"
