@@ -22,37 +22,22 @@ def dutch_patterns() -> list[tuple[str, re.Pattern]]:
         patterns.append((f"catalog {key}", re.compile(rf"(?<!\w){body}(?!\w)")))
 
     template = load_template("teamleergesprek").to_dict()
-    texts = set()
-
-    def strings(value):
-        if isinstance(value, str):
-            texts.add(value)
-        elif isinstance(value, dict):
-            for inner in value.values():
-                strings(inner)
-        elif isinstance(value, list):
-            for inner in value:
-                strings(inner)
-
-    strings({k: v for k, v in template.items() if k not in ("name", "language", "schema_version")})
+    dutch = _strings({k: v for k, v in template.items() if k not in ("name", "language")})
     naslag = load_reference("nl")
-    texts |= {naslag.title, naslag.bron} | {s.title for s in naslag} | {i for s in naslag for i in s.items}
-    english = load_template("teamleergesprek.en").to_dict()
-    same = set()
-
-    def english_strings(value):
-        if isinstance(value, str):
-            same.add(value)
-        elif isinstance(value, (dict, list)):
-            for inner in value.values() if isinstance(value, dict) else value:
-                english_strings(inner)
-
-    english_strings(english)
-    for text in sorted(texts - same):
+    dutch |= {naslag.title, naslag.bron} | {s.title for s in naslag} | {i for s in naslag for i in s.items}
+    for text in sorted(dutch - _strings(load_template("teamleergesprek.en").to_dict())):
         text = text.removeprefix("- ")
         if re.search(r"[^\W\d_]{2,}", text):
             patterns.append((f"template {text[:40]!r}", re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")))
     return patterns
+
+
+def _strings(value) -> set[str]:
+    """Every string in a template's plain data (keys such as 'vaardigheid' too: the English one has them as well)."""
+    if isinstance(value, str):
+        return {value}
+    inner = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return set().union(*map(_strings, inner))
 
 
 def dutch_in(text: str, patterns) -> list[str]:
