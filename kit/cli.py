@@ -10,7 +10,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from kit.i18n import t
+from kit.i18n import LANGUAGES, command_language, language, set_language, t
 from kit.store import DEFAULT_DB_URL, Store, StoreError, resolve_db_url
 
 # The first team of the demo history (kit.demo): its live demo session opens with that team's previous actions.
@@ -18,7 +18,7 @@ DEMO_TEAM = "Havo/vwo onderbouw (voorbeeld)"
 
 
 class UserError(Exception):
-    """Stops the command with this message (in the command's language where it comes from the catalog) and exit code 2."""
+    """Stops the command with this message (from the catalog, in the command's language) and exit code 2."""
 
 
 def _db_option(parser: argparse.ArgumentParser, default) -> None:
@@ -32,8 +32,6 @@ def _db_option(parser: argparse.ArgumentParser, default) -> None:
 
 def _lang_option(parser: argparse.ArgumentParser, help_text: str) -> None:
     """`--lang nl|en` for a command whose output people read; main() applies it before the command runs."""
-    from kit.i18n import LANGUAGES
-
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=help_text)
 
 
@@ -132,8 +130,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from kit.i18n import command_language
-
     # --lang reaches this process and the servers and kernels it starts, for this command only.
     with command_language(getattr(args, "lang", None)):
         try:
@@ -210,7 +206,6 @@ def _interrupt(signum, frame):
 
 
 def cmd_serve(args) -> int:
-    from kit.i18n import language
     from kit.qr import qr_terminal
     from kit.serve import Servers, ServeConfig
 
@@ -228,8 +223,6 @@ def cmd_serve(args) -> int:
         record = (None if args.participants_only and not args.session
                   else _session_to_serve(store, args.session, args.lang))
     if not args.lang and record:
-        from kit.i18n import LANGUAGES, set_language
-
         # A session made from the English template is served in English without anyone having to say so.
         template_language = record.template.get("language", "nl")
         set_language(template_language if template_language in LANGUAGES else "nl")
