@@ -160,7 +160,6 @@ NL = {
     "prepare.max_per_point": "Hoogstens per punt",
     "prepare.save_stickers": "Bewaar stickers",
     "prepare.stickers_saved": "Opgeslagen ✓ Iedereen krijgt {stickers} stickers, hoogstens {max} op één punt.",
-    "prepare.no_points": "Dit sjabloon heeft geen Werkvorm 5 met stickers.",
     "prepare.step_preview": "4. Bekijk elk scherm zoals een telefoon het toont",
     "prepare.preview_hint": "Tik gerust zoals een deelnemer: dit voorbeeld gebruikt een eigen, tijdelijke database en "
                             "slaat niets op in de sessie.",
@@ -592,7 +591,6 @@ EN = {
     "prepare.max_per_point": "At most per point",
     "prepare.save_stickers": "Save stickers",
     "prepare.stickers_saved": "Saved ✓ Everyone gets {stickers} stickers, at most {max} on one point.",
-    "prepare.no_points": "This template has no Activity 5 with stickers.",
     "prepare.step_preview": "4. See every screen as a phone shows it",
     "prepare.preview_hint": "Tap as a participant would: this preview uses its own temporary database and saves "
                             "nothing in the session.",

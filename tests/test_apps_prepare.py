@@ -95,7 +95,8 @@ def test_a_template_broken_by_hand_shows_the_file_and_line_to_fix(app, tmp_path)
     app.select("teamleergesprek")
     assert app.select("onze_school") is None
     assert "kan niet worden gelezen" in app.template_message.value
-    assert f"{path}:20: blok &#x27;welkom&#x27;: &#x27;minutes&#x27; moet een heel getal zijn" in app.template_message.value
+    message = app.template_message.value
+    assert f"{path}:20: blok &#x27;welkom&#x27;: &#x27;minutes&#x27; moet een heel getal zijn" in message
     assert app.preview is None
 
 
@@ -118,7 +119,8 @@ def test_the_preview_shows_every_phone_screen_with_the_real_widgets(app):
     for step in template.steps:
         view = preview.show(step.index)
         if step.question is not None:
-            expected = {"ordered": ChoiceView, "choice": ChoiceView, "scale": ScaleView, "open": OpenView}[step.question.type]
+            views = {"ordered": ChoiceView, "choice": ChoiceView, "scale": ScaleView, "open": OpenView}
+            expected = views[step.question.type]
             assert isinstance(view, expected) and view.question.key == step.question.key
         elif step.activity == "stickers":
             assert [p for p in view.ballot.add_buttons]  # the example post-its to vote on

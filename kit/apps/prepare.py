@@ -263,8 +263,10 @@ class PrepareApp:
             return None
         template = self.template
         path = template_path(name, self.templates_dir)
-        self.info.value = (f"<p>{html.escape(t('prepare.template_info', title=template.title, blocks=len(template.blocks), minutes=template.total_minutes))}"
-                           f"<br><small>{html.escape(t('prepare.template_file', path=self.shown(path)))}</small></p>")
+        info = t("prepare.template_info", title=template.title, blocks=len(template.blocks),
+                 minutes=template.total_minutes)
+        where = t("prepare.template_file", path=self.shown(path))
+        self.info.value = f"<p>{html.escape(info)}<br><small>{html.escape(where)}</small></p>"
         case = TemplateFile(path).own_case() if self.is_own(name) else None
         self.case_title.value, self.case_text.value = (case.title, case.text) if case else ("", "")
         points = next((b.points for b in template.blocks if b.points is not None), None)

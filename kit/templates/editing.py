@@ -89,7 +89,8 @@ class TemplateFile:
             raise TemplateError([Problem(self.path.name, None,
                                          "dit sjabloon heeft geen blok met 'points' (Werkvorm 5), dus geen stickers "
                                          "om in te stellen.")])
-        return self._write_checked(_set_many(text_now, [(points, {"stickers": stickers, "max_per_point": max_per_point})]))
+        values = {"stickers": stickers, "max_per_point": max_per_point}
+        return self._write_checked(_set_many(text_now, [(points, values)]))
 
     def set_minutes(self, minutes: dict[str, int]) -> Template:
         """New minutes for some blocks, by block key."""

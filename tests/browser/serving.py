@@ -242,3 +242,20 @@ def walk_to(facilitator, served, *, activity=None, prompt=None, block=None, ques
         facilitator.wait_for_timeout(150)
     with Store(served.db_url) as store:
         assert LiveSession.open(store, served.code).step().index == target.index
+
+
+def register_group(phone, label: str) -> None:
+    """A group's phone on the Werkvorm 3 worksheet: register under a group name; the cases follow."""
+    phone.get_by_placeholder("bijv. Groep 3").fill(label)
+    phone.get_by_role("button", name="Meld ons groepje aan").click()
+
+
+def answer_first_step(phone, case: str, text: str) -> None:
+    """Pick the case, answer the first question of meldcode step 1 and save, as a group would."""
+    from playwright.sync_api import expect
+
+    phone.get_by_role("button", name=case).click()
+    expect(phone.get_by_text("Stap 1: Signalen in kaart brengen")).to_be_visible()
+    phone.locator("textarea").first.fill(text)
+    phone.get_by_role("button", name="Bewaar deze stap").click()
+    expect(phone.get_by_text("Opgeslagen ✓")).to_be_visible()

@@ -11,7 +11,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from serving import PHONE, new_page, start_serve, stop_serving, walk_to
+from serving import PHONE, answer_first_step, new_page, register_group, start_serve, stop_serving, walk_to
 
 pytestmark = pytest.mark.browser
 
@@ -91,14 +91,9 @@ def test_own_template_runs_and_shows_up_in_export_and_trends(browser, own_sessio
     # Werkvorm 3: one group picks the school's own case, another a standard one.
     walk_to(facilitator, served, activity="werkblad")
     for number, (group, case) in enumerate(zip(phones[:2], [CASE_TITLE, "Casus 4: geen eten, dunne jas"]), start=1):
-        group.get_by_placeholder("bijv. Groep 3").fill(f"Groep {number}")
-        group.get_by_role("button", name="Meld ons groepje aan").click()
+        register_group(group, f"Groep {number}")
         expect(group.get_by_text(CASE_TEXT)).to_be_visible()  # the own case is on every group's list
-        group.get_by_role("button", name=case).click()
-        expect(group.get_by_text("Stap 1: Signalen in kaart brengen")).to_be_visible()
-        group.locator("textarea").first.fill(f"Signalen bij {case.split(':')[0].lower()}")
-        group.get_by_role("button", name="Bewaar deze stap").click()
-        expect(group.get_by_text("Opgeslagen ✓")).to_be_visible()
+        answer_first_step(group, case, f"Signalen bij {case.split(':')[0].lower()}")
     expect(facilitator.get_by_text("2 groepjes")).to_be_visible()
 
     # The extra question, at the end of the closing.

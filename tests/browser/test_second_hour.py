@@ -4,7 +4,7 @@ within the budget, and the action plan written by the facilitator."""
 import pytest
 from playwright.sync_api import expect
 
-from serving import PHONE, new_page, walk_to
+from serving import PHONE, answer_first_step, new_page, register_group, walk_to
 
 pytestmark = pytest.mark.browser
 
@@ -22,13 +22,8 @@ def test_second_hour(browser, served):
     walk_to(facilitator, served, activity="werkblad")
     for number, (g, case) in enumerate(zip(groups, ["Casus 1: ziek naar huis", "Casus 2: niet naar huis durven",
                                                    "Casus 3: zorgen voor broertje en zusje"]), start=1):
-        g.get_by_placeholder("bijv. Groep 3").fill(f"Groep {number}")
-        g.get_by_role("button", name="Meld ons groepje aan").click()
-        g.get_by_role("button", name=case).click()
-        expect(g.get_by_text("Stap 1: Signalen in kaart brengen")).to_be_visible()
-        g.locator("textarea").first.fill(f"Signaal van groep {number}")
-        g.get_by_role("button", name="Bewaar deze stap").click()
-        expect(g.get_by_text("Opgeslagen ✓")).to_be_visible()
+        register_group(g, f"Groep {number}")
+        answer_first_step(g, case, f"Signaal van groep {number}")
     expect(facilitator.get_by_text("3 groepjes")).to_be_visible()
     facilitator.get_by_role("button", name="Toon resultaten").click()
     for number in (1, 2, 3):
