@@ -209,3 +209,24 @@ def test_the_naslag_opens_at_any_moment_and_the_session_goes_on_behind_it(phone,
     assert not phone.reference.is_open
     assert isinstance(phone.view, ChoiceView)
     assert phone.reference.widget.children[1] is phone.body
+
+
+@pytest.mark.parametrize("server_language,session_language,title,waiting,naslag", [
+    ("nl", "en", "Team learning conversation", "Please wait…", "Reference: reporting code and tips"),
+    ("en", "nl", "Teamleergesprek", "Even wachten…", "Naslag: meldcode en tips"),
+])
+def test_a_phone_speaks_the_language_of_the_session_it_joins(store, monkeypatch, server_language, session_language,
+                                                             title, waiting, naslag):
+    # One phones' server (--participants-only) serves Dutch and English sessions alike.
+    monkeypatch.setenv("TEAMLEERGESPREK_LANG", server_language)
+    from dataclasses import replace
+
+    from factories import small_template
+    template = replace(small_template(), language=session_language)
+    record = store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
+    phone = ParticipantApp(store, "", poll_seconds=None)
+    phone.view.code.value = record.code
+    phone.view.join_button.click()
+    assert phone.title.value.startswith(title)
+    assert waiting in str([c.value for c in phone.view.children])
+    assert phone.reference.open_button.description == naslag

@@ -16,7 +16,7 @@ import ipywidgets as widgets
 
 from kit.apps.participant_activities import PhoneActivities
 from kit.apps.polling import Poller
-from kit.i18n import t
+from kit.i18n import LANGUAGES, language, set_language, t
 from kit.model.answers import AnswerRejected
 from kit.model.live import LiveSession, SessionClosed, SessionNotFound
 from kit.store import Store, new_participant_pseudonym
@@ -103,12 +103,20 @@ class ParticipantApp:
         except SessionClosed:
             self._show(CodeEntry(self.join, t("participant.closed_code", code=code)))
             return False
+        self._speak(self.session.template.language)
         self.title.value = f"{t('participant.title')} · {self.session.code}"
         self.activities = PhoneActivities(self.session, self.participant)
         self.refresh()
         if self.poller:
             self.poller.start()
         return True
+
+    def _speak(self, session_language: str) -> None:
+        """Speak the session's language from here on, whatever the server's --lang: the questions are in it anyway,
+        and one phones' server serves Dutch and English sessions alike. The kernel is this phone's alone."""
+        if session_language in LANGUAGES and session_language != language():
+            set_language(session_language)
+            self.reference.open_button.description = self.reference.open_button.tooltip = t("reference.open")
 
     def refresh(self) -> None:
         """Show what the facilitator has open now. Keeps the current view (and any half-typed text) otherwise."""
