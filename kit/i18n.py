@@ -926,7 +926,7 @@ CHECK_NL = {
                              "voer  teamleergesprek check  opnieuw uit; die noemt per regel wat er anders moet "
                              "(docs/trainers.md, 'Een ouder sjabloon bijwerken').",
     "check.version_too_new": "schema_version {found} is nieuwer dan deze kit kan lezen (deze kit leest versie "
-                             "{supported}). Werk de kit bij (pip install --upgrade teamleergesprek-kit), of gebruik "
+                             "{supported}). Werk de kit bij (haal de nieuwste versie op en draai make setup), of gebruik "
                              "een bestand dat voor versie {supported} is gemaakt.",
     # where in the file
     "check.where.file": "het bestand",
@@ -1127,7 +1127,7 @@ CHECK_EN = {
                              "teamleergesprek check  again; it names, line by line, what has to change "
                              "(docs/trainers.md, 'Een ouder sjabloon bijwerken').",
     "check.version_too_new": "schema_version {found} is newer than this kit can read (this kit reads version "
-                             "{supported}). Update the kit (pip install --upgrade teamleergesprek-kit), or use a "
+                             "{supported}). Update the kit (get the latest version and run make setup), or use a "
                              "file made for version {supported}.",
     "check.where.file": "the file",
     "check.where.block": "block '{key}'",
