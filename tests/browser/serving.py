@@ -237,11 +237,20 @@ def walk_to(facilitator, served, *, activity=None, prompt=None, block=None, ques
                       and (block is None or s.block.key == block)
                       and (question is None or (s.question is not None and s.question.key == question)))
         clicks = target.index - session.step().index
-    for _ in range(clicks):
+        start = session.step().index
+
+    def step_index():
+        with Store(served.db_url) as store:
+            return LiveSession.open(store, served.code).step().index
+
+    for done in range(1, clicks + 1):
         facilitator.get_by_role("button", name="Volgende ▶").click()
-        facilitator.wait_for_timeout(150)
-    with Store(served.db_url) as store:
-        assert LiveSession.open(store, served.code).step().index == target.index
+        # The kernel handles a click after the browser has sent it; wait for that step, as the facilitator waits
+        # for the screen to change, before the next click.
+        deadline = time.monotonic() + PAGE_TIMEOUT_MS / 1000
+        while step_index() != start + done:
+            assert time.monotonic() < deadline, f"Volgende {done} of {clicks} did not reach step {start + done}"
+            facilitator.wait_for_timeout(50)
 
 
 def register_group(phone, label: str) -> None:
