@@ -4,6 +4,7 @@ import pytest
 
 from factories import open_question
 from kit.apps.participant import ParticipantApp, code_from_query
+from kit.model.live import LiveSession
 from kit.widgets.participant import ChoiceView, CodeEntry, OpenView, ScaleView, WaitingView
 
 
@@ -230,3 +231,30 @@ def test_a_phone_speaks_the_language_of_the_session_it_joins(store, monkeypatch,
     assert phone.title.value.startswith(title)
     assert waiting in str([c.value for c in phone.view.children])
     assert phone.reference.open_button.description == naslag
+
+
+def open_widgets() -> int:
+    from ipywidgets.widgets.widget import _instances  # every widget not yet closed, in this kernel and its page
+
+    return len(_instances)
+
+
+def test_a_phone_closes_what_it_no_longer_shows(store):
+    """Over a whole session, and when the facilitator goes back, the phone's page does not pile up widgets."""
+    from kit.templates import load_template
+
+    template = load_template("teamleergesprek")
+    record = store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
+    session = LiveSession.open(store, record.code)
+    before = open_widgets()  # other tests' widgets too: they live in this process
+    phone = ParticipantApp(store, record.code, poll_seconds=None)
+
+    def walk():
+        for step in session.template.steps:
+            session.go_to(step.index)
+            phone.refresh()
+        return open_widgets()
+
+    after_one_walk = walk()
+    assert walk() == after_one_walk
+    assert after_one_walk - before < 150  # one screen and the page around it, not forty steps' worth

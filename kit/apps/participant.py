@@ -20,6 +20,7 @@ from kit.i18n import LANGUAGES, language, set_language, t
 from kit.model.answers import AnswerRejected
 from kit.model.live import LiveSession, SessionClosed, SessionNotFound
 from kit.store import Store, new_participant_pseudonym
+from kit.widgets.children import replace_children
 from kit.widgets.reference import ReferenceDrawer, reference_style
 from kit.widgets.participant import CodeEntry, QuestionView, question_view, step_view
 from kit.widgets.style import participant_style
@@ -169,7 +170,8 @@ class ParticipantApp:
 
     def _show(self, view: widgets.Widget) -> None:
         self.view = view
-        self.body.children = [view]
+        activities = getattr(self, "activities", None)
+        replace_children(self.body, [view], keep=activities.lasting_views() if activities else ())
 
     @property
     def question_view(self) -> QuestionView | None:

@@ -60,6 +60,10 @@ class PhoneActivities:
         self.group_id: str | None = None
         self._group_phone: GroupPhone | None = None
 
+    def lasting_views(self) -> list[widgets.Widget]:
+        """Views this phone shows again later with what was typed in them: the group's worksheet."""
+        return [self._group_phone] if self._group_phone is not None else []
+
     def view_for(self, step: Step) -> widgets.Widget | None:
         """A view for a werkvorm step, or None when the ordinary views apply."""
         if self.points and step.block.key == self.points.block.key:

@@ -35,6 +35,7 @@ from kit.templates import (
 )
 from kit.templates.editing import TemplateFile
 from kit.templates.loader import TEMPLATE_DIR, template_path
+from kit.widgets.children import replace_children
 from kit.widgets.style import prepare_style
 
 ROOT = NOTEBOOKS.parent  # relative paths mean the kit's folder, also when JupyterLab runs this in notebooks/
@@ -328,7 +329,7 @@ class PrepareApp:
         if self.preview is not None:
             self.preview.close()
         self.preview = PhonePreview(self.template) if self.template is not None else None
-        self.preview_box.children = [self.preview.widget] if self.preview else []
+        replace_children(self.preview_box, [self.preview.widget] if self.preview else [])
 
     # -- 5. session, 6. invitation -------------------------------------------------------------------------------
     def create_session(self) -> SessionRecord | None:

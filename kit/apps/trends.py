@@ -16,6 +16,7 @@ from kit import trend_charts, trends
 from kit.i18n import t
 from kit.store import Store
 from kit.trend_summary import series_rows
+from kit.widgets.children import replace_children
 from kit.widgets.style import projector_style
 
 TEAM_ENV = "TEAMLEERGESPREK_TEAM"
@@ -122,9 +123,9 @@ class TrendsApp:
             f"<p class='tlg-count-line'>{html.escape(t('trends.sessions_of', n=len(sessions), team=view.team))}</p>"
             f"<p>{html.escape(t('trends.threshold', min=view.min_group, too_few=trends.too_few()))}</p>"
         )
-        self.skill.children = self._series(view.skill, trend_charts.diverging_bars)
-        self.school.children = self._series(view.school, trend_charts.mean_over_time)
-        self.partners.children = self._series(view.partners, trend_charts.stacked_bars)
+        replace_children(self.skill, self._series(view.skill, trend_charts.diverging_bars))
+        replace_children(self.school, self._series(view.school, trend_charts.mean_over_time))
+        replace_children(self.partners, self._series(view.partners, trend_charts.stacked_bars))
         self._fill_other(view)
         options = [(label, code) for code, label in zip(sessions.index, sessions["label"])]
         self._filling = True  # one comparison after both pickers are set, not one per change
@@ -133,7 +134,7 @@ class TrendsApp:
             picker.value = options[default][1] if options else None
         self._filling = False
         self.render_comparison()
-        self.words.children = [_image(trend_charts.figure_png(trend_charts.recurring_words_chart(view.words)))]
+        replace_children(self.words, [_image(trend_charts.figure_png(trend_charts.recurring_words_chart(view.words)))])
         side = trends.points_side_by_side(view.data, top=5, min_group=view.min_group)
         self.points.value = f"<h3>{html.escape(t('trends.top_of_board'))}</h3>" + _table(
             side.reset_index(), {"rank": t("trends.col_rank"), **{c: c for c in side.columns}})
@@ -189,7 +190,8 @@ class TrendsApp:
             return
         key = self.other_key.value
         all_series = trends.series(self.view.data, key, self.view.min_group) if key else []
-        self.other.children = self._series(all_series, lambda one: one.question.kind.trend_figure(one)) if key else []
+        replace_children(self.other, self._series(all_series, lambda one: one.question.kind.trend_figure(one))
+                         if key else [])
 
     def render_comparison(self) -> None:
         if self._filling:

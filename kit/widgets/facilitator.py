@@ -13,6 +13,7 @@ import ipywidgets as widgets
 
 from kit.i18n import t
 from kit.model.template import Block
+from kit.widgets.children import replace_children
 
 
 def _html(value: str = "", *classes: str) -> widgets.HTML:
@@ -199,7 +200,7 @@ class ModerationPanel(widgets.VBox):
         """answers: (participant pseudonym, text, shown); None hides the panel (not an open question)."""
         if answers is None:
             self.layout.display = "none"
-            self.rows.children = []
+            replace_children(self.rows, [])
             self.buttons = {}
             return
         self.layout.display = None
@@ -214,4 +215,4 @@ class ModerationPanel(widgets.VBox):
             rows.append(widgets.HBox([button, text_view]))
             buttons[participant] = button
         self.buttons = buttons
-        self.rows.children = rows
+        replace_children(self.rows, rows)

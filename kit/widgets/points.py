@@ -9,6 +9,7 @@ from typing import Callable, Sequence
 import ipywidgets as widgets
 
 from kit.i18n import t
+from kit.widgets.children import replace_children
 
 Result = "tuple[bool, str]"
 
@@ -100,7 +101,7 @@ class StickerBallot(widgets.VBox):
             dots = "●" * count
             card = _html(f"<div class='tlg-point'>{html.escape(text)}<div class='tlg-dots'>{dots}</div></div>")
             rows.append(widgets.VBox([card, widgets.HBox([add, remove])]))
-        self.rows.children = rows
+        replace_children(self.rows, rows)
 
     def add(self, point_id: str) -> bool:
         ok, message = self._on_add(point_id)
@@ -149,7 +150,7 @@ class PointsModeration(widgets.VBox):
             merge.observe(lambda change, p=point_id: change["new"] and self._on_merge(p, change["new"]), "value")
             self.editors[point_id], self.hide_buttons[point_id], self.merge_pickers[point_id] = editor, hide, merge
             rows.append(widgets.HBox([editor, save, hide, merge]))
-        self.rows.children = rows
+        replace_children(self.rows, rows)
 
 
 def board_html(ranked: Sequence[tuple[str, int]], top: int | None = None) -> str:
@@ -229,7 +230,7 @@ class ActionPlanEditor(widgets.VBox):
             label = _html(f"{html.escape(action.text)} · {html.escape(action.owner)} · {html.escape(action.planning)}")
             label.layout.flex = "1 1 auto"
             rows.append(widgets.HBox([label, choice]))
-        self.existing.children = rows
+        replace_children(self.existing, rows)
 
 
 def actions_html(actions) -> str:

@@ -10,6 +10,7 @@ import ipywidgets as widgets
 
 from kit.i18n import t
 from kit.model.template import ROUTE_CATEGORIES, Meldcode
+from kit.widgets.children import replace_children
 
 
 def _html(value: str = "", *classes: str) -> widgets.HTML:
@@ -49,12 +50,12 @@ class GroupPhone(widgets.VBox):
     # 1. register
     def _ask_label(self) -> None:
         self.label = widgets.Text(placeholder=t("worksheet.label_placeholder"), layout=widgets.Layout(width="100%"))
-        self.body.children = [
+        replace_children(self.body, [
             _html(html.escape(t("worksheet.one_phone")), "tlg-question"),
             _html(html.escape(t("worksheet.label_hint")), "tlg-hint"),
             self.label,
             _big_button(t("worksheet.register"), lambda: self.register(self.label.value), "tlg-send"),
-        ]
+        ])
 
     def register(self, label) -> bool:
         ok, message = self._register(label)
@@ -73,7 +74,7 @@ class GroupPhone(widgets.VBox):
             button = _big_button(case.title, lambda k=case.key: self.choose_case(k))
             self.case_buttons[case.key] = button
             rows += [button, _html(html.escape(case.text), "tlg-hint")]
-        self.body.children = rows
+        replace_children(self.body, rows)
 
     def choose_case(self, case_key) -> bool:
         ok, message = self._choose_case(case_key)
@@ -106,7 +107,7 @@ class GroupPhone(widgets.VBox):
         self.previous_button.disabled = self.step_index == 0
         self.next_button.disabled = self.step_index == len(self.meldcode.steps) - 1
         rows += [self.save_button, widgets.HBox([self.previous_button, self.next_button])]
-        self.body.children = rows
+        replace_children(self.body, rows)
 
     def save_step(self) -> bool:
         step = self.meldcode.steps[self.step_index]
@@ -192,4 +193,4 @@ class RouteMapEditor(widgets.VBox):
             self.remove_buttons[item.item_id] = button
             label = _html(f"{html.escape(t(CATEGORY_KEYS[item.category]))} · {html.escape(item.text)}")
             rows.append(widgets.HBox([button, label]))
-        self.items.children = rows
+        replace_children(self.items, rows)
