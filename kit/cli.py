@@ -213,9 +213,9 @@ def cmd_serve(args) -> int:
     if args.join_url and not args.join_url.startswith(("http://", "https://")):
         raise UserError(t("cli.bad_join_url", url=args.join_url))
     if args.max_participants is not None and args.max_participants < 1:
-        raise UserError("--max-participants moet minstens 1 zijn.")
+        raise UserError(t("cli.bad_max_participants", n=args.max_participants))
     if args.expected_participants < 0:
-        raise UserError("--expected-participants kan niet negatief zijn.")
+        raise UserError(t("cli.bad_expected_participants", n=args.expected_participants))
     url = resolve_db_url(args.db)
     with Store(url) as store:
         # A phones' server serves every session in its database (a phone brings its code); without --session it

@@ -437,6 +437,8 @@ NL = {
     "cli.serve_participants_only_sqlite": "Let op: een server op een andere computer kan deze SQLite-database niet "
                                           "delen; gebruik daarvoor --db postgresql://…",
     "cli.bad_join_url": "--join-url moet een webadres zijn dat begint met https:// of http://, niet '{url}'.",
+    "cli.bad_max_participants": "--max-participants moet minstens 1 zijn, niet {n}.",
+    "cli.bad_expected_participants": "--expected-participants kan niet negatief zijn (nu {n}); 0 zet geen pagina's vooraf klaar.",
     "cli.stop": "Stoppen: Ctrl-C",
     "cli.stopping": "Bezig met stoppen…",
     "cli.server_stopped": "De server '{name}' is gestopt (code {code}).",
@@ -859,6 +861,8 @@ EN = {
     "cli.serve_participants_only_sqlite": "Note: a server on another computer cannot share this SQLite database; "
                                           "use --db postgresql://… for that",
     "cli.bad_join_url": "--join-url must be a web address starting with https:// or http://, not '{url}'.",
+    "cli.bad_max_participants": "--max-participants must be at least 1, not {n}.",
+    "cli.bad_expected_participants": "--expected-participants cannot be negative (now {n}); 0 prepares no pages in advance.",
     "cli.stop": "Stop: Ctrl-C",
     "cli.stopping": "Stopping…",
     "cli.server_stopped": "The server '{name}' stopped (code {code}).",

@@ -55,10 +55,13 @@ def test_db_from_the_environment(db, capsys, monkeypatch):
         (["serve", "--session", "ZZZZZZ"], "geen sessie"),
         (["serve", "--join-url", "stemmen.example.nl"], "begint met https://"),
         (["serve", "--max-participants", "0"], "minstens 1"),
+        (["serve", "--expected-participants", "-5"], "niet negatief"),
+        (["serve", "--lang", "en", "--max-participants", "0"], "must be at least 1"),
+        (["serve", "--lang", "en", "--expected-participants", "-5"], "cannot be negative"),
         (["serve", "--participants-only", "--session", "ZZZZZZ"], "geen sessie"),
     ],
 )
-def test_mistakes_get_a_dutch_message_and_exit_2(db, capsys, args, message):
+def test_mistakes_get_a_message_in_the_command_language_and_exit_2(db, capsys, args, message):
     assert main(["--db", db, *args]) == 2
     assert message in capsys.readouterr().err
     with Store(db) as store:
