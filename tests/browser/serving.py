@@ -215,7 +215,6 @@ def run(coroutine, timeout: float = 300):
 
 
 # -- pages as people open them ---------------------------------------------------------------------------------------
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
 def new_page(browser, url, **context):
