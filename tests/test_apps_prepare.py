@@ -220,3 +220,10 @@ def test_the_preview_of_a_template_without_werkvormen(template):
     for step in template.steps:
         preview.show(step.index)
     assert preview.index == len(template.steps) - 1
+
+
+def test_previewing_the_english_template_leaves_the_page_in_dutch(app):
+    app.choice.value = next(value for label, value in app.choice.options if "teamleergesprek.en" in label)
+    assert "Nu: Welcome" in all_text(app.preview.phone.view)  # the English questions, the page's own words
+    assert not app.save_case()
+    assert "Maak eerst een eigen kopie" in app.case_message.value

@@ -73,8 +73,10 @@ def _receive_request_info(url: str) -> dict:
 
 
 class ParticipantApp:
-    def __init__(self, store: Store, code: str = "", poll_seconds: float | None = POLL_SECONDS):
+    def __init__(self, store: Store, code: str = "", poll_seconds: float | None = POLL_SECONDS,
+                 follow_session_language: bool = True):
         self.store = store
+        self.follow_session_language = follow_session_language
         self.participant = new_participant_pseudonym()
         self.session: LiveSession | None = None
         self.view: widgets.Widget | None = None
@@ -115,7 +117,7 @@ class ParticipantApp:
     def _speak(self, session_language: str) -> None:
         """Speak the session's language from here on, whatever the server's --lang: the questions are in it anyway,
         and one phones' server serves Dutch and English sessions alike. The kernel is this phone's alone."""
-        if session_language in LANGUAGES and session_language != language():
+        if self.follow_session_language and session_language in LANGUAGES and session_language != language():
             set_language(session_language)
             self.reference.open_button.description = self.reference.open_button.tooltip = t("reference.open")
 

@@ -103,7 +103,8 @@ class PhonePreview:
         self.session = LiveSession(self.store, record)
         self._example_points()
         self.session.go_to(0)
-        self.phone = ParticipantApp(self.store, record.code, poll_seconds=None)
+        # The language is the kernel's, and this kernel is the whole preparation page's, not one phone's.
+        self.phone = ParticipantApp(self.store, record.code, poll_seconds=None, follow_session_language=False)
         # Not the throwaway session's code, which a facilitator could mistake for the real one.
         self.phone.title.value = f"{t('participant.title')} · {t('prepare.preview_team')}"
         self.picker = widgets.Dropdown(options=[(f"{s.index + 1}. {screen_label(s)}", s.index) for s in template.steps],
