@@ -161,14 +161,19 @@ class ServeConfig:
         return self._facilitator_page(SCREEN_NOTEBOOK)
 
 
+def kernel_transport(os_name: str = os.name) -> list[str]:
+    """IPC instead of TCP ports between server and kernels: no port races when many phones arrive at once.
+    zmq's ipc transport is Unix sockets; Windows laptops keep TCP."""
+    return ["--KernelManager.transport=ipc"] if os_name == "posix" else []
+
+
 def _voila(args: list[str]) -> list[str]:
     return [
         sys.executable, "-m", "kit.voila_app", *args,
         "--no-browser",
         "--theme=light",
         "--show_tracebacks=False",
-        # IPC instead of TCP ports between server and kernels: no port races when many phones arrive at once.
-        "--KernelManager.transport=ipc",
+        *kernel_transport(),
         # A taken port is an error, not a silent move to another port that the printed QR code does not show.
         "--Voila.port_retries=0",
     ]

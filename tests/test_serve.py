@@ -16,6 +16,7 @@ from kit.serve import (
     environment,
     is_loopback,
     join_url,
+    kernel_transport,
     kernel_mb,
 )
 
@@ -58,6 +59,11 @@ def test_participant_server_preheats_caps_and_serves_one_page():
                    "--MappingKernelManager.cull_idle_timeout=300", "--MappingKernelManager.cull_connected=False",
                    "--VoilaConfiguration.allow_template_override=NO", "--show_tracebacks=False"):
         assert option in line
+
+
+@pytest.mark.parametrize("os_name, options", [("posix", ["--KernelManager.transport=ipc"]), ("nt", [])])
+def test_kernels_talk_over_unix_sockets_where_there_are_any(os_name, options):
+    assert kernel_transport(os_name) == options
 
 
 def test_no_pool_means_no_preheat_options():
