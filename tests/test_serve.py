@@ -16,8 +16,8 @@ from kit.serve import (
     environment,
     is_loopback,
     join_url,
-    kernel_transport,
     kernel_mb,
+    kernel_transport,
 )
 
 MB = 2**20
