@@ -69,6 +69,21 @@ def test_unknown_and_closed_codes(store, session):
         LiveSession.open(store, session.code)
 
 
+def test_closing_ends_answering_and_tells_every_page(session):
+    open_question(session, "vaardigheid")
+    session.submit("p1", "vaardigheid", "vaardig")
+    version = session.state().version
+    session.close()
+    assert not session.is_open()
+    assert session.state().version > version  # phones and screens follow the live state: they notice
+    with pytest.raises(AnswerRejected, match="afgesloten"):
+        session.submit("p2", "vaardigheid", "vaardig")
+    with pytest.raises(SessionClosed):
+        LiveSession.open(session.store, session.code)
+    facilitator_view = LiveSession.open(session.store, session.code, closed_too=True)
+    assert [a.value for a in facilitator_view.store.answers(session.code)] == ["vaardig"]  # kept for export
+
+
 ACCEPTED = [
     ("vaardigheid", "heel vaardig", "heel vaardig"),
     ("vaardigheid", "niet vaardig", "niet vaardig"),

@@ -31,6 +31,19 @@ def test_points_can_be_posted_during_the_prompts_and_the_points_step_only(board)
     assert [p.prompt_index for p in board.visible_points()] == [0, None]
 
 
+def test_a_closed_session_takes_no_more_points_or_stickers(board):
+    go_to_activity(board.session, "punten")
+    point = board.post("p1", "Vaste sparringpartner")
+    go_to_activity(board.session, "stickers")
+    board.session.close()
+    with pytest.raises(AnswerRejected, match="gesloten"):
+        board.add_sticker("p1", point)
+    go_to_activity(board.session, "punten")
+    with pytest.raises(AnswerRejected, match="gesloten"):
+        board.post("p1", "te laat")
+    assert [p.text for p in board.visible_points()] == ["Vaste sparringpartner"] and board.stickers_left("p1") == 3
+
+
 @pytest.mark.parametrize("text,message", [("", "leeg"), ("x" * 201, "201 tekens"), (None, "kan niet"), ("a\x00", "teken")])
 def test_bad_points_are_refused(board, text, message):
     open_prompt(board)

@@ -54,6 +54,17 @@ def test_unknown_case_and_closed_worksheet(sheet):
         sheet.answer(group, "stap1", 0, "te laat")
 
 
+def test_a_closed_session_takes_no_more_worksheet_answers(sheet):
+    go_to_activity(sheet.session, "werkblad")
+    group = sheet.register("Groep 1")
+    sheet.session.close()
+    with pytest.raises(AnswerRejected, match="gesloten"):
+        sheet.answer(group, "stap1", 0, "te laat")
+    with pytest.raises(AnswerRejected, match="gesloten"):
+        sheet.register("Groep 2")
+    assert sheet.answers() == []
+
+
 def test_route_map_has_every_step_and_category(sheet):
     sheet.add_route_item("stap1", "positief", "Mentoren kennen de signalen")
     item = sheet.add_route_item("stap2", "sleutelfiguren", "Aandachtsfunctionaris")

@@ -52,6 +52,15 @@ def test_session_keeps_its_template_and_starts_at_the_first_block(store, templat
     assert (state.block_key, state.question_key, state.results_shown) == ("welkom", None, False)
 
 
+def test_closing_a_session_sets_its_status_and_counts_up_the_live_state(store, template):
+    record = store.create_session(template.to_dict(), "T", "2026-11-28", "welkom")
+    version = store.get_live_state(record.code).version
+    assert store.session_status(record.code) == "open" and store.session_status("ZZZZZZ") is None
+    store.close_session(record.code)
+    assert store.session_status(record.code) == "closed" and not store.get_session(record.code).is_open
+    assert store.get_live_state(record.code).version == version + 1
+
+
 def test_one_answer_per_participant_per_question_and_changes_replace(store, template):
     code = make_session(store, template).code
     store.save_answer(code, "p1", "vaardigheid", "vaardig")

@@ -22,6 +22,8 @@ class BlockActivity:
         return cls(session, block) if block else None
 
     def current_step(self) -> Step | None:
-        """The step open now, if it belongs to this werkvorm's block."""
+        """The step open now, if it belongs to this werkvorm's block (and the session has not been closed)."""
+        if not self.session.is_open():
+            return None
         step = self.session.step()
         return step if step.block.key == self.block.key else None

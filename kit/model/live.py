@@ -40,13 +40,21 @@ class LiveSession:
         self._clock = clock
 
     @classmethod
-    def open(cls, store: Store, code: str, clock=time.time) -> "LiveSession":
+    def open(cls, store: Store, code: str, clock=time.time, closed_too: bool = False) -> "LiveSession":
+        """The session to take part in; `closed_too` for the facilitator, who still sees a closed one."""
         record = store.get_session(code.strip().upper()) if code else None
         if record is None:
             raise SessionNotFound(code)
-        if not record.is_open:
+        if not record.is_open and not closed_too:
             raise SessionClosed(code)
         return cls(store, record, clock)
+
+    def is_open(self) -> bool:
+        return self.store.session_status(self.code) == "open"
+
+    def close(self) -> None:
+        """The end of the session: nobody can answer any more; the answers stay for export, verslag and trends."""
+        self.store.close_session(self.code)
 
     # -- where we are -------------------------------------------------------------------------------------------
     def state(self) -> LiveStateRecord:

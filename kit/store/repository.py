@@ -202,6 +202,17 @@ class Store(ActivityStore, HistoryStore):
         with self.transaction() as conn:
             conn.execute("UPDATE sessions SET status = ? WHERE code = ?", (status, code))
 
+    def session_status(self, code: str) -> str | None:
+        """Only the status: asked on every change of the live state, without reading the whole template."""
+        rows = self._query("SELECT status FROM sessions WHERE code = ?", (code,))
+        return rows[0][0] if rows else None
+
+    def close_session(self, code: str) -> None:
+        """Closed, and the live state counts up, so every page that follows it sees the change at its next poll."""
+        with self.transaction() as conn:
+            conn.execute("UPDATE sessions SET status = 'closed' WHERE code = ?", (code,))
+            conn.execute("UPDATE live_state SET version = version + 1 WHERE session_code = ?", (code,))
+
     # -- live state ---------------------------------------------------------------------------------------------
     def get_live_state(self, code: str) -> LiveStateRecord | None:
         rows = self._query(
