@@ -168,3 +168,24 @@ def test_a_naslag_section_goes_on_the_projector_and_off_again(store, session, sc
     assert room.reference.current_key is None and room.reference.widget.layout.display == "none"
     with pytest.raises(KeyError):
         session.show_reference("bestaat_niet")
+
+
+def test_the_session_is_closed_at_the_last_step_after_a_second_tap(store, session, screen):
+    offered = lambda: screen.close_panel.layout.display != "none"  # noqa: E731
+    assert not offered()
+    session.go_to(len(session.template.steps) - 1)
+    screen.refresh()
+    assert offered() and screen.close_panel.confirmation.layout.display == "none"
+    screen.close_panel.close_button.click()
+    screen.close_panel.no_button.click()  # changed their mind
+    assert session.is_open() and screen.close_panel.confirmation.layout.display == "none"
+    screen.close_panel.close_button.click()
+    screen.close_panel.yes_button.click()
+    assert not session.is_open()
+    assert screen.block_title.value == "Sessie afgesloten" and "Bedankt" in screen.screen.content.value
+    assert all(b.disabled for b in (screen.previous_button, screen.next_button, screen.results_button))
+    assert not offered() and f"teamleergesprek verslag --session {session.code}" in screen.guidance.value
+    room = RoomScreen(store, session.code, poll_seconds=None)  # the projector page, also after a reload
+    assert room.block_title.value == "Sessie afgesloten"
+    reloaded = FacilitatorApp(store, session.code, poll_seconds=None)
+    assert reloaded.next_button.disabled and reloaded.block_title.value == "Sessie afgesloten"

@@ -258,3 +258,23 @@ def test_a_phone_closes_what_it_no_longer_shows(store):
     after_one_walk = walk()
     assert walk() == after_one_walk
     assert after_one_walk - before < 150  # one screen and the page around it, not forty steps' worth
+
+
+def test_when_the_session_is_closed_the_phone_thanks_and_keeps_the_intention_on_screen(store):
+    from kit.templates import load_template
+    from kit.widgets.participant import EndedView
+
+    template = load_template("teamleergesprek")
+    record = store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
+    session = LiveSession.open(store, record.code)
+    phone, other = (ParticipantApp(store, record.code, poll_seconds=None) for _ in range(2))
+    open_question(session, "checkout_voornemen")
+    phone.refresh()
+    assert phone.view.answer("Elke week even bij de mentor langs")
+    session.close()
+    for p in (phone, other):
+        p.refresh()
+        assert isinstance(p.view, EndedView)
+    assert "Bedankt voor je deelname" in str([c.value for c in other.view.children])
+    assert "Elke week even bij de mentor langs" in str([c.value for c in phone.view.children])
+    assert "Elke week" not in str([c.value for c in other.view.children])  # only the author's own phone

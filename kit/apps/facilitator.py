@@ -24,6 +24,7 @@ from kit.qr import qr_svg
 from kit.store import AnswerRecord, LiveStateRecord, Store
 from kit.widgets.facilitator import (
     AgendaPanel,
+    CloseSessionPanel,
     JoinPanel,
     ModerationPanel,
     ResultsPanel,
@@ -72,7 +73,7 @@ class RoomScreen:
 
     def __init__(self, store: Store, code: str, join_url: str | None = None, poll_seconds: float | None = POLL_SECONDS):
         self.store = store
-        self.session = LiveSession.open(store, code)
+        self.session = LiveSession.open(store, code, closed_too=True)  # a closed one says so, after a reload too
         self.code = self.session.code
         self.join_url = join_url_for(self.code, join_url)
         self._renderer = ResultsRenderer()
@@ -132,6 +133,11 @@ class RoomScreen:
             self._render(state, step)
 
     def _render(self, state: LiveStateRecord, step: Step) -> None:
+        # Closing counts the live state up, so this is asked only when something changed.
+        self.closed = not self.session.is_open()
+        if self.closed:
+            self._render_closed(step)
+            return
         self.reference.show(state.reference_key)
         self.agenda.show(step.block.key)
         self.block_title.value = html.escape(step.block.title)
@@ -152,6 +158,15 @@ class RoomScreen:
             return
         answers = self.store.answers(self.code, question.key)
         self._render_results(question, answers, state.results_shown)
+
+    def _render_closed(self, step: Step) -> None:
+        self.reference.show(None)
+        self.agenda.show(step.block.key)
+        self.block_title.value = html.escape(t("facilitator.closed_title"))
+        self.timer.layout.display = self.join.layout.display = "none"  # nothing to time, nothing to join
+        self.screen.show_paragraphs([t("facilitator.closed_thanks")])
+        self.activities.panel.value = ""
+        self.results.clear()
 
     def _render_results(self, question: Question, answers: list[AnswerRecord], shown: bool) -> None:
         n = len(answers)
@@ -197,18 +212,23 @@ class FacilitatorApp(RoomScreen):
         self.reference_picker = reference_picker(self.reference.reference, self._show_reference)
         self.moderation = ModerationPanel(self._toggle_answer, self._show_all_answers)
         self.activity_controls = ActivityControls(self.activities, self.refresh)
+        self.close_panel = CloseSessionPanel(self._close)
         navigation = widgets.HBox([self.previous_button, self.next_button, self.results_button, self.join_button],
                                   layout=widgets.Layout(margin="8px 0", flex_flow="row wrap"))
         title_row, results = super()._main_column()
         # Navigation right under the title: always in reach without scrolling, whatever the results' height.
-        return [title_row, navigation, results, self.guidance, self.reference_picker, self.moderation,
-                self.activity_controls]
+        return [title_row, navigation, self.close_panel, results, self.guidance, self.reference_picker,
+                self.moderation, self.activity_controls]
 
     def _act(self, action):
         def run():
             action()
             self.refresh()
         return run
+
+    def _close(self) -> None:
+        self.session.close()
+        self.refresh()
 
     def _toggle_results(self) -> None:
         self.session.set_results_shown(not self.session.state().results_shown)
@@ -237,6 +257,18 @@ class FacilitatorApp(RoomScreen):
 
     def _render(self, state, step):
         super()._render(state, step)
+        if self.closed:
+            for button in (self.previous_button, self.next_button, self.results_button, self.join_button):
+                button.disabled = True
+            for panel in (self.close_panel, self.reference_picker, self.activity_controls):
+                panel.layout.display = "none"
+            self.moderation.show(None)
+            self.guidance.value = (f"<b>{html.escape(t('facilitator.closed_next_title'))}</b><br>"
+                                   f"{html.escape(t('facilitator.closed_next', code=self.code))}")
+            return
+        last = step.index == len(self.session.template.steps) - 1
+        if last != (self.close_panel.layout.display != "none"):
+            self.close_panel.show(last)
         self.previous_button.disabled = step.index == 0
         self.next_button.disabled = step.index == len(self.session.template.steps) - 1
         self.results_button.description = t("facilitator.hide_results" if state.results_shown else "facilitator.show_results")

@@ -22,7 +22,7 @@ from kit.model.live import LiveSession, SessionClosed, SessionNotFound
 from kit.store import Store, new_participant_pseudonym
 from kit.widgets.children import replace_children
 from kit.widgets.reference import ReferenceDrawer, reference_style
-from kit.widgets.participant import CodeEntry, QuestionView, question_view, step_view
+from kit.widgets.participant import CodeEntry, EndedView, QuestionView, question_view, step_view
 from kit.widgets.style import participant_style
 
 POLL_SECONDS = 0.5
@@ -133,6 +133,9 @@ class ParticipantApp:
             if state.version == self._version:
                 return
             self._version = state.version
+            if not self.session.is_open():  # closing counts the version up: asked only when something changed
+                self._end()
+                return
             step = self.session.step(state)
             key = (step.block.key, step.item_key)
             if key == self._shown_step:
@@ -153,6 +156,15 @@ class ParticipantApp:
                 self.session.code, step.question.key)
             self._show(question_view(step.question, self._submit, current, position if len(questions) > 1 else "",
                                      share=self._share, shared=shared))
+
+    def _end(self) -> None:
+        """The facilitator closed the session: thanks, and any intention that stayed on this phone, to keep."""
+        if self.poller:
+            self.poller.stop()  # nothing will change any more
+        intentions = [answer.value for question in self.session.template.questions() if question.private
+                      if (answer := self.store.get_answer(self.session.code, self.participant, question.key))]
+        self._shown_step = None
+        self._show(EndedView(intentions))
 
     def _share(self, question_key, shared) -> tuple[bool, str]:
         try:

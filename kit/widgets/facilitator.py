@@ -216,3 +216,33 @@ class ModerationPanel(widgets.VBox):
             buttons[participant] = button
         self.buttons = buttons
         replace_children(self.rows, rows)
+
+
+class CloseSessionPanel(widgets.VBox):
+    """At the last step: end the session. A second tap confirms, because nobody can answer after it."""
+
+    def __init__(self, on_close: Callable[[], None]):
+        self._on_close = on_close
+        self.close_button = _button(t("facilitator.close_session"), self.ask)
+        self.yes_button = _button(t("facilitator.close_yes"), self.confirm)
+        self.yes_button.button_style = "danger"
+        self.no_button = _button(t("facilitator.close_no"), self.cancel)
+        self.confirmation = widgets.VBox([_html(html.escape(t("facilitator.close_confirm")), "tlg-guidance"),
+                                          widgets.HBox([self.yes_button, self.no_button])])
+        super().__init__([self.close_button, self.confirmation], layout=widgets.Layout(margin="8px 0"))
+        self.show(False)
+
+    def show(self, offered: bool) -> None:
+        self.layout.display = None if offered else "none"
+        self.cancel()
+
+    def ask(self) -> None:
+        self.close_button.layout.display = "none"
+        self.confirmation.layout.display = None
+
+    def cancel(self) -> None:
+        self.close_button.layout.display = None
+        self.confirmation.layout.display = "none"
+
+    def confirm(self) -> None:
+        self._on_close()

@@ -7,7 +7,7 @@ outcome, but it never decides whether an answer is valid: the kernel-side sessio
 from __future__ import annotations
 
 import html
-from typing import Callable
+from typing import Callable, Sequence
 
 import ipywidgets as widgets
 
@@ -48,6 +48,19 @@ class WaitingView(widgets.VBox):
         hint_text = hint_text or t("participant.waiting_hint")
         hint = _html(f"<p style='text-align:center'>{html.escape(hint_text)}</p>", "tlg-hint")
         super().__init__([waiting, now, hint])
+
+
+class EndedView(widgets.VBox):
+    """After the facilitator closed the session: thanks, and the intention that was only ever on this phone."""
+
+    def __init__(self, intentions: Sequence[str] = ()):
+        children = [
+            _html(html.escape(t("participant.ended")), "tlg-waiting"),
+            _html(f"<p style='text-align:center'>{html.escape(t('participant.ended_hint'))}</p>", "tlg-hint"),
+        ]
+        children += [_html(f"<b>{html.escape(t('participant.keep'))}</b><br>{html.escape(text)}", "tlg-point")
+                     for text in intentions]
+        super().__init__(children)
 
 
 class PromptView(widgets.VBox):

@@ -1,0 +1,63 @@
+"""The end of a session in the browser: the facilitator closes it, phones thank and keep an intention in view,
+nobody can answer any more, and a reloaded page says it is closed instead of failing.
+
+With TEAMLEERGESPREK_SCREENSHOTS=DIR the test saves the confirmation, the closed projector page and a phone.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from serving import PAGE_TIMEOUT_MS, PHONE, open_facilitator, open_phone, walk_to
+
+pytestmark = pytest.mark.browser
+
+INTENTION = "Elke week even bij de mentor langs"
+
+
+def screenshot(page, name: str) -> None:
+    folder = os.environ.get("TEAMLEERGESPREK_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=str(Path(folder) / name))
+
+
+def test_the_facilitator_closes_the_session_and_every_page_follows(browser, served):
+    facilitator = open_facilitator(browser, served.facilitator_url)
+    phones = [open_phone(browser, served.join_url) for _ in range(2)]
+    walk_to(facilitator, served, question="checkout_voornemen")
+    for phone in phones:  # the question before has a text field too: type in this one
+        expect(phone.get_by_text("Heb je een persoonlijk voornemen")).to_be_visible()
+    phones[0].locator("textarea").fill(INTENTION)
+    phones[0].get_by_role("button", name="Verstuur").click()
+    expect(phones[0].get_by_text("Opgeslagen ✓")).to_be_visible()
+
+    # The last step offers the close, and asks once more.
+    facilitator.get_by_role("button", name="Sessie afsluiten").click()
+    expect(facilitator.get_by_text("Sessie nu afsluiten?")).to_be_visible()
+    screenshot(facilitator, "afsluiten-vraag.png")
+    facilitator.get_by_role("button", name="Ja, sluit de sessie af").click()
+    expect(facilitator.locator(".tlg-block-title")).to_have_text("Sessie afgesloten")
+    expect(facilitator.get_by_role("button", name="Volgende ▶")).to_be_disabled()
+    expect(facilitator.locator(".tlg-join-code")).to_be_hidden()  # no QR to join a closed session
+    expect(facilitator.get_by_text(f"teamleergesprek verslag --session {served.code}")).to_be_visible()
+
+    for phone in phones:
+        expect(phone.get_by_text("De sessie is afgesloten. Bedankt voor je deelname!")).to_be_visible()
+    expect(phones[0].get_by_text(INTENTION)).to_be_visible()  # the intention stays with its author only
+    expect(phones[1].get_by_text(INTENTION)).to_have_count(0)
+    screenshot(facilitator, "afgesloten-begeleider.png")
+    screenshot(phones[0], "afgesloten-telefoon.png")
+
+    facilitator.reload()
+    expect(facilitator.locator(".tlg-block-title")).to_have_text("Sessie afgesloten")
+    latecomer = browser.new_context(**PHONE).new_page()
+    latecomer.set_default_timeout(PAGE_TIMEOUT_MS)
+    latecomer.goto(served.join_url)
+    expect(latecomer.get_by_text(f"De sessie met code '{served.code}' is afgesloten.")).to_be_visible()
+
+    from kit.store import Store
+
+    with Store(served.db_url) as store:
+        assert [a.value for a in store.answers(served.code)] == [INTENTION]
