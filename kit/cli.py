@@ -192,12 +192,11 @@ def _session_to_serve(store: Store, code: str | None, lang: str | None = None):
     from kit.demo import load_demo
 
     summary = load_demo(store)
-    print(f"Voorbeeldgeschiedenis geladen: {len(summary.teams)} teams, {len(summary.sessions)} afgesloten sessies "
-          "(verzonnen; elke teamnaam eindigt op '(voorbeeld)').")
+    print(t("cli.demo_history", teams=len(summary.teams), sessions=len(summary.sessions)))
     from kit.templates import in_language
 
     record = create_session(store, in_language("teamleergesprek", lang), DEMO_TEAM, date.today().isoformat())
-    print(f"De database was leeg: demosessie {record.code} aangemaakt voor '{DEMO_TEAM}'.")
+    print(t("cli.demo_session", code=record.code, team=DEMO_TEAM))
     return record
 
 

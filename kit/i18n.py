@@ -451,6 +451,9 @@ NL = {
     "cli.bad_join_url": "--join-url moet een webadres zijn dat begint met https:// of http://, niet '{url}'.",
     "cli.bad_max_participants": "--max-participants moet minstens 1 zijn, niet {n}.",
     "cli.bad_expected_participants": "--expected-participants kan niet negatief zijn (nu {n}); 0 zet geen pagina's vooraf klaar.",
+    "cli.demo_history": "Voorbeeldgeschiedenis geladen: {teams} teams, {sessions} afgesloten sessies (verzonnen; elke "
+                        "teamnaam eindigt op '(voorbeeld)').",
+    "cli.demo_session": "De database was leeg: demosessie {code} aangemaakt voor '{team}'.",
     "cli.stop": "Stoppen: Ctrl-C",
     "cli.stopping": "Bezig met stoppen…",
     "cli.server_stopped": "De server '{name}' is gestopt (code {code}).",
@@ -887,6 +890,9 @@ EN = {
     "cli.bad_join_url": "--join-url must be a web address starting with https:// or http://, not '{url}'.",
     "cli.bad_max_participants": "--max-participants must be at least 1, not {n}.",
     "cli.bad_expected_participants": "--expected-participants cannot be negative (now {n}); 0 prepares no pages in advance.",
+    "cli.demo_history": "Example history loaded: {teams} teams, {sessions} closed sessions (made up; every team name "
+                        "ends in '(voorbeeld)').",
+    "cli.demo_session": "The database was empty: demo session {code} created for '{team}'.",
     "cli.stop": "Stop: Ctrl-C",
     "cli.stopping": "Stopping…",
     "cli.server_stopped": "The server '{name}' stopped (code {code}).",

@@ -255,3 +255,18 @@ def test_voorbereiden_serves_the_preparation_page_with_absolute_folders(monkeypa
     assert served["notebook"] == "voorbereiden.ipynb" and served["port"] == 8869
     assert served["env"] == {"TEAMLEERGESPREK_TEMPLATES": str(tmp_path / "eigen"),
                              "TEAMLEERGESPREK_OUT": str(tmp_path / "data")}
+
+
+@pytest.mark.parametrize("lang, history, session", [
+    ("nl", "Voorbeeldgeschiedenis geladen: 3 teams", "De database was leeg: demosessie"),
+    ("en", "Example history loaded: 3 teams", "The database was empty: demo session"),
+])
+def test_serve_on_an_empty_database_says_what_it_made_up_in_its_language(db, capsys, lang, history, session):
+    from kit.cli import _session_to_serve
+    from kit.i18n import command_language
+
+    with Store(db) as store, command_language(lang):
+        record = _session_to_serve(store, None, lang)
+    out = capsys.readouterr().out
+    assert history in out and f"{session} {record.code}" in out
+    assert record.template["language"] == lang
