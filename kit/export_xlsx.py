@@ -39,6 +39,7 @@ SHEETS = {
 SUMMARY_SHEET = "gemiddelden"
 SUMMARY_COLUMNS = ("vraag", "vraagtekst", "optie", "gemiddelde", "antwoorden")
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIN_WIDTH = 8
 MAX_WIDTH = 60  # wider text wraps within the cell
 

@@ -260,9 +260,16 @@ NL = {
     "facilitator.close_no": "Nee, nog niet",
     "facilitator.closed_title": "Sessie afgesloten",
     "facilitator.closed_thanks": "Bedankt voor jullie inbreng.",
-    "facilitator.closed_next_title": "Bewaar de uitkomsten",
-    "facilitator.closed_next": "Verslag voor het team: teamleergesprek verslag --session {code} · alle antwoorden: "
-                               "teamleergesprek export --session {code} --format xlsx · trends: teamleergesprek trends",
+    "facilitator.outcomes_title": "Bewaar de uitkomsten",
+    "facilitator.outcomes_hint": "Het verslag is voor het team en het jaarplan; het Excel-bestand heeft alle antwoorden, "
+                                 "zonder namen. Bewaar ze zoals je andere zorggegevens bewaart.",
+    "facilitator.outcomes_report": "Verslag (PDF)",
+    "facilitator.outcomes_workbook": "Alle antwoorden (Excel)",
+    "facilitator.download": "Download {name}",
+    "facilitator.report_file": "verslag-{code}.pdf",
+    "facilitator.workbook_file": "antwoorden-{code}.xlsx",
+    "facilitator.closed_next": "Ook later te maken: teamleergesprek verslag --session {code} en teamleergesprek export "
+                               "--session {code} --format xlsx. Het zorgteam ziet deze sessie in teamleergesprek trends.",
     "facilitator.unknown_session": "Sessie '{code}' bestaat niet in deze database. Start met: teamleergesprek serve --session CODE",
     # the participant server's page when the cap on phones is reached (kit.voila_app)
     "full.title": "Deze sessie is vol",
@@ -706,9 +713,16 @@ EN = {
     "facilitator.close_no": "No, not yet",
     "facilitator.closed_title": "Session ended",
     "facilitator.closed_thanks": "Thank you for your contributions.",
-    "facilitator.closed_next_title": "Keep the outcomes",
-    "facilitator.closed_next": "Report for the team: teamleergesprek verslag --session {code} · every answer: "
-                               "teamleergesprek export --session {code} --format xlsx · trends: teamleergesprek trends",
+    "facilitator.outcomes_title": "Keep the outcomes",
+    "facilitator.outcomes_hint": "The report is for the team and the year plan; the Excel file has every answer, "
+                                 "without names. Keep them as you keep other care records.",
+    "facilitator.outcomes_report": "Report (PDF)",
+    "facilitator.outcomes_workbook": "Every answer (Excel)",
+    "facilitator.download": "Download {name}",
+    "facilitator.report_file": "report-{code}.pdf",
+    "facilitator.workbook_file": "answers-{code}.xlsx",
+    "facilitator.closed_next": "Also later: teamleergesprek verslag --session {code} --lang en and teamleergesprek "
+                               "export --session {code} --format xlsx. The zorgteam sees this session in teamleergesprek trends.",
     "facilitator.prompt_of": "Question {n} of {total}",
     "facilitator.unknown_session": "Session '{code}' does not exist in this database. Start with: teamleergesprek serve --session CODE",
     "full.title": "This session is full",

@@ -185,7 +185,35 @@ def test_the_session_is_closed_at_the_last_step_after_a_second_tap(store, sessio
     assert screen.block_title.value == "Sessie afgesloten" and "Bedankt" in screen.screen.content.value
     assert all(b.disabled for b in (screen.previous_button, screen.next_button, screen.results_button))
     assert not offered() and f"teamleergesprek verslag --session {session.code}" in screen.guidance.value
+    assert screen.outcomes.layout.display is None
     room = RoomScreen(store, session.code, poll_seconds=None)  # the projector page, also after a reload
     assert room.block_title.value == "Sessie afgesloten"
     reloaded = FacilitatorApp(store, session.code, poll_seconds=None)
     assert reloaded.next_button.disabled and reloaded.block_title.value == "Sessie afgesloten"
+
+
+def test_after_closing_the_verslag_and_every_answer_are_one_tap_away(store, session, screen):
+    import base64
+    import io
+    import re
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    open_question(session, "vaardigheid")
+    answer(session, "vaardigheid", "vaardig", "heel vaardig", "vaardig")
+    session.go_to(len(session.template.steps) - 1)
+    screen.refresh()
+    screen.close_panel.close_button.click()
+    screen.close_panel.yes_button.click()
+    screen.outcomes.buttons["facilitator.outcomes_report"].click()
+    screen.outcomes.buttons["facilitator.outcomes_workbook"].click()
+    screen.outcomes.buttons["facilitator.outcomes_workbook"].click()  # tapped twice: still one link
+    assert screen.outcomes.links.value.count("download=") == 2
+    links = dict(re.findall(r"download='([^']+)' href='data:[^;]+;base64,([^']+)'", screen.outcomes.links.value))
+    assert set(links) == {f"verslag-{session.code}.pdf", f"antwoorden-{session.code}.xlsx"}
+    pdf = PdfReader(io.BytesIO(base64.b64decode(links[f"verslag-{session.code}.pdf"])))
+    assert "Team Noord" in "".join(page.extract_text() for page in pdf.pages)
+    workbook = load_workbook(io.BytesIO(base64.b64decode(links[f"antwoorden-{session.code}.xlsx"])))
+    cells = [v for sheet in workbook for row in sheet.iter_rows(values_only=True) for v in row]
+    assert cells.count("vaardig") >= 2 and "heel vaardig" in cells

@@ -25,6 +25,7 @@ from kit.store import AnswerRecord, LiveStateRecord, Store
 from kit.widgets.facilitator import (
     AgendaPanel,
     CloseSessionPanel,
+    OutcomesPanel,
     JoinPanel,
     ModerationPanel,
     ResultsPanel,
@@ -213,18 +214,32 @@ class FacilitatorApp(RoomScreen):
         self.moderation = ModerationPanel(self._toggle_answer, self._show_all_answers)
         self.activity_controls = ActivityControls(self.activities, self.refresh)
         self.close_panel = CloseSessionPanel(self._close)
+        self.outcomes = OutcomesPanel({"facilitator.outcomes_report": self._report_file,
+                                       "facilitator.outcomes_workbook": self._workbook_file})
+        self.outcomes.layout.display = "none"
         navigation = widgets.HBox([self.previous_button, self.next_button, self.results_button, self.join_button],
                                   layout=widgets.Layout(margin="8px 0", flex_flow="row wrap"))
         title_row, results = super()._main_column()
         # Navigation right under the title: always in reach without scrolling, whatever the results' height.
-        return [title_row, navigation, self.close_panel, results, self.guidance, self.reference_picker,
-                self.moderation, self.activity_controls]
+        return [title_row, navigation, self.close_panel, results, self.outcomes, self.guidance,
+                self.reference_picker, self.moderation, self.activity_controls]
 
     def _act(self, action):
         def run():
             action()
             self.refresh()
         return run
+
+    def _report_file(self) -> tuple[str, str, bytes]:
+        from kit.report import session_report_pdf  # only now: fpdf2 and the report's charts, once per session
+
+        pdf = session_report_pdf(self.store, self.code)
+        return t("facilitator.report_file", code=self.code), "application/pdf", pdf
+
+    def _workbook_file(self) -> tuple[str, str, bytes]:
+        from kit.export_xlsx import XLSX_MIME, session_xlsx
+
+        return t("facilitator.workbook_file", code=self.code), XLSX_MIME, session_xlsx(self.store, self.code)
 
     def _close(self) -> None:
         self.session.close()
@@ -263,8 +278,8 @@ class FacilitatorApp(RoomScreen):
             for panel in (self.close_panel, self.reference_picker, self.activity_controls):
                 panel.layout.display = "none"
             self.moderation.show(None)
-            self.guidance.value = (f"<b>{html.escape(t('facilitator.closed_next_title'))}</b><br>"
-                                   f"{html.escape(t('facilitator.closed_next', code=self.code))}")
+            self.outcomes.layout.display = None
+            self.guidance.value = html.escape(t("facilitator.closed_next", code=self.code))
             return
         last = step.index == len(self.session.template.steps) - 1
         if last != (self.close_panel.layout.display != "none"):

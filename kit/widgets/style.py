@@ -34,6 +34,8 @@ body, .jp-Notebook, .voila-container { background: #ffffff; }
 
 PROJECTOR_CSS = """
 <style>
+.tlg-download { display: inline-block; padding: 10px 16px; margin: 4px 8px 4px 0; background: #1f4e79;
+  color: #fff !important; border-radius: 8px; font-weight: 700; text-decoration: none; }
 body, .jp-Notebook, .voila-container { background: #ffffff; }
 .tlg-projector { color: #111; font-size: 22px; }
 .tlg-projector .widget-html-content { font-size: 22px; line-height: 1.35; }

@@ -43,6 +43,14 @@ def test_the_facilitator_closes_the_session_and_every_page_follows(browser, serv
     expect(facilitator.locator(".tlg-join-code")).to_be_hidden()  # no QR to join a closed session
     expect(facilitator.get_by_text(f"teamleergesprek verslag --session {served.code}")).to_be_visible()
 
+    # The verslag and every answer, as files, from the facilitator's page.
+    facilitator.get_by_role("button", name="Verslag (PDF)").click()
+    with facilitator.expect_download() as download:
+        facilitator.get_by_role("link", name=f"Download verslag-{served.code}.pdf").click()
+    assert download.value.suggested_filename == f"verslag-{served.code}.pdf"
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+    assert "{" not in facilitator.inner_text("body")  # no style sheet leaking onto the screen as text
+
     for phone in phones:
         expect(phone.get_by_text("De sessie is afgesloten. Bedankt voor je deelname!")).to_be_visible()
     expect(phones[0].get_by_text(INTENTION)).to_be_visible()  # the intention stays with its author only
