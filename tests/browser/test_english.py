@@ -131,6 +131,17 @@ def test_an_english_session_shows_no_dutch(browser, english, tmp_path):
         if step.index < len(template.steps) - 1:
             facilitator.get_by_role("button", name="Next ▶").click()
 
+    # The end: the facilitator closes the session and fetches the report; the phone thanks.
+    facilitator.get_by_role("button", name="End the session").click()
+    look(facilitator, "facilitator, asked to confirm the end")
+    facilitator.get_by_role("button", name="Yes, end the session").click()
+    expect(facilitator.locator(".tlg-block-title")).to_have_text("Session ended")
+    facilitator.get_by_role("button", name="Report (PDF)").click()
+    expect(facilitator.get_by_role("link", name=f"Download report-{english.code}.pdf")).to_be_visible()
+    look(facilitator, "facilitator, session ended")
+    expect(phone.get_by_text("The session has ended. Thank you for taking part!")).to_be_visible()
+    look(phone, "phone, session ended")
+
     out = tmp_path / "report.pdf"
     english.cli("verslag", "--session", english.code, "--lang", "en", "--out", str(out))
     rapport = tmp_path / "rapport.pdf"
