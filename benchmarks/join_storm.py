@@ -56,7 +56,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from voila_protocol import Phone, ProtocolError, fetch  # noqa: E402
+from voila_protocol import Phone, fetch  # noqa: E402
 
 OPTIONS_QUESTION = "vaardigheid"  # the first poll of the Startoefening: four options
 FULL_TEXT = "Deze sessie is vol"

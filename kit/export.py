@@ -54,7 +54,7 @@ from kit.model.live import LiveSession
 from kit.model.points import PointsBoard, RankedPoint
 from kit.model.template import ROUTE_CATEGORIES, Block, Question, Template
 from kit.store import AnswerRecord, SessionRecord, Store
-from kit.store.activities import ActionRecord, GroupRecord, PointRecord, RouteItemRecord, WorksheetAnswerRecord
+from kit.store.activities import ActionRecord, GroupRecord, PointRecord, RouteItemRecord
 
 CSV_COLUMNS = ("sessiecode", "team", "datum", "vraag", "vraagtype", "antwoord", "deelnemer")
 
@@ -130,8 +130,6 @@ class SessionData:
             return f"{label} met {self.point_reference(point.merged_into)}"
         return label
 
-    def answers_to(self, question_key: str) -> list[AnswerRecord]:
-        return [p.answer for p in self.polls if p.question.key == question_key]
 
 
 def session_data(store: Store, code: str) -> SessionData:

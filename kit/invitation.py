@@ -13,7 +13,6 @@ code; the code is printed too, for a phone that cannot scan.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -129,9 +128,3 @@ def invitation_pdf(invitation: Invitation) -> bytes:
 
     text(t("invitation.works_when"), 9.5, "I", 5)
     return bytes(pdf.output())
-
-
-def write_invitation(invitation: Invitation, path) -> Path:
-    path = Path(path)
-    path.write_bytes(invitation_pdf(invitation))
-    return path

@@ -184,7 +184,7 @@ INVALID = [
     ("leeg_bestand", "", None, "het bestand is leeg"),
     ("fout_na_lege_regels", HEADER + ROW + "\n\n" + f"{T},2025-03-12,checkout_gevoel,0,1\n", 5,
      "'0' is geen antwoordoptie van vraag 'checkout_gevoel'; kies uit: 1, 2, 3, 4, 5"),
-    ("goede_sessie_en_foute_sessie", HEADER + ROW + f"Team Zuid,2025-04-02,vaardigheid,vaardig,4\n"
+    ("goede_sessie_en_foute_sessie", HEADER + ROW + "Team Zuid,2025-04-02,vaardigheid,vaardig,4\n"
      "Team Zuid,2025-04-02,tevredenheid_samenwerking,tevreden,x\n", 4, "aantal 'x' is geen heel getal"),
 ]
 

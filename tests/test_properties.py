@@ -4,7 +4,6 @@ never crashes, and lets through only what is valid, exactly as given."""
 import json
 import string
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -171,8 +171,7 @@ class RoomScreen:
 
     def _render_results(self, question: Question, answers: list[AnswerRecord], shown: bool) -> None:
         n = len(answers)
-        label = t("facilitator.answer_count_one") if n == 1 else t("facilitator.answer_count_many", n=n)
-        self.results.show_question(question.text, label)
+        self.results.show_question(question.text, aggregate.answer_count_label(n))
         chart = words = None
         caption = ""
         cards: list[str] = []

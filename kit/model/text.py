@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from kit.i18n import t
 
-# A free-text answer's limit when the template sets none, and the most a template may allow.
+# A free-text answer's limit when the template sets none (the most a template may set: template.schema.json).
 DEFAULT_OPEN_MAX_LENGTH = 500
-MAX_OPEN_LENGTH = 5000
 
 
 class AnswerRejected(Exception):

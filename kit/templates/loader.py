@@ -41,7 +41,6 @@ from kit.templates.yamlfile import (
 
 SUPPORTED_SCHEMA_VERSION = 1
 TEMPLATE_DIR = Path(__file__).parent
-TEMPLATE_SUFFIX = ".nl.yaml"
 # Shipped templates are NAME.LANG.yaml: the Dutch one is called NAME, a translation NAME.LANG (teamleergesprek.en).
 PACKAGED_PATTERN = re.compile(r"(?P<name>[a-z][a-z0-9_-]*)\.(?P<lang>[a-z]{2})\.yaml\Z")
 # The structure of a template. A new question type (a module in kit/questiontypes) adds its fields here: the

@@ -4,7 +4,7 @@ facilitator's overview of answers per step, and the route map."""
 from __future__ import annotations
 
 import html
-from typing import Callable, Sequence
+from typing import Callable
 
 import ipywidgets as widgets
 
