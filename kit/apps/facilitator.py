@@ -25,9 +25,9 @@ from kit.store import AnswerRecord, LiveStateRecord, Store
 from kit.widgets.facilitator import (
     AgendaPanel,
     CloseSessionPanel,
-    OutcomesPanel,
     JoinPanel,
     ModerationPanel,
+    OutcomesPanel,
     ResultsPanel,
     ScreenPanel,
     TimerPanel,
