@@ -109,3 +109,29 @@ def test_in_english_the_dutch_history_reads_english(store, monkeypatch):
     report = " ".join(page.extract_text() for page in pdf.pages)
     patterns = dutch_patterns()
     assert dutch_in(page, patterns) == [] and dutch_in(report, patterns) == []
+
+
+def test_the_rapport_of_the_selection_is_one_tap_away_and_goes_when_the_selection_changes(app):
+    import base64
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    team = next(t for t in app.team.options if t.startswith("Havo/vwo"))
+    app.team.value = team
+    app.downloads.buttons["trends.rapport_button"].click()
+    (name, data), = re.findall(r"download='([^']+)' href='data:application/pdf;base64,([^']+)'",
+                               app.downloads.links.value)
+    assert name == "rapport-havo-vwo-onderbouw-voorbeeld.pdf"
+    assert team in "".join(page.extract_text() for page in PdfReader(io.BytesIO(base64.b64decode(data))).pages)
+    app.team.value = next(t for t in app.team.options if t != team)
+    assert app.downloads.links.value == ""  # no rapport of another team left under this one
+
+
+@pytest.mark.parametrize("team, part", [("Havo/vwo onderbouw (voorbeeld)", "havo-vwo-onderbouw-voorbeeld"),
+                                        ("<script>", "script"), ("///", "team")])
+def test_a_team_name_becomes_a_safe_file_name(team, part):
+    from kit.apps.trends import file_name_part
+
+    assert file_name_part(team) == part

@@ -27,13 +27,13 @@ from kit.widgets.facilitator import (
     CloseSessionPanel,
     JoinPanel,
     ModerationPanel,
-    OutcomesPanel,
     ResultsPanel,
     ScreenPanel,
     TimerPanel,
     _button,
     _html,
 )
+from kit.widgets.downloads import Downloads
 from kit.widgets.reference import ReferenceScreenView, reference_picker, reference_style
 from kit.widgets.style import projector_style
 
@@ -213,8 +213,10 @@ class FacilitatorApp(RoomScreen):
         self.moderation = ModerationPanel(self._toggle_answer, self._show_all_answers)
         self.activity_controls = ActivityControls(self.activities, self.refresh)
         self.close_panel = CloseSessionPanel(self._close)
-        self.outcomes = OutcomesPanel({"facilitator.outcomes_report": self._report_file,
-                                       "facilitator.outcomes_workbook": self._workbook_file})
+        self.outcomes = Downloads({"facilitator.outcomes_report": self._report_file,
+                                   "facilitator.outcomes_workbook": self._workbook_file},
+                                  _html(f"<b>{html.escape(t('facilitator.outcomes_title'))}</b><br>"
+                                        f"{html.escape(t('facilitator.outcomes_hint'))}", "tlg-guidance"))
         self.outcomes.layout.display = "none"
         navigation = widgets.HBox([self.previous_button, self.next_button, self.results_button, self.join_button],
                                   layout=widgets.Layout(margin="8px 0", flex_flow="row wrap"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 
 import ipywidgets as widgets
 import pandas as pd
@@ -17,6 +18,7 @@ from kit.i18n import t
 from kit.store import Store
 from kit.trend_summary import series_rows
 from kit.widgets.children import replace_children
+from kit.widgets.downloads import Downloads
 from kit.widgets.style import projector_style
 
 TEAM_ENV = "TEAMLEERGESPREK_TEAM"
@@ -65,6 +67,7 @@ class TrendsApp:
         for control in (self.team, self.date_from, self.date_to):
             control.style.description_width = "90px"
         self.summary = widgets.HTML()
+        self.downloads = Downloads({"trends.rapport_button": self._rapport_file})
         self.skill = widgets.VBox()
         self.school = widgets.VBox()
         self.partners = widgets.VBox()
@@ -92,6 +95,7 @@ class TrendsApp:
             widgets.HTML(f"<h1>{html.escape(t('trends.title'))}</h1>"),
             widgets.HBox([self.team, self.date_from, self.date_to], layout=widgets.Layout(flex_flow="row wrap")),
             self.summary,
+            self.downloads,
             section(t("trends.skill"), self.skill),
             section(t("trends.school"), self.school),
             section(t("trends.partners"), self.partners),
@@ -111,6 +115,13 @@ class TrendsApp:
             control.observe(lambda _: self.render_comparison(), "value")
         self.render()
 
+    def _rapport_file(self) -> tuple[str, str, bytes]:
+        """The rapport of what the page shows: this team, this period."""
+        from kit.rapport import team_report_pdf
+
+        pdf = team_report_pdf(self.store, self.team.value, self.date_from.value, self.date_to.value)
+        return t("trends.rapport_file", team=file_name_part(self.team.value)), "application/pdf", pdf
+
     def render(self) -> None:
         if self.team.value is None:
             command = "<code>teamleergesprek demo</code>"
@@ -118,6 +129,7 @@ class TrendsApp:
             return
         view = trends.trend_view(self.store, self.team.value, self.date_from.value, self.date_to.value)
         self.view = view
+        self.downloads.clear()
         sessions = view.data.sessions
         self.summary.value = (
             f"<p class='tlg-count-line'>{html.escape(t('trends.sessions_of', n=len(sessions), team=view.team))}</p>"
@@ -205,6 +217,11 @@ class TrendsApp:
         sentence = trends.compare(self.view.data, self.compare_a.value, self.compare_b.value, self.compare_key.value,
                                   self.view.min_group)
         self.compare_text.value = html.escape(sentence)
+
+
+def file_name_part(text: str) -> str:
+    """A team name as part of a file name on any laptop: 'Havo/vwo onderbouw' -> 'havo-vwo-onderbouw'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "team"
 
 
 def trends_app(db_url: str | None = None, team: str | None = None) -> widgets.Widget:

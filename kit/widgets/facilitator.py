@@ -6,7 +6,6 @@ All participant text is escaped here, at the last moment before it becomes HTML.
 
 from __future__ import annotations
 
-import base64
 import html
 from typing import Callable, Sequence
 
@@ -248,27 +247,3 @@ class CloseSessionPanel(widgets.VBox):
     def confirm(self) -> None:
         self._on_close()
 
-
-class OutcomesPanel(widgets.VBox):
-    """After the session: the verslag and every answer as files, made when asked (a PDF with charts takes a moment).
-
-    `files` maps a catalog key of a button to a function giving (file name, MIME type, bytes)."""
-
-    def __init__(self, files: dict[str, Callable[[], tuple[str, str, bytes]]]):
-        self.buttons = {}
-        self._links: dict[str, str] = {}  # file name -> its link: a second tap makes the file anew, not a second link
-        self.links = widgets.HTML()
-        for key, make in files.items():
-            self.buttons[key] = _button(t(key), lambda make=make: self.offer(make))
-        super().__init__([_html(f"<b>{html.escape(t('facilitator.outcomes_title'))}</b><br>"
-                                f"{html.escape(t('facilitator.outcomes_hint'))}", "tlg-guidance"),
-                          widgets.HBox(list(self.buttons.values()), layout=widgets.Layout(flex_flow="row wrap")),
-                          self.links])
-
-    def offer(self, make: Callable[[], tuple[str, str, bytes]]) -> None:
-        name, mime, data = make()
-        link = (f"<a class='tlg-download' download='{html.escape(name)}' "
-                f"href='data:{mime};base64,{base64.b64encode(data).decode('ascii')}'>"
-                f"{html.escape(t('facilitator.download', name=name))}</a>")
-        self._links[name] = link
-        self.links.value = "".join(self._links.values())

@@ -32,6 +32,13 @@ def test_trends_page_shows_the_demo_teams_charts(browser, tmp_path):
         expect(page.get_by_text("4 sessies van Praktijkonderwijs (voorbeeld)")).to_be_visible()
         expect(page.get_by_text("te weinig antwoorden").first).to_be_visible()
         expect(page.get_by_text("meegenomen naar volgende sessie")).to_be_visible()
+        # The rapport of what the page shows, without a terminal.
+        page.get_by_role("button", name="Rapport van deze selectie (PDF)").click()
+        with page.expect_download() as download:
+            page.get_by_role("link", name="Download rapport-praktijkonderwijs-voorbeeld.pdf").click()
+        assert download.value.suggested_filename == "rapport-praktijkonderwijs-voorbeeld.pdf"
+        with open(download.value.path(), "rb") as pdf:
+            assert pdf.read(4) == b"%PDF"
     finally:
         server.terminate()
         server.wait(timeout=30)

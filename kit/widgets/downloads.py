@@ -1,0 +1,45 @@
+"""Files from a page, for people who do not open a terminal: a button makes the file, a link then downloads it.
+
+The file travels inside the link (a data: address), so nothing is written on the laptop that the user did not ask
+for, and the page's own server needs no download route.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from typing import Callable
+
+import ipywidgets as widgets
+
+from kit.i18n import t
+
+# A file to offer: its name, MIME type and content, made only when the button is pressed.
+MakeFile = Callable[[], "tuple[str, str, bytes]"]
+
+
+class Downloads(widgets.VBox):
+    """One button per file (`files`: catalog key of the button's label -> how to make the file) and their links."""
+
+    def __init__(self, files: dict[str, MakeFile], intro: widgets.Widget | None = None):
+        self.buttons: dict[str, widgets.Button] = {}
+        self._links: dict[str, str] = {}  # file name -> its link: a second tap makes the file anew, not a second link
+        self.links = widgets.HTML()
+        for key, make in files.items():
+            button = widgets.Button(description=t(key), layout=widgets.Layout(width="auto", margin="2px 8px 2px 0"))
+            button.on_click(lambda _, make=make: self.offer(make))
+            self.buttons[key] = button
+        row = widgets.HBox(list(self.buttons.values()), layout=widgets.Layout(flex_flow="row wrap"))
+        super().__init__([intro, row, self.links] if intro is not None else [row, self.links])
+
+    def offer(self, make: MakeFile) -> None:
+        name, mime, data = make()
+        self._links[name] = (f"<a class='tlg-download' download='{html.escape(name)}' "
+                             f"href='data:{mime};base64,{base64.b64encode(data).decode('ascii')}'>"
+                             f"{html.escape(t('download.link', name=name))}</a>")
+        self.links.value = "".join(self._links.values())
+
+    def clear(self) -> None:
+        """Links made for what the page showed before (another team, another period) go."""
+        self._links.clear()
+        self.links.value = ""
