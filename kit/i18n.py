@@ -462,7 +462,7 @@ NL = {
     "cli.bad_expected_participants": "--expected-participants kan niet negatief zijn (nu {n}); 0 zet geen pagina's vooraf klaar.",
     "cli.demo_history": "Voorbeeldgeschiedenis geladen: {teams} teams, {sessions} afgesloten sessies (verzonnen; elke "
                         "teamnaam eindigt op '(voorbeeld)').",
-    "cli.demo_session": "De database was leeg: demosessie {code} aangemaakt voor '{team}'.",
+    "cli.demo_session": "Geen open sessie in deze voorbeelddatabase: demosessie {code} aangemaakt voor '{team}'.",
     "cli.stop": "Stoppen: Ctrl-C",
     "cli.stopping": "Bezig met stoppen…",
     "cli.server_stopped": "De server '{name}' is gestopt (code {code}).",
@@ -910,7 +910,7 @@ EN = {
     "cli.bad_expected_participants": "--expected-participants cannot be negative (now {n}); 0 prepares no pages in advance.",
     "cli.demo_history": "Example history loaded: {teams} teams, {sessions} closed sessions (made up; every team name "
                         "ends in '(voorbeeld)').",
-    "cli.demo_session": "The database was empty: demo session {code} created for '{team}'.",
+    "cli.demo_session": "No open session in this example database: demo session {code} created for '{team}'.",
     "cli.stop": "Stop: Ctrl-C",
     "cli.stopping": "Stopping…",
     "cli.server_stopped": "The server '{name}' stopped (code {code}).",

@@ -258,8 +258,8 @@ def test_voorbereiden_serves_the_preparation_page_with_absolute_folders(monkeypa
 
 
 @pytest.mark.parametrize("lang, history, session", [
-    ("nl", "Voorbeeldgeschiedenis geladen: 3 teams", "De database was leeg: demosessie"),
-    ("en", "Example history loaded: 3 teams", "The database was empty: demo session"),
+    ("nl", "Voorbeeldgeschiedenis geladen: 3 teams", "voorbeelddatabase: demosessie"),
+    ("en", "Example history loaded: 3 teams", "example database: demo session"),
 ])
 def test_serve_on_an_empty_database_says_what_it_made_up_in_its_language(db, capsys, lang, history, session):
     from kit.cli import _session_to_serve
@@ -270,3 +270,21 @@ def test_serve_on_an_empty_database_says_what_it_made_up_in_its_language(db, cap
     out = capsys.readouterr().out
     assert history in out and f"{session} {record.code}" in out
     assert record.template["language"] == lang
+
+
+def test_a_demo_database_whose_session_was_ended_gets_a_new_one_a_schools_database_does_not(db, capsys):
+    from kit.cli import DEMO_TEAM, _session_to_serve
+
+    with Store(db) as store:
+        first = _session_to_serve(store, None)
+        LiveSession.open(store, first.code).close()
+        second = _session_to_serve(store, None)  # `make run` again after the demo session was ended
+        assert second.code != first.code and second.is_open and second.team == DEMO_TEAM
+        assert "Voorbeeldgeschiedenis" not in capsys.readouterr().out.split(first.code)[-1]  # history loaded once
+    assert main(["--db", db, "new", "--team", "Onderbouw havo"]) == 0
+    with Store(db) as store:
+        for record in store.list_sessions():
+            if record.is_open:
+                LiveSession.open(store, record.code).close()
+    assert main(["--db", db, "serve"]) == 2  # a school's own sessions: it says to make one, invents nothing
+    assert "Er is geen open sessie" in capsys.readouterr().err
