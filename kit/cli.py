@@ -181,9 +181,7 @@ def _session_to_serve(store: Store, code: str | None, lang: str | None = None):
         record = store.get_session(code.strip().upper())
         if record is None:
             raise UserError(t("cli.no_session_new", code=code))
-        if not record.is_open:
-            raise UserError(t("cli.session_closed", code=record.code))
-        return record
+        return record  # a closed one too: its facilitator's page still offers the verslag and the answers
     sessions = store.list_sessions()
     open_sessions = [s for s in sessions if s.is_open]
     if open_sessions:
@@ -225,6 +223,9 @@ def cmd_serve(args) -> int:
         # is started before the day's sessions exist, and never invents a demo session of its own.
         record = (None if args.participants_only and not args.session
                   else _session_to_serve(store, args.session, args.lang))
+    closed = record is not None and not record.is_open
+    if closed and args.participants_only:
+        raise UserError(t("cli.session_closed", code=record.code))
     if not args.lang and record:
         # A session made from the English template is served in English without anyone having to say so.
         template_language = record.template.get("language", "nl")
@@ -233,16 +234,21 @@ def cmd_serve(args) -> int:
     config = ServeConfig(url, record.code if record else "", args.participant_port, args.facilitator_port, language(),
                          facilitator_host=args.facilitator_host, expected_participants=args.expected_participants,
                          max_participants=args.max_participants, participants_only=args.participants_only,
+                         facilitator_only=closed,
                          public_join_url=args.join_url, **options)
     log_dir = Path(tempfile.mkdtemp(prefix="teamleergesprek-"))
     servers = Servers(config, log_dir).start()
-    print(qr_terminal(config.join_url))
-    print(t("cli.serve_participants", url=config.join_url))
-    if record:
+    if closed:
         print(t("cli.serve_session", code=record.code, team=record.team, date=record.session_date))
+        print(t("cli.serve_closed_session"))
     else:
-        print(t("cli.serve_any_session"))
-    print(t("cli.serve_room", max=config.max_participants, pool=config.pool_size))
+        print(qr_terminal(config.join_url))
+        print(t("cli.serve_participants", url=config.join_url))
+        if record:
+            print(t("cli.serve_session", code=record.code, team=record.team, date=record.session_date))
+        else:
+            print(t("cli.serve_any_session"))
+        print(t("cli.serve_room", max=config.max_participants, pool=config.pool_size))
     if config.participants_only:
         print(t("cli.serve_participants_only", port=config.participant_port))
         if not url.startswith("postgresql"):

@@ -442,7 +442,10 @@ NL = {
     "cli.created": "Sessie aangemaakt voor {team} op {date} (sjabloon {template}).",
     "cli.join_code": "Deelnamecode:",
     "cli.no_session_new": "Er is geen sessie met code '{code}' in deze database. Maak er een met: teamleergesprek new --team \"NAAM\"",
-    "cli.session_closed": "De sessie '{code}' is afgesloten en kan niet opnieuw worden gestart.",
+    "cli.session_closed": "De sessie '{code}' is afgesloten: telefoons kunnen niet meer meedoen. Zonder "
+                          "--participants-only toont serve haar begeleiderspagina, met het verslag en de antwoorden.",
+    "cli.serve_closed_session": "Deze sessie is afgesloten: alleen de begeleiderspagina draait, om het verslag en alle "
+                                "antwoorden te downloaden. Telefoons kunnen niet meer meedoen.",
     "cli.no_open_session": "Er is geen open sessie. Maak er een met: teamleergesprek new --team \"NAAM\"",
     "cli.serve_participants": "Deelnemers (telefoon, zelfde netwerk): {url}",
     "cli.serve_session": "Code: {code}   Team: {team}   Datum: {date}",
@@ -890,7 +893,10 @@ EN = {
     "cli.created": "Session created for {team} on {date} (template {template}).",
     "cli.join_code": "Join code:",
     "cli.no_session_new": "There is no session with code '{code}' in this database. Make one with: teamleergesprek new --team \"NAME\"",
-    "cli.session_closed": "The session '{code}' has been closed and cannot be started again.",
+    "cli.session_closed": "The session '{code}' has been closed: phones can no longer take part. Without "
+                          "--participants-only, serve shows its facilitator's page, with the report and the answers.",
+    "cli.serve_closed_session": "This session has been closed: only the facilitator's page runs, to download the "
+                                "report and every answer. Phones can no longer take part.",
     "cli.no_open_session": "There is no open session. Make one with: teamleergesprek new --team \"NAME\"",
     "cli.serve_participants": "Participants (phone, same network): {url}",
     "cli.serve_session": "Code: {code}   Team: {team}   Date: {date}",

@@ -123,6 +123,7 @@ class ServeConfig:
     abandoned_after: int = ABANDONED_AFTER_SECONDS
     facilitator_token: str | None = None  # generated when the facilitator's host is not loopback
     participants_only: bool = False  # an extra phones' server; the facilitator runs in another serve
+    facilitator_only: bool = False  # a closed session: its page with the verslag and answers, no phones
     public_join_url: str | None = None  # what the QR codes show, e.g. a reverse proxy in front of several servers
 
     def __post_init__(self):
@@ -137,7 +138,7 @@ class ServeConfig:
 
     @property
     def pool_size(self) -> int:
-        return max(0, min(self.expected_participants, self.max_participants))
+        return 0 if self.facilitator_only else max(0, min(self.expected_participants, self.max_participants))
 
     @property
     def join_base(self) -> str:
@@ -201,7 +202,7 @@ def commands(config: ServeConfig) -> dict[str, list[str]]:
             f"--VoilaKernelManager.fill_delay={FILL_DELAY_SECONDS}",
             f"--KitVoila.refill_size={min(REFILL_SIZE, config.pool_size)}",
         ]
-    servers = {"deelnemers": _voila(participant)}
+    servers = {} if config.facilitator_only else {"deelnemers": _voila(participant)}
     if not config.participants_only:
         servers["begeleider"] = _voila([
             str(NOTEBOOKS),

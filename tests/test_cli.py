@@ -288,3 +288,12 @@ def test_a_demo_database_whose_session_was_ended_gets_a_new_one_a_schools_databa
                 LiveSession.open(store, record.code).close()
     assert main(["--db", db, "serve"]) == 2  # a school's own sessions: it says to make one, invents nothing
     assert "Er is geen open sessie" in capsys.readouterr().err
+
+
+def test_a_closed_session_gets_no_phones_server(db, capsys):
+    assert main(["--db", db, "new", "--team", "Onderbouw havo"]) == 0
+    code = capsys.readouterr().out.strip().splitlines()[-1]
+    with Store(db) as store:
+        LiveSession.open(store, code).close()
+    assert main(["--db", db, "serve", "--participants-only", "--session", code]) == 2
+    assert "afgesloten: telefoons kunnen niet meer meedoen" in capsys.readouterr().err

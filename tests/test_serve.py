@@ -172,3 +172,8 @@ def test_the_join_address_is_the_one_serve_prints_unless_another_laptop_address_
     config = ServeConfig("sqlite:///x.sqlite", "K7M2QX", max_participants=10)
     assert config.join_url == join_url("K7M2QX") == "http://192.168.1.23:8866/?code=K7M2QX"
     assert join_url("K7M2QX", "10.0.0.7") == "http://10.0.0.7:8866/?code=K7M2QX"
+
+
+def test_a_closed_session_runs_its_facilitators_page_only():
+    config = ServeConfig("sqlite://", "ABC234", max_participants=5, facilitator_only=True)
+    assert set(commands(config)) == {"begeleider"} and config.pool_size == 0

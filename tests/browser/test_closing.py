@@ -5,12 +5,16 @@ With TEAMLEERGESPREK_SCREENSHOTS=DIR the test saves the confirmation, the closed
 """
 
 import os
+import signal
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from serving import PAGE_TIMEOUT_MS, PHONE, open_facilitator, open_phone, walk_to
+from serving import PAGE_TIMEOUT_MS, PHONE, free_port, open_facilitator, open_phone, wait_for_port, walk_to
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +27,7 @@ def screenshot(page, name: str) -> None:
         page.screenshot(path=str(Path(folder) / name))
 
 
-def test_the_facilitator_closes_the_session_and_every_page_follows(browser, served):
+def test_the_facilitator_closes_the_session_and_every_page_follows(browser, served, tmp_path):
     facilitator = open_facilitator(browser, served.facilitator_url)
     phones = [open_phone(browser, served.join_url) for _ in range(2)]
     walk_to(facilitator, served, question="checkout_voornemen")
@@ -69,3 +73,26 @@ def test_the_facilitator_closes_the_session_and_every_page_follows(browser, serv
 
     with Store(served.db_url) as store:
         assert [a.value for a in store.answers(served.code)] == [INTENTION]
+
+    # Another day: serve of the closed session runs its facilitator's page only, with the files; no phones' server.
+    p_port, f_port = free_port(), free_port()
+    log = tmp_path / "serve-closed.log"
+    again = subprocess.Popen([sys.executable, "-m", "kit", "--db", served.db_url, "serve", "--session", served.code,
+                              "--participant-port", str(p_port), "--facilitator-port", str(f_port)],
+                             stdout=open(log, "wb"), stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(f_port, again)
+        page = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+        page.set_default_timeout(PAGE_TIMEOUT_MS)
+        page.goto(f"http://127.0.0.1:{f_port}/voila/render/begeleider.ipynb")
+        expect(page.locator(".tlg-block-title")).to_have_text("Sessie afgesloten")
+        page.get_by_role("button", name="Alle antwoorden (Excel)").click()
+        with page.expect_download() as download:
+            page.get_by_role("link", name=f"Download antwoorden-{served.code}.xlsx").click()
+        assert Path(download.value.path()).read_bytes().startswith(b"PK")  # an xlsx is a zip
+        with socket.socket() as s:
+            assert s.connect_ex(("127.0.0.1", p_port)) != 0
+        assert "alleen de begeleiderspagina" in log.read_text()
+    finally:
+        again.send_signal(signal.SIGINT)
+        again.wait(timeout=30)
