@@ -60,7 +60,8 @@ def test_the_example_file_becomes_one_closed_session_with_its_counts(db, capsys)
         # Paper does not say which answers came from one person: every answer has its own pseudonym.
         assert len({a.participant for a in answers}) == len(answers) == sum(example_counts().values())
         assert all(len(a.participant) == 16 for a in answers)
-    assert main(["--db", db, "serve", "--session", code]) == 2  # closed: cannot be started again
+    # Closed: no phone can join it (serve without --participants-only shows its facilitator's page only).
+    assert main(["--db", db, "serve", "--participants-only", "--session", code]) == 2
     assert "afgesloten" in capsys.readouterr().err
 
 
