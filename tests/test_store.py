@@ -55,9 +55,9 @@ def test_session_keeps_its_template_and_starts_at_the_first_block(store, templat
 def test_closing_a_session_sets_its_status_and_counts_up_the_live_state(store, template):
     record = store.create_session(template.to_dict(), "T", "2026-11-28", "welkom")
     version = store.get_live_state(record.code).version
-    assert store.session_status(record.code) == "open" and store.session_status("ZZZZZZ") is None
+    assert store.get_live_state(record.code).session_open and store.get_live_state("ZZZZZZ") is None
     store.close_session(record.code)
-    assert store.session_status(record.code) == "closed" and not store.get_session(record.code).is_open
+    assert not store.get_live_state(record.code).session_open and not store.get_session(record.code).is_open
     assert store.get_live_state(record.code).version == version + 1
 
 

@@ -134,9 +134,7 @@ class RoomScreen:
             self._render(state, step)
 
     def _render(self, state: LiveStateRecord, step: Step) -> None:
-        # Closing counts the live state up, so this is asked only when something changed.
-        self.closed = not self.session.is_open()
-        if self.closed:
+        if not state.session_open:
             self._render_closed(step)
             return
         self.reference.show(state.reference_key)
@@ -273,7 +271,7 @@ class FacilitatorApp(RoomScreen):
 
     def _render(self, state, step):
         super()._render(state, step)
-        if self.closed:
+        if not state.session_open:
             for button in (self.previous_button, self.next_button, self.results_button, self.join_button):
                 button.disabled = True
             for panel in (self.close_panel, self.reference_picker, self.activity_controls):

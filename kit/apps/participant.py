@@ -133,7 +133,7 @@ class ParticipantApp:
             if state.version == self._version:
                 return
             self._version = state.version
-            if not self.session.is_open():  # closing counts the version up: asked only when something changed
+            if not state.session_open:
                 self._end()
                 return
             step = self.session.step(state)

@@ -23,7 +23,8 @@ class BlockActivity:
 
     def current_step(self) -> Step | None:
         """The step open now, if it belongs to this werkvorm's block (and the session has not been closed)."""
-        if not self.session.is_open():
+        state = self.session.state()
+        if not state.session_open:
             return None
-        step = self.session.step()
+        step = self.session.step(state)
         return step if step.block.key == self.block.key else None

@@ -50,7 +50,7 @@ class LiveSession:
         return cls(store, record, clock)
 
     def is_open(self) -> bool:
-        return self.store.session_status(self.code) == "open"
+        return self.state().session_open
 
     def close(self) -> None:
         """The end of the session: nobody can answer any more; the answers stay for export, verslag and trends."""
@@ -118,10 +118,9 @@ class LiveSession:
         """
         if session_code is not None and session_code != self.code:
             raise AnswerRejected(t("answer.wrong_session"))
-        record = self.store.get_session(self.code)
-        if record is None or not record.is_open:
-            raise AnswerRejected(t("answer.session_closed"))
         state = self.state()
+        if state is None or not state.session_open:
+            raise AnswerRejected(t("answer.session_closed"))
         if not isinstance(question_key, str) or state.question_key != question_key:
             raise AnswerRejected(t("answer.closed"))
         question = self.template.question(question_key)

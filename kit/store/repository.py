@@ -46,6 +46,8 @@ class LiveStateRecord:
     timer_elapsed: float
     version: int
     reference_key: str | None = None  # the naslag section on the projector, if any
+    # Read with the live state, so every page that follows it learns of the session's end at no extra query.
+    session_open: bool = True
 
 
 @dataclass(frozen=True)
@@ -202,11 +204,6 @@ class Store(ActivityStore, HistoryStore):
         with self.transaction() as conn:
             conn.execute("UPDATE sessions SET status = ? WHERE code = ?", (status, code))
 
-    def session_status(self, code: str) -> str | None:
-        """Only the status: asked on every change of the live state, without reading the whole template."""
-        rows = self._query("SELECT status FROM sessions WHERE code = ?", (code,))
-        return rows[0][0] if rows else None
-
     def close_session(self, code: str) -> None:
         """Closed, and the live state counts up, so every page that follows it sees the change at its next poll."""
         with self.transaction() as conn:
@@ -216,14 +213,15 @@ class Store(ActivityStore, HistoryStore):
     # -- live state ---------------------------------------------------------------------------------------------
     def get_live_state(self, code: str) -> LiveStateRecord | None:
         rows = self._query(
-            "SELECT session_code, block_key, question_key, results_shown, timer_started_at, timer_elapsed, version,"
-            " reference_key FROM live_state WHERE session_code = ?",
+            "SELECT l.session_code, l.block_key, l.question_key, l.results_shown, l.timer_started_at,"
+            " l.timer_elapsed, l.version, l.reference_key, s.status"
+            " FROM live_state l JOIN sessions s ON s.code = l.session_code WHERE l.session_code = ?",
             (code,),
         )
         if not rows:
             return None
-        c, block, question, shown, started, elapsed, version, reference = rows[0]
-        return LiveStateRecord(c, block, question, bool(shown), started, elapsed, version, reference)
+        c, block, question, shown, started, elapsed, version, reference, status = rows[0]
+        return LiveStateRecord(c, block, question, bool(shown), started, elapsed, version, reference, status == "open")
 
     def update_live_state(self, code: str, **changes) -> LiveStateRecord:
         allowed = {"block_key", "question_key", "results_shown", "timer_started_at", "timer_elapsed", "reference_key"}
