@@ -238,17 +238,15 @@ def cmd_serve(args) -> int:
                          public_join_url=args.join_url, **options)
     log_dir = Path(tempfile.mkdtemp(prefix="teamleergesprek-"))
     servers = Servers(config, log_dir).start()
-    if closed:
-        print(t("cli.serve_session", code=record.code, team=record.team, date=record.session_date))
-        print(t("cli.serve_closed_session"))
-    else:
+    if not closed:
         print(qr_terminal(config.join_url))
         print(t("cli.serve_participants", url=config.join_url))
-        if record:
-            print(t("cli.serve_session", code=record.code, team=record.team, date=record.session_date))
-        else:
-            print(t("cli.serve_any_session"))
-        print(t("cli.serve_room", max=config.max_participants, pool=config.pool_size))
+    if record:
+        print(t("cli.serve_session", code=record.code, team=record.team, date=record.session_date))
+    else:
+        print(t("cli.serve_any_session"))
+    print(t("cli.serve_closed_session") if closed else t("cli.serve_room", max=config.max_participants,
+                                                          pool=config.pool_size))
     if config.participants_only:
         print(t("cli.serve_participants_only", port=config.participant_port))
         if not url.startswith("postgresql"):

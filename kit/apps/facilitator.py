@@ -281,10 +281,9 @@ class FacilitatorApp(RoomScreen):
             self.guidance.value = html.escape(t("facilitator.closed_next", code=self.code))
             return
         last = step.index == len(self.session.template.steps) - 1
-        if last != (self.close_panel.layout.display != "none"):
-            self.close_panel.show(last)
+        self.close_panel.show(last)
         self.previous_button.disabled = step.index == 0
-        self.next_button.disabled = step.index == len(self.session.template.steps) - 1
+        self.next_button.disabled = last
         self.results_button.description = t("facilitator.hide_results" if state.results_shown else "facilitator.show_results")
         self.results_button.disabled = step.question is None and not self.activities.has_results(step)
         self.join_button.description = t("facilitator.hide_join" if self.join.large else "facilitator.show_join")

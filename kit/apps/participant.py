@@ -79,6 +79,7 @@ class ParticipantApp:
         self.follow_session_language = follow_session_language
         self.participant = new_participant_pseudonym()
         self.session: LiveSession | None = None
+        self.activities: PhoneActivities | None = None
         self.view: widgets.Widget | None = None
         self._shown_step: tuple[str, str | None] | None = None
         self._version = None
@@ -163,7 +164,6 @@ class ParticipantApp:
             self.poller.stop()  # nothing will change any more
         intentions = [answer.value for question in self.session.template.questions() if question.private
                       if (answer := self.store.get_answer(self.session.code, self.participant, question.key))]
-        self._shown_step = None
         self._show(EndedView(intentions))
 
     def _share(self, question_key, shared) -> tuple[bool, str]:
@@ -184,8 +184,7 @@ class ParticipantApp:
 
     def _show(self, view: widgets.Widget) -> None:
         self.view = view
-        activities = getattr(self, "activities", None)
-        replace_children(self.body, [view], keep=activities.lasting_views() if activities else ())
+        replace_children(self.body, [view], keep=self.activities.lasting_views() if self.activities else ())
 
     @property
     def question_view(self) -> QuestionView | None:

@@ -233,8 +233,10 @@ class CloseSessionPanel(widgets.VBox):
         self.show(False)
 
     def show(self, offered: bool) -> None:
+        """Called on every render: a question already asked stays asked while the last step is open."""
         self.layout.display = None if offered else "none"
-        self.cancel()
+        if not offered:
+            self.cancel()
 
     def ask(self) -> None:
         self.close_button.layout.display = "none"
