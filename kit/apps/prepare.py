@@ -9,7 +9,6 @@ database, so every tap behaves as on a phone and nothing reaches the session dat
 
 from __future__ import annotations
 
-import base64
 import html
 import os
 from datetime import date
@@ -36,6 +35,7 @@ from kit.templates import (
 from kit.templates.editing import TemplateFile
 from kit.templates.loader import TEMPLATE_DIR, template_path
 from kit.widgets.children import replace_children
+from kit.widgets.downloads import download_link
 from kit.widgets.style import prepare_style
 
 ROOT = NOTEBOOKS.parent  # relative paths mean the kit's folder, also when JupyterLab runs this in notebooks/
@@ -368,9 +368,7 @@ class PrepareApp:
         path.write_bytes(pdf)
         self.invitation_path = path
         _status(self.invitation_message, True, t("prepare.invitation_saved", path=self.shown(path)))
-        encoded = base64.b64encode(pdf).decode("ascii")
-        self.download.value = (f"<a class='tlg-download' download='{path.name}' "
-                               f"href='data:application/pdf;base64,{encoded}'>{html.escape(t('prepare.download'))}</a>")
+        self.download.value = download_link(path.name, "application/pdf", pdf, t("prepare.download"))
         return path
 
 

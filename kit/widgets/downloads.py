@@ -18,6 +18,12 @@ from kit.i18n import t
 MakeFile = Callable[[], "tuple[str, str, bytes]"]
 
 
+def download_link(name: str, mime: str, data: bytes, label: str) -> str:
+    """HTML of a link (styled `tlg-download`) that downloads `data` as the file `name`."""
+    return (f"<a class='tlg-download' download='{html.escape(name)}' "
+            f"href='data:{mime};base64,{base64.b64encode(data).decode('ascii')}'>{html.escape(label)}</a>")
+
+
 class Downloads(widgets.VBox):
     """One button per file (`files`: catalog key of the button's label -> how to make the file) and their links."""
 
@@ -34,9 +40,7 @@ class Downloads(widgets.VBox):
 
     def offer(self, make: MakeFile) -> None:
         name, mime, data = make()
-        self._links[name] = (f"<a class='tlg-download' download='{html.escape(name)}' "
-                             f"href='data:{mime};base64,{base64.b64encode(data).decode('ascii')}'>"
-                             f"{html.escape(t('download.link', name=name))}</a>")
+        self._links[name] = download_link(name, mime, data, t("download.link", name=name))
         self.links.value = "".join(self._links.values())
 
     def clear(self) -> None:

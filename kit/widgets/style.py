@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+# A download link that looks like a button: the facilitator's and zorgteam's pages and the preparation page.
+DOWNLOAD_CSS = """.tlg-download { display: inline-block; padding: 10px 16px; margin: 4px 8px 4px 0; background: #1f4e79;
+  color: #fff !important; border-radius: 8px; font-weight: 700; text-decoration: none; }
+"""
+
 PARTICIPANT_CSS = """
 <style>
 body, .jp-Notebook, .voila-container { background: #ffffff; }
@@ -34,9 +39,7 @@ body, .jp-Notebook, .voila-container { background: #ffffff; }
 
 PROJECTOR_CSS = """
 <style>
-.tlg-download { display: inline-block; padding: 10px 16px; margin: 4px 8px 4px 0; background: #1f4e79;
-  color: #fff !important; border-radius: 8px; font-weight: 700; text-decoration: none; }
-body, .jp-Notebook, .voila-container { background: #ffffff; }
+""" + DOWNLOAD_CSS + """body, .jp-Notebook, .voila-container { background: #ffffff; }
 .tlg-projector { color: #111; font-size: 22px; }
 .tlg-projector .widget-html-content { font-size: 22px; line-height: 1.35; }
 .tlg-projector button { height: 52px; font-size: 20px; border-radius: 8px; }
@@ -86,7 +89,7 @@ def projector_style() -> widgets.HTML:
 
 PREPARE_CSS = """
 <style>
-.tlg-prepare { max-width: 1200px; font-size: 16px; }
+""" + DOWNLOAD_CSS + """.tlg-prepare { max-width: 1200px; font-size: 16px; }
 .tlg-prepare h2 { color: #1f4e79; }
 .tlg-prepare-section { border-top: 2px solid #d0d7e2; padding: 4px 0 14px; margin-top: 6px; }
 .tlg-prepare-section h3 { color: #1f4e79; margin: 8px 0 4px; }
@@ -95,8 +98,6 @@ PREPARE_CSS = """
 .tlg-prepare .widget-html-content { white-space: normal; }
 .tlg-prepare-hint { color: #444; font-size: 14px; max-width: 760px; }
 .tlg-join-code { font-size: 40px; font-weight: 700; letter-spacing: 6px; color: #1f4e79; margin: 4px 0; }
-.tlg-download { display: inline-block; padding: 10px 16px; background: #1f4e79; color: #fff !important;
-  border-radius: 8px; font-weight: 700; text-decoration: none; }
 /* An ordinary phone: 390 px wide (CSS pixels), a screen of about 780 px, scrolling inside like the real one. */
 .tlg-phone-frame { width: 390px; height: 780px; box-sizing: content-box; overflow-y: auto; overflow-x: hidden;
   border: 14px solid #222; border-radius: 36px; background: #fff; padding: 10px 0; }

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from serving import PAGE_TIMEOUT_MS, PHONE, free_port, open_facilitator, open_phone, wait_for_port, walk_to
+from serving import PHONE, PROJECTOR, free_port, new_page, open_facilitator, open_phone, wait_for_port, walk_to
 
 pytestmark = pytest.mark.browser
 
@@ -64,9 +64,7 @@ def test_the_facilitator_closes_the_session_and_every_page_follows(browser, serv
 
     facilitator.reload()
     expect(facilitator.locator(".tlg-block-title")).to_have_text("Sessie afgesloten")
-    latecomer = browser.new_context(**PHONE).new_page()
-    latecomer.set_default_timeout(PAGE_TIMEOUT_MS)
-    latecomer.goto(served.join_url)
+    latecomer = new_page(browser, served.join_url, **PHONE)
     expect(latecomer.get_by_text(f"De sessie met code '{served.code}' is afgesloten.")).to_be_visible()
 
     from kit.store import Store
@@ -82,9 +80,7 @@ def test_the_facilitator_closes_the_session_and_every_page_follows(browser, serv
                              stdout=open(log, "wb"), stderr=subprocess.STDOUT)
     try:
         wait_for_port(f_port, again)
-        page = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
-        page.set_default_timeout(PAGE_TIMEOUT_MS)
-        page.goto(f"http://127.0.0.1:{f_port}/voila/render/begeleider.ipynb")
+        page = new_page(browser, f"http://127.0.0.1:{f_port}/voila/render/begeleider.ipynb", **PROJECTOR)
         expect(page.locator(".tlg-block-title")).to_have_text("Sessie afgesloten")
         page.get_by_role("button", name="Alle antwoorden (Excel)").click()
         with page.expect_download() as download:

@@ -9,7 +9,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from serving import PAGE_TIMEOUT_MS, PHONE, open_facilitator, open_phone, server_process, start_serve, stop_serving
+from serving import PHONE, new_page, open_facilitator, open_phone, server_process, start_serve, stop_serving
 
 from kit.store import Store
 
@@ -77,9 +77,7 @@ def test_the_facilitator_sees_the_votes_of_phones_on_both_servers(browser, two_s
     created = subprocess.run([sys.executable, "-m", "kit", "--db", first.db_url, "new", "--lang", "en",
                               "--team", "International stream"], capture_output=True, text=True, check=True)
     english_code = created.stdout.strip().splitlines()[-1]
-    english_phone = browser.new_context(**PHONE).new_page()
-    english_phone.set_default_timeout(PAGE_TIMEOUT_MS)
-    english_phone.goto(f"http://127.0.0.1:{second.participant_port}/?code={english_code}")
+    english_phone = new_page(browser, f"http://127.0.0.1:{second.participant_port}/?code={english_code}", **PHONE)
     expect(english_phone.get_by_text("Please wait…")).to_be_visible()
     expect(english_phone.get_by_role("button", name="Reference: reporting code and tips")).to_be_visible()
     expect(english_phone.get_by_text(f"Team learning conversation · {english_code}")).to_be_visible()
