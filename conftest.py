@@ -15,11 +15,11 @@ def pytest_collect_file(file_path, parent):
     if file_path.suffix != ".ipynb" or _seeded:
         return None
     from kit.store import Store
-    from kit.templates import load_template
+    from kit.authoring import load_template
 
     folder = tempfile.mkdtemp(prefix="teamleergesprek-nbval-")
     url = f"sqlite:///{folder}/nbval.sqlite"
-    from kit.demo import load_demo
+    from kit.history.demo import load_demo
 
     template = load_template("teamleergesprek")
     with Store(url) as store:

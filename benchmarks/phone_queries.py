@@ -16,9 +16,9 @@ import warnings
 
 from kit.apps.participant import ParticipantApp
 from kit.model.live import LiveSession
-from kit.model.points import PointsBoard
+from kit.model.board import PointsBoard
 from kit.store import Store
-from kit.templates import load_template
+from kit.authoring import load_template
 
 VOTES = 2000
 

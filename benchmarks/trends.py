@@ -1,7 +1,7 @@
 """Measures the zorgteam's trend view on a large synthetic history:
 
 - loading and aggregating everything the trends page shows for one team that holds all sessions (target: at most
-  2 s): `kit.trends.trend_view` (bulk reads, counts and percentages per option, means with 95% intervals, word
+  2 s): `kit.analysis.trends.trend_view` (bulk reads, counts and percentages per option, means with 95% intervals, word
   trends, ranked points, action follow-up) plus one before/after comparison;
 - drawing every trend chart to PNG (target: at most 3 s in total).
 
@@ -29,9 +29,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kit import trend_charts, trends  # noqa: E402
+from kit.charts import trend_charts  # noqa: E402
+
+from kit.analysis import trends
 from kit.store import Store  # noqa: E402
-from kit.templates import load_template  # noqa: E402
+from kit.authoring import load_template  # noqa: E402
 
 TEAM = "Benchmark (synthetisch)"
 OPEN_RESPONSE = 0.5

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
+# Helpers imported by bare name (tests import mode is importlib, which adds no test folder to sys.path).
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent / "browser"))
 
 from factories import small_template  # noqa: E402
 

@@ -8,8 +8,8 @@ import re
 
 def dutch_patterns() -> list[tuple[str, re.Pattern]]:
     from kit import i18n
-    from kit.reference import load_reference
-    from kit.templates import load_template
+    from kit.authoring.naslag import load_reference
+    from kit.authoring import load_template
 
     patterns = []
     for key, dutch in i18n.NL.items():

@@ -14,13 +14,15 @@ import threading
 
 import ipywidgets as widgets
 
-from kit import aggregate, charts
+from kit.analysis import aggregate
+
+from kit.charts import session_charts
 from kit.apps.facilitator_activities import ActivityControls, RoomActivities
 from kit.apps.polling import Poller
 from kit.i18n import t
 from kit.model.live import LiveSession
 from kit.model.template import Question, Step
-from kit.qr import qr_svg
+from kit.documents.qr import qr_svg
 from kit.store import AnswerRecord, LiveStateRecord, Store
 from kit.widgets.facilitator import (
     AgendaPanel,
@@ -34,7 +36,7 @@ from kit.widgets.facilitator import (
     _html,
 )
 from kit.widgets.downloads import Downloads
-from kit.widgets.reference import ReferenceScreenView, reference_picker, reference_style
+from kit.widgets.naslag import ReferenceScreenView, reference_picker, reference_style
 from kit.widgets.style import projector_style
 
 POLL_SECONDS = 0.25
@@ -58,14 +60,14 @@ class ResultsRenderer:
         key = ("chart", question.key, values)
         if key not in self._cache:
             kind = question.kind
-            self._cache[key] = (charts.figure_png(kind.figure(question, values)), kind.caption(question, values))
+            self._cache[key] = (session_charts.figure_png(kind.figure(question, values)), kind.caption(question, values))
         return self._cache[key]
 
     def words(self, texts: tuple[str, ...]) -> bytes | None:
         key = ("words", texts)
         if key not in self._cache:
             freqs = aggregate.word_frequencies(texts)
-            self._cache[key] = charts.figure_png(charts.word_cloud_bars(freqs)) if freqs else None
+            self._cache[key] = session_charts.figure_png(session_charts.word_cloud_bars(freqs)) if freqs else None
         return self._cache[key]
 
 
@@ -230,13 +232,13 @@ class FacilitatorApp(RoomScreen):
         return run
 
     def _report_file(self) -> tuple[str, str, bytes]:
-        from kit.report import session_report_pdf  # only now: fpdf2 and the report's charts, once per session
+        from kit.documents.session_report import session_report_pdf  # only now: fpdf2 and the report's charts, once per session
 
         pdf = session_report_pdf(self.store, self.code)
         return t("facilitator.report_file", code=self.code), "application/pdf", pdf
 
     def _workbook_file(self) -> tuple[str, str, bytes]:
-        from kit.export_xlsx import XLSX_MIME, session_xlsx
+        from kit.documents.spreadsheet import XLSX_MIME, session_xlsx
 
         return t("facilitator.workbook_file", code=self.code), XLSX_MIME, session_xlsx(self.store, self.code)
 

@@ -12,11 +12,11 @@ import ipywidgets as widgets
 
 from kit.i18n import t
 from kit.model.live import LiveSession
-from kit.model.points import PointsBoard
+from kit.model.board import PointsBoard
 from kit.model.template import Step
 from kit.model.text import AnswerRejected
 from kit.model.worksheet import Worksheet
-from kit.widgets.points import ActionPlanEditor, PointsModeration, actions_html, board_html, wall_html
+from kit.widgets.board import ActionPlanEditor, PointsModeration, actions_html, board_html, wall_html
 from kit.widgets.worksheet import RouteMapEditor, route_map_html, worksheet_overview_html
 
 TOP_POINTS = 5

@@ -21,7 +21,7 @@ from kit.model.answers import AnswerRejected
 from kit.model.live import LiveSession, SessionClosed, SessionNotFound
 from kit.store import Store, new_participant_pseudonym
 from kit.widgets.children import replace_children
-from kit.widgets.reference import ReferenceDrawer, reference_style
+from kit.widgets.naslag import ReferenceDrawer, reference_style
 from kit.widgets.participant import CodeEntry, EndedView, QuestionView, question_view, step_view
 from kit.widgets.style import participant_style
 

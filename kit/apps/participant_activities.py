@@ -8,12 +8,12 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from kit.i18n import t
-from kit.model.points import PointsBoard
+from kit.model.board import PointsBoard
 from kit.model.template import Step
 from kit.model.text import AnswerRejected
 from kit.model.worksheet import Worksheet
 from kit.widgets.participant import PromptView, WaitingView
-from kit.widgets.points import PointEntry, StickerBallot
+from kit.widgets.board import PointEntry, StickerBallot
 from kit.widgets.worksheet import GroupPhone
 
 

@@ -1,7 +1,7 @@
 """The facilitator's preparation the week before (`notebooks/voorbereiden.ipynb`): choose a template, add the
 school's own case, set the stickers, see every phone screen, create the session and make the invitation.
 
-Edits go into an own template only (`kit.templates.editing`), never into the one that ships with the kit, and
+Edits go into an own template only (`kit.authoring.editing`), never into the one that ships with the kit, and
 are checked by the same checker as `teamleergesprek check`: its Dutch message is shown here when something is
 wrong. The phone preview runs the real participant page (`ParticipantApp`) against a throwaway in-memory
 database, so every tap behaves as on a phone and nothing reaches the session database.
@@ -18,13 +18,13 @@ import ipywidgets as widgets
 
 from kit.apps.participant import ParticipantApp
 from kit.i18n import language, t, weekday_date
-from kit.invitation import invitation_for, invitation_pdf
+from kit.documents.invitation import invitation_for, invitation_pdf
 from kit.model.live import LiveSession
-from kit.model.points import PointsBoard
+from kit.model.board import PointsBoard
 from kit.model.template import Step, Template
-from kit.serve import NOTEBOOKS, join_url, lan_address
+from kit.serving.launcher import NOTEBOOKS, join_url, lan_address
 from kit.store import SessionRecord, Store, resolve_db_url
-from kit.templates import (
+from kit.authoring import (
     TemplateError,
     available_templates,
     copy_template,
@@ -32,8 +32,8 @@ from kit.templates import (
     load_template,
     user_templates_dir,
 )
-from kit.templates.editing import TemplateFile
-from kit.templates.loader import TEMPLATE_DIR, template_path
+from kit.authoring.editing import TemplateFile
+from kit.authoring.loader import TEMPLATE_DIR, template_path
 from kit.widgets.children import replace_children
 from kit.widgets.downloads import download_link
 from kit.widgets.style import prepare_style

@@ -13,10 +13,12 @@ import re
 import ipywidgets as widgets
 import pandas as pd
 
-from kit import trend_charts, trends
+from kit.charts import trend_charts
+
+from kit.analysis import trends
 from kit.i18n import t
 from kit.store import Store
-from kit.trend_summary import series_rows
+from kit.analysis.trends.summary import series_rows
 from kit.widgets.children import replace_children
 from kit.widgets.downloads import Downloads
 from kit.widgets.style import projector_style
@@ -117,7 +119,7 @@ class TrendsApp:
 
     def _rapport_file(self) -> tuple[str, str, bytes]:
         """The rapport of what the page shows: this team, this period."""
-        from kit.rapport import team_report_pdf
+        from kit.documents.team_report import team_report_pdf
 
         pdf = team_report_pdf(self.store, self.team.value, self.date_from.value, self.date_to.value)
         return t("trends.rapport_file", team=file_name_part(self.team.value)), "application/pdf", pdf

@@ -151,7 +151,7 @@ class LiveSession:
     def show_reference(self, key: str | None) -> LiveStateRecord:
         """Put a naslag section on the projector (None: take it off). Unknown keys are refused."""
         if key:
-            from kit.reference import load_reference
+            from kit.authoring.naslag import load_reference
 
             load_reference().section(key)  # KeyError for a section the naslag does not have
         return self.store.update_live_state(self.code, reference_key=key or None)

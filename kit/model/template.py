@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kit.model.text import DEFAULT_OPEN_MAX_LENGTH
-from kit.questiontypes import question_type, type_keys
+from kit.model.questiontypes import question_type, type_keys
 
 QUESTION_TYPES = type_keys()
 
@@ -35,7 +35,7 @@ class Question:
 
     @property
     def kind(self):
-        """The question's type (`kit.questiontypes`): what it accepts, how it is drawn, exported and trended."""
+        """The question's type (`kit.model.questiontypes`): what it accepts, how it is drawn, exported and trended."""
         return question_type(self.type)
 
     @property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kit.i18n import t
 
-# A free-text answer's limit when the template sets none (the most a template may set: template.schema.json).
+# A free-text answer's limit when the template sets none (the most a template may set: schema.json).
 DEFAULT_OPEN_MAX_LENGTH = 500
 
 

@@ -18,3 +18,11 @@ def served(tmp_path):
     yield s
     leftovers = stop_serving(s)
     assert not leftovers, f"serve left processes running: {leftovers}"
+
+
+def pytest_collection_modifyitems(items):
+    """Every test in this folder starts real servers: marked `browser` by where it lives, not by each file."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.browser)

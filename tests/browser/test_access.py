@@ -42,7 +42,7 @@ def refused_paths(served) -> list[str]:
         f"/voila/files{db_file}", f"/files{db_file}", f"/{db_file.name}", "/voila/files/../../data/teamleergesprek.sqlite",
         "/voila/files/..%2f..%2fpyproject.toml", "/api/kernels", "/api/kernels/", "/api/sessions", "/api/kernelspecs",
         f"/api/kernels/{uuid.uuid4()}", "/api/terminals", "/login", "/logout", "/voila/api/shutdown/x",
-        "/index.html", "/static/../kit/serve.py",
+        "/index.html", "/static/../kit/serving/launcher.py",
     ]
 
 

@@ -3,12 +3,10 @@
 import csv
 import io
 
-import pytest
 from playwright.sync_api import expect
 
 from serving import PAGE_TIMEOUT_MS
 
-pytestmark = pytest.mark.browser
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 

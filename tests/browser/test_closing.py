@@ -11,12 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
 from serving import PHONE, PROJECTOR, free_port, new_page, open_facilitator, open_phone, wait_for_port, walk_to
 
-pytestmark = pytest.mark.browser
 
 INTENTION = "Elke week even bij de mentor langs"
 

@@ -4,12 +4,10 @@ import subprocess
 import sys
 
 import psutil
-import pytest
 from playwright.sync_api import expect
 
 from serving import PAGE_TIMEOUT_MS, free_port, start_serving, wait_for_port
 
-pytestmark = pytest.mark.browser
 
 PHONES = 4
 CONFIRMED_ROUNDS = 3

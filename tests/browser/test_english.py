@@ -17,7 +17,6 @@ from playwright.sync_api import expect
 from dutch_text import dutch_in, dutch_patterns
 from serving import PAGE_TIMEOUT_MS, start_serve, stop_serving
 
-pytestmark = pytest.mark.browser
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 PROJECTOR = {"viewport": {"width": 1366, "height": 900}}
@@ -44,7 +43,7 @@ def new_page(browser, url, context):
 
 
 def test_an_english_session_shows_no_dutch(browser, english, tmp_path):
-    from kit.templates import load_template
+    from kit.authoring import load_template
 
     template = load_template("teamleergesprek.en")
     seen: list[tuple[str, str]] = []  # (where, visible text)

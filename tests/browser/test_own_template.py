@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 
 from serving import PHONE, answer_first_step, new_page, register_group, start_serve, stop_serving, walk_to
 
-pytestmark = pytest.mark.browser
 
 TEAM = "Havo/vwo onderbouw (voorbeeld)"  # a team of the demo history: four earlier sessions, standard template
 CASE_TITLE = "Casus 5: stil in de klas"
@@ -27,7 +26,7 @@ EXTRA = {"key": "vervolg_bijeenkomst", "type": "ordered",
 # the phones at the same time, so the closing needs five minutes.
 MINUTES = {"welkom": 5, "introductie": 5, "startoefening": 10, "werkvorm1": 10, "werkvorm2": 10, "werkvorm3": 20,
            "werkvorm4": 10, "werkvorm5": 15, "afsluiting": 5}
-PHONES = 5  # trends break a figure down from 5 answers on (kit.trends.MIN_GROUP)
+PHONES = 5  # trends break a figure down from 5 answers on (kit.analysis.trends.MIN_GROUP)
 SKILL = ["vaardig", "vaardig", "heel vaardig", "redelijk vaardig", "vaardig"]
 FOLLOW_UP = ["ja", "ja", "misschien", "ja", "nee"]
 
@@ -39,8 +38,8 @@ def kit_cli(db: str, *args: str) -> subprocess.CompletedProcess:
 
 def make_own_template(folder):
     """What the preparation page does (kit.apps.prepare), plus the timing and the question a trainer adds."""
-    from kit.templates import copy_template
-    from kit.templates.editing import TemplateFile
+    from kit.authoring import copy_template
+    from kit.authoring.editing import TemplateFile
 
     own = TemplateFile(copy_template("teamleergesprek", "onze_school_90", folder))
     own.save_case(CASE_TITLE, CASE_TEXT)
@@ -126,7 +125,7 @@ def test_own_template_runs_and_shows_up_in_export_and_trends(browser, own_sessio
     assert {row[3] for row in extra} == {"Afsluiting"}
 
     # Trends: the session next to the team's earlier ones; the standard question comparable, the new one new.
-    from kit import trends
+    from kit.analysis import trends
     from kit.store import Store
 
     with Store(served.db_url) as store:

@@ -16,7 +16,6 @@ from playwright.sync_api import expect
 
 from serving import PAGE_TIMEOUT_MS, free_port, wait_for_port
 
-pytestmark = pytest.mark.browser
 
 SCREENSHOTS_ENV = "TEAMLEERGESPREK_SCREENSHOTS"
 CASE_TITLE = "Casus 5: stil in de klas"
@@ -109,6 +108,6 @@ def test_a_facilitator_prepares_a_session(browser, prepare_page, tmp_path):
 
 
 def _werkblad_number() -> int:
-    from kit.templates import load_template
+    from kit.authoring import load_template
 
     return next(s.index for s in load_template("teamleergesprek").steps if s.activity == "werkblad") + 1

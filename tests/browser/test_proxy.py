@@ -16,7 +16,6 @@ from voila_protocol import Phone, fetch
 from serving import (LoopThread, free_port, open_facilitator, open_phone, participant_kernels, start_serve,
                      stop_serving, wait_for_port)
 
-pytestmark = pytest.mark.browser
 
 DEPLOY = Path(__file__).resolve().parents[2] / "docs" / "deploy.md"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"

@@ -1,12 +1,10 @@
 """The second hour in real browsers: groups on the meldcode worksheet, the route map, post-its, sticker voting
 within the budget, and the action plan written by the facilitator."""
 
-import pytest
 from playwright.sync_api import expect
 
 from serving import PHONE, answer_first_step, new_page, register_group, walk_to
 
-pytestmark = pytest.mark.browser
 
 
 def test_second_hour(browser, served):

@@ -4,12 +4,10 @@ import csv
 import io
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from serving import open_facilitator, open_phone
 
-pytestmark = pytest.mark.browser
 
 XSS = "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\"> <b>meer</b> tijd"
 

@@ -10,7 +10,6 @@ from serving import open_facilitator, open_phone, start_serve, stop_serving
 
 from kit.store import Store
 
-pytestmark = pytest.mark.browser
 
 
 @pytest.fixture

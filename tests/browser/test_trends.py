@@ -3,12 +3,10 @@
 import subprocess
 import sys
 
-import pytest
 from playwright.sync_api import expect
 
 from serving import PAGE_TIMEOUT_MS, free_port, wait_for_port
 
-pytestmark = pytest.mark.browser
 
 
 def test_trends_page_shows_the_demo_teams_charts(browser, tmp_path):

@@ -13,7 +13,6 @@ from serving import PHONE, new_page, open_facilitator, open_phone, server_proces
 
 from kit.store import Store
 
-pytestmark = pytest.mark.browser
 
 PROXY = "https://stemmen.example.nl/"
 

@@ -1,0 +1,451 @@
+"""A clearly labelled synthetic history, so a new user sees meaningful trends at once (`teamleergesprek demo`).
+
+Three teams, four sessions each over two school years (2024-2025 and 2025-2026), written through the same store
+and model calls as a live session, with every value checked against the standard template. Every team name ends
+in " (voorbeeld)"; no text names a person.
+
+The trends are built in, not left to chance: the participants' answers are apportioned from per-session
+distributions (largest remainder), so every seed gives
+
+- "Havo/vwo onderbouw (voorbeeld)": skill and satisfaction clearly improving session after session;
+- "Vmbo bovenbouw (voorbeeld)": flat, and a point on the sticker board that keeps coming back;
+- "Praktijkonderwijs (voorbeeld)": a small team, with one session of 4 participants (too few to break down).
+
+The seed (`random.Random(seed)`) decides who answered what, the texts, dates, groups and sticker votes; the same
+seed gives the same database content, apart from the session codes and the clock times the store adds itself.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kit.history.importing import one_transaction
+from kit.model.answers import normalise_answer
+from kit.model.live import LiveSession
+from kit.model.board import PointsBoard
+from kit.model.template import ROUTE_CATEGORIES, Template
+from kit.model.text import checked_text
+from kit.store import SessionRecord, Store
+
+DEFAULT_SEED = 2026
+DEMO_SUFFIX = " (voorbeeld)"
+TEMPLATE_NAME = "teamleergesprek"
+CLOSED = "closed"
+
+# The order of ordered options in the template is best first; these are the weights per option.
+PROFILES = {
+    # question key: (weights at the start of a team's development, weights when it is well on its way)
+    "vaardigheid": ((0.04, 0.22, 0.46, 0.28), (0.26, 0.50, 0.20, 0.04)),
+    "tevredenheid_school": ((0.08, 0.20, 0.32, 0.26, 0.11, 0.03), (0.00, 0.03, 0.10, 0.30, 0.40, 0.17)),
+    "tevredenheid_samenwerking": ((0.08, 0.52, 0.40), (0.30, 0.60, 0.10)),
+    "rol_noodsituatie": ((0.15, 0.50, 0.35), (0.55, 0.38, 0.07)),
+    "checkout_gevoel": ((0.05, 0.15, 0.35, 0.35, 0.10), (0.02, 0.06, 0.20, 0.45, 0.27)),
+}
+# Share of participants that answers a closed question (phones run out of battery, people arrive late).
+CLOSED_RESPONSE = 0.96
+OPEN_RESPONSE = {
+    "versterken": 0.6, "bieden": 0.45, "samenwerking_goed": 0.45, "samenwerking_beter": 0.5,
+    "checkout_meenemen": 0.55, "checkout_voornemen": 0.35,
+}
+SHARE_INTENTION = 0.3  # of the private intentions, the share their authors shared with the room
+
+OPEN_TEXTS = {
+    "versterken": (
+        "Meer scholing over het herkennen van signalen",
+        "Duidelijke afspraken over wie wat doet bij zorgen",
+        "Tijd om signalen met collega's te bespreken",
+        "Terugkoppeling na een melding",
+        "Oefenen met moeilijke gesprekken met ouders",
+        "De meldcode vaker bespreken in het team",
+        "Eén vast aanspreekpunt in de school",
+        "Meer aandacht voor nazorg",
+        "Korte lijnen met het zorgteam",
+        "Een overzicht van de stappen van de meldcode in de mentormap",
+    ),
+    "bieden": (
+        "Ervaring met gesprekken met ouders",
+        "Een luisterend oor voor collega's",
+        "Ik ken het wijkteam goed",
+        "Meedenken bij casusbesprekingen",
+        "Kennis van signalen uit mijn vorige school",
+        "Sparren over twijfelgevallen",
+        "Ervaring als mentor in de onderbouw",
+    ),
+    "samenwerking_goed": (
+        "De jeugdarts is goed bereikbaar",
+        "Snelle reactie van Veilig Thuis bij een adviesvraag",
+        "Het wijkteam denkt mee",
+        "Vaste overlegmomenten in het zorgadviesteam",
+        "Korte lijnen met de leerplichtambtenaar",
+        "Goede afspraken over wie de regie heeft",
+    ),
+    "samenwerking_beter": (
+        "Terugkoppeling van Veilig Thuis na een melding",
+        "Wachttijden bij de jeugdhulp",
+        "Wie belt wie bij een acute situatie",
+        "Wisselende contactpersonen bij het wijkteam",
+        "Meer uitleg over wat partners mogen delen",
+        "Bereikbaarheid buiten kantoortijden",
+    ),
+    "checkout_meenemen": (
+        "Dat ik het niet alleen hoef te doen",
+        "De stappen van de meldcode",
+        "Bij twijfel altijd overleggen",
+        "Goed om de ervaringen van collega's te horen",
+        "Nazorg voor mezelf is ook belangrijk",
+        "Wie ik kan bellen als ik me zorgen maak",
+        "Meer vertrouwen in het gesprek met ouders",
+        "Het belang van goed vastleggen",
+    ),
+    "checkout_voornemen": (
+        "Signalen eerder delen met de aandachtsfunctionaris",
+        "De meldcode nog eens doorlezen",
+        "Vaker vragen hoe het met een leerling gaat",
+        "Na een melding zelf om terugkoppeling vragen",
+        "Een oudergesprek samen voorbereiden",
+    ),
+}
+
+WORKSHEET_TEXTS = {
+    ("stap1", 0): ("Gedrag in de les en hoe de leerling met klasgenoten omgaat", "Hoe de leerling eruitziet en wat er verteld wordt",
+                   "Verzuim en te laat komen", "Stemming: stiller dan anders"),
+    ("stap1", 1): ("Vaak geen lunch mee en te dunne kleding", "Blauwe plekken op de armen, vaker gezien",
+                   "Ouder kwam onder invloed de leerling ophalen", "Wallen onder de ogen, valt in slaap in de les"),
+    ("stap1", 2): ("Zelf gezien in de mentorles", "Een klasgenoot maakte zich zorgen",
+                   "De leerling vertelde het zelf na de les", "Via de conciërge bij het ophalen"),
+    ("stap2", 0): ("Dezelfde dag nog, bij twijfel altijd", "Als het signaal vaker terugkomt", "Meteen bij acuut gevaar"),
+    ("stap2", 1): ("Met de aandachtsfunctionaris", "Met de zorgcoördinator en de mentor", "Eerst met de teamleider"),
+    ("stap2", 2): ("De aandachtsfunctionaris", "De zorgcoördinator, na overleg", "Niet duidelijk bij ons, dat moet beter"),
+    ("stap2", 3): ("De aandachtsfunctionaris", "Zorgcoördinator samen met de mentor", "Hier twijfelden we over"),
+    ("stap3", 0): ("Deels, oefenen zou helpen", "Ja, met voorbereiding samen met de zorgcoördinator", "Nee, liever niet alleen"),
+    ("stap3", 1): ("Samen met de aandachtsfunctionaris", "Samen met de mentor en de zorgcoördinator",
+                   "Alleen, als het contact met ouders goed is"),
+    ("stap4_5", 0): ("Korte lijnen binnen school, met partners trager", "Terugkoppeling naar de docent ontbreekt vaak",
+                     "Goed als er één vast aanspreekpunt is"),
+    ("stap4_5", 1): ("Voor de leerling wel, voor de docent te weinig", "Nazorg wordt niet vastgelegd",
+                     "Ja, met een vast vervolggesprek na zes weken"),
+}
+WORKSHEET_SKIP = 0.12  # share of worksheet questions a group leaves empty
+
+ROUTE_TEXTS = {
+    "positief": ("Korte lijnen met de aandachtsfunctionaris", "Signalen worden snel gedeeld",
+                 "Leerlingen weten bij wie ze terechtkunnen", "Goed contact met de jeugdarts", "De meldcode is bekend in het team"),
+    "aandacht": ("Terugkoppeling naar de docent", "Wie belt Veilig Thuis?", "Nazorg voor de docent",
+                 "Verslaglegging in het dossier", "Oudergesprek samen voorbereiden"),
+    "sleutelfiguren": ("Mentor", "Aandachtsfunctionaris", "Zorgcoördinator", "Veilig Thuis", "Jeugdarts", "Wijkteam", "Teamleider"),
+}
+
+PROFESSIONAL, TEAM, PARTNERS = 0, 1, 2  # index into the template's action levels
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A post-it that may become an action: the point, the action written for it, its level and owner (a role)."""
+
+    point: str
+    action: str
+    level: int
+    owner: str
+
+
+THEMES = (
+    Theme("Nazorg voor de docent na een melding", "Na elke melding een nagesprek met de betrokken docent", TEAM, "aandachtsfunctionaris"),
+    Theme("Vast moment in de teamvergadering voor zorgsignalen", "Zorgsignalen als vast agendapunt in elke teamvergadering", TEAM, "teamleider"),
+    Theme("Terugkoppeling van het zorgteam na een melding", "De mentor krijgt binnen twee weken terugkoppeling van het zorgteam", TEAM, "zorgcoördinator"),
+    Theme("Oefenen met oudergesprekken", "Training gespreksvoering met ouders voor alle mentoren", PROFESSIONAL, "ondersteuningscoördinator"),
+    Theme("Meldcode zichtbaar en kort op papier", "Eén A4 met de vijf stappen van de meldcode in de mentormap", TEAM, "aandachtsfunctionaris"),
+    Theme("Vaste contactpersoon bij Veilig Thuis", "Een vaste contactpersoon bij Veilig Thuis afspreken en bekendmaken", PARTNERS, "zorgcoördinator"),
+    Theme("Jeugdarts vaker op school", "Elke maand een spreekuur van de jeugdarts op school", PARTNERS, "ondersteuningscoördinator"),
+    Theme("Nieuwe collega's wegwijs maken in de zorgstructuur", "Inwerkmap voor nieuwe collega's met de route bij zorgen", TEAM, "teamleider"),
+    Theme("Signalen herkennen bij oudere leerlingen", "Intervisie over signalen in de bovenbouw", PROFESSIONAL, "mentoren"),
+    Theme("Wie neemt de regie bij een acute situatie?", "Stroomschema voor acute situaties met de rol per stap", TEAM, "schoolleiding"),
+    Theme("Wijkteam beter bereikbaar", "Afspraak met het wijkteam over bereikbaarheid en terugbellen", PARTNERS, "zorgcoördinator"),
+    Theme("Tijd voor een gesprek met een leerling", "Ruimte in het rooster voor een leerlinggesprek zonder lesuitval", TEAM, "schoolleiding"),
+    Theme("Weten wat je mag delen", "Korte uitleg over wat je met wie mag delen bij zorgen", PROFESSIONAL, "aandachtsfunctionaris"),
+    Theme("Casusbespreking elke periode", "Elke periode een anonieme casusbespreking in het team", PROFESSIONAL, "ondersteuningscoördinator"),
+    Theme("Nazorg in de klas na een melding", "Handvatten voor mentoren voor nazorg in de klas", PROFESSIONAL, "mentoren"),
+)
+THEME = {t.point: t for t in THEMES}
+# Post-its the facilitator keeps off the board, and a duplicate that is merged into the point it repeats.
+OFF_TOPIC = ("De koffieautomaat op de tweede verdieping", "Minder vergaderen in het algemeen")
+DUPLICATES = {"Nazorg voor de docent na een melding": "Meer nazorg voor collega's na een melding",
+              "Oefenen met oudergesprekken": "Training in gesprekken met ouders"}
+
+# Dates: the windows of the four sessions (autumn and spring of two school years); each team gets its own day.
+WINDOWS = (
+    (date(2024, 9, 23), date(2024, 11, 29)),
+    (date(2025, 3, 3), date(2025, 6, 13)),
+    (date(2025, 9, 22), date(2025, 11, 28)),
+    (date(2026, 3, 2), date(2026, 6, 12)),
+)
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+RELATIVE_PLANNING = ("voor de volgende vakantie", "binnen zes weken", "voor de volgende teamvergadering", "dit schooljaar")
+
+# Status of an action by how many sessions of its team came after it: older actions are more often done.
+STATUS_BY_AGE = {  # weights for (nog niet gestart, bezig, klaar)
+    3: (0.05, 0.15, 0.80),
+    2: (0.10, 0.30, 0.60),
+    1: (0.20, 0.50, 0.30),
+    0: (0.60, 0.35, 0.05),
+}
+
+
+@dataclass(frozen=True)
+class TeamPlan:
+    name: str
+    sizes: tuple[int, int, int, int]  # participants per session
+    progress: tuple[float, float, float, float]  # 0 = start profile, 1 = well on its way
+    recurring: dict  # point text -> indices of the sessions where it comes back
+    jitter: int = 2  # participants more or fewer than planned
+    done_factor: float = 1.0  # how often this team finishes its actions, relative to STATUS_BY_AGE
+
+
+TEAMS = (
+    TeamPlan(
+        "Havo/vwo onderbouw (voorbeeld)", (18, 21, 19, 23), (0.0, 0.35, 0.7, 1.0),
+        {"Terugkoppeling van het zorgteam na een melding": (0, 1), "Oefenen met oudergesprekken": (0, 1, 2)},
+    ),
+    TeamPlan(
+        "Vmbo bovenbouw (voorbeeld)", (27, 24, 29, 26), (0.4, 0.4, 0.4, 0.4),
+        {"Vast moment in de teamvergadering voor zorgsignalen": (0, 1, 2, 3), "Wijkteam beter bereikbaar": (1, 2, 3)},
+        done_factor=0.5,
+    ),
+    TeamPlan(
+        "Praktijkonderwijs (voorbeeld)", (9, 4, 8, 7), (0.25, 0.15, 0.45, 0.55),
+        {"Wie neemt de regie bij een acute situatie?": (0, 2, 3)},
+        jitter=0,
+    ),
+)
+TEAM_NAMES = tuple(team.name for team in TEAMS)
+
+
+class DemoExists(Exception):
+    """The history is already in this database; the message is Dutch."""
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    seed: int
+    sessions: tuple[SessionRecord, ...]
+    answers: int
+    actions: int
+
+    @property
+    def teams(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.team for s in self.sessions))
+
+
+def apportion(n: int, weights) -> list[int]:
+    """n people over the options in proportion to the weights, whole numbers summing to n (largest remainder)."""
+    total = sum(weights)
+    exact = [n * w / total for w in weights]
+    counts = [int(x) for x in exact]
+    by_remainder = sorted(range(len(weights)), key=lambda i: (-(exact[i] - counts[i]), i))
+    for i in by_remainder[: n - sum(counts)]:
+        counts[i] += 1
+    return counts
+
+
+def _weights(key: str, progress: float) -> list[float]:
+    low, high = PROFILES[key]
+    return [(1 - progress) * a + progress * b for a, b in zip(low, high)]
+
+
+def _hex(rng: random.Random, nbytes: int) -> str:
+    return f"{rng.getrandbits(8 * nbytes):0{2 * nbytes}x}"
+
+
+def _session_date(rng: random.Random, window: tuple[date, date]) -> date:
+    start, end = window
+    day = start + timedelta(days=rng.randrange((end - start).days + 1))
+    while day.weekday() > 3:  # a teamleergesprek is held Monday to Thursday, after lessons
+        day -= timedelta(days=1)
+    return day
+
+
+def _planning(rng: random.Random, held: date) -> str:
+    if rng.random() < 0.4:
+        return rng.choice(RELATIVE_PLANNING)
+    month = held.month - 1 + rng.randint(1, 4)
+    return f"eind {MONTHS[month % 12]} {held.year + month // 12}"
+
+
+class _Writer:
+    """Writes one synthetic session through the store, checking every value as the live kit would."""
+
+    def __init__(self, store: Store, template: Template, rng: random.Random):
+        self.store = store
+        self.template = template
+        self.rng = rng
+        self.points_block = next(b for b in template.blocks if b.points is not None)
+        self.meldcode_block = next(b for b in template.blocks if b.meldcode is not None)
+        self.answers = 0
+        self.actions = 0
+
+    def session(self, team: TeamPlan, index: int, held: date) -> SessionRecord:
+        rng = self.rng
+        record = self.store.create_session(self.template.to_dict(), team.name, held.isoformat(), self.template.blocks[0].key)
+        code = record.code
+        size = team.sizes[index] + (rng.randint(-team.jitter, team.jitter) if team.jitter else 0)
+        participants = [_hex(rng, 8) for _ in range(size)]
+        progress = min(1.0, max(0.0, team.progress[index] + rng.uniform(-0.04, 0.04)))
+        for question in self.template.questions():
+            if question.kind.free_text:
+                self._open_answers(code, question, participants)
+            else:
+                self._closed_answers(code, question, participants, progress)
+        self._worksheet(code, size)
+        ranked, ids = self._board(code, team, index, participants)
+        self._actions(LiveSession(self.store, record), team, index, held, ranked, ids)
+        last = self.template.blocks[-1]
+        self.store.update_live_state(code, block_key=last.key, question_key=None)
+        self.store.set_session_status(code, CLOSED)
+        return self.store.get_session(code)
+
+    # -- Startoefening, Werkvorm 4, Afsluiting -------------------------------------------------------------------
+    def _closed_answers(self, code, question, participants, progress) -> None:
+        answering = [p for p in participants if self.rng.random() < CLOSED_RESPONSE]
+        values = []
+        for option, count in zip(question.answer_options, apportion(len(answering), _weights(question.key, progress))):
+            values += [option] * count
+        self.rng.shuffle(values)
+        for participant, value in zip(answering, values):
+            self._save(code, participant, question, value)
+
+    def _open_answers(self, code, question, participants) -> None:
+        texts = OPEN_TEXTS[question.key]
+        answering = [p for p in participants if self.rng.random() < OPEN_RESPONSE[question.key]]
+        for participant in answering:
+            self._save(code, participant, question, self.rng.choice(texts))
+        if question.private:
+            for participant in answering:
+                if self.rng.random() < SHARE_INTENTION:
+                    self.store.set_shared(code, participant, question.key, True)
+                    self.store.set_shown(code, question.key, participant, True)
+        elif answering:
+            # The facilitator let most answers through to the room, and kept one off the screen now and then.
+            self.store.set_shown(code, question.key, None, True)
+            if self.rng.random() < 0.4:
+                self.store.set_shown(code, question.key, self.rng.choice(answering), False)
+
+    def _save(self, code, participant, question, value) -> None:
+        self.store.save_answer(code, participant, question.key, normalise_answer(question, value))
+        self.answers += 1
+
+    # -- Werkvorm 3 -----------------------------------------------------------------------------------------------
+    def _worksheet(self, code, size) -> None:
+        rng = self.rng
+        meldcode = self.meldcode_block.meldcode
+        for number in range(1, max(1, round(size / 4)) + 1):
+            group = _hex(rng, 6)
+            self.store.register_group(code, group, f"Groep {number}")
+            self.store.choose_case(code, group, rng.choice(meldcode.cases).key)
+            for step in meldcode.steps:
+                for q_index in range(len(step.questions)):
+                    if rng.random() < WORKSHEET_SKIP:
+                        continue
+                    text = checked_text(rng.choice(WORKSHEET_TEXTS[(step.key, q_index)]), meldcode.max_length)
+                    self.store.save_worksheet_answer(code, group, step.key, q_index, text)
+        for step in meldcode.steps:
+            for category in ROUTE_CATEGORIES:
+                for text in rng.sample(ROUTE_TEXTS[category], rng.choice((1, 1, 2))):
+                    self.store.add_route_item(code, _hex(rng, 6), step.key, category, text)
+
+    # -- Werkvorm 5: post-its and stickers ------------------------------------------------------------------------
+    def _board(self, code, team: TeamPlan, index: int, participants) -> tuple[list[str], dict[str, str]]:
+        """Post the points, tidy up, let everyone vote; return the visible point texts (most stickers first) and
+        their ids."""
+        rng = self.rng
+        config = self.points_block.points
+        prompts = len(self.points_block.prompts)
+        recurring = [text for text, sessions in team.recurring.items() if index in sessions]
+        others = [t.point for t in THEMES if t.point not in team.recurring]
+        texts = recurring + rng.sample(others, rng.randint(3, 6))
+        rng.shuffle(texts)
+        ids = {}
+        for text in texts:
+            ids[text] = _hex(rng, 6)
+            self.store.add_point(code, ids[text], rng.choice(participants), rng.randrange(prompts),
+                                 checked_text(text, config.max_length))
+        for text in rng.sample(OFF_TOPIC, rng.randint(0, 1)):
+            point_id = _hex(rng, 6)
+            self.store.add_point(code, point_id, rng.choice(participants), rng.randrange(prompts),
+                                 checked_text(text, config.max_length))
+            self.store.set_point_status(code, point_id, "hidden")
+        for text in texts:
+            if text in DUPLICATES and rng.random() < 0.7:
+                point_id = _hex(rng, 6)
+                self.store.add_point(code, point_id, rng.choice(participants), rng.randrange(prompts),
+                                     checked_text(DUPLICATES[text], config.max_length))
+                self.store.merge_point(code, point_id, ids[text])
+        # Points the team keeps coming back to draw the most stickers.
+        weights = {text: (5 if text in recurring else 1) for text in texts}
+        for participant in participants:
+            if rng.random() < 0.1:
+                continue  # did not vote
+            mine: dict[str, int] = {}
+            for _ in range(config.stickers):
+                choices = [t for t in texts if mine.get(t, 0) < config.max_per_point]
+                text = rng.choices(choices, [weights[t] for t in choices])[0]
+                mine[text] = self.store.change_stickers(code, participant, ids[text], +1, config.stickers, config.max_per_point)
+        counts = self.store.sticker_counts(code)
+        position = {text: i for i, text in enumerate(texts)}
+        return sorted(texts, key=lambda t: (-counts.get(ids[t], 0), position[t])), ids
+
+    # -- Werkvorm 5: the action plan ------------------------------------------------------------------------------
+    def _actions(self, session: LiveSession, team: TeamPlan, index: int, held: date, ranked, ids) -> None:
+        rng = self.rng
+        board = PointsBoard(session, self.points_block)  # checks text, level and status as the facilitator's editor
+        config = board.config
+        not_started, busy, done = config.statuses
+        age = len(team.sizes) - 1 - index
+        # The points the team keeps coming back to, and the most voted of the rest.
+        recurring = [t for t in ranked if index in team.recurring.get(t, ())]
+        chosen = recurring + [t for t in ranked if t not in recurring][: rng.randint(1, 2)]
+        for text in chosen:
+            theme = THEME[text]
+            sessions = team.recurring.get(text, ())
+            if index in sessions and any(s > index for s in sessions):
+                status = busy  # carried to the next session: started, not done
+            elif index in sessions and age > 0:
+                status = done  # its last time on the board: done since
+            else:
+                w_not, w_busy, w_done = STATUS_BY_AGE[age]
+                status = rng.choices((not_started, busy, done), (w_not, w_busy, w_done * team.done_factor))[0]
+            board.save_action(
+                text=theme.action, level=config.levels[theme.level], owner=theme.owner,
+                planning=_planning(rng, held), status=status, point_id=ids[text], action_id=_hex(rng, 6),
+            )
+            self.actions += 1
+
+
+def demo_sessions(store: Store) -> list[SessionRecord]:
+    return [s for s in store.list_sessions() if s.team in TEAM_NAMES]
+
+
+def load_demo(store: Store, seed: int = DEFAULT_SEED) -> DemoSummary:
+    """Write the synthetic history into `store`. Refuses (DemoExists) when a demo team already has sessions."""
+    from kit.authoring import load_template
+
+    existing = demo_sessions(store)
+    if existing:
+        raise DemoExists(
+            f"De voorbeeldgeschiedenis staat al in deze database (team '{existing[0].team}', "
+            f"{len(existing)} sessies). Er is niets toegevoegd. Wil je hem opnieuw, gebruik dan een lege database "
+            "met --db."
+        )
+    rng = random.Random(seed)
+    writer = _Writer(store, load_template(TEMPLATE_NAME), rng)
+    plans = []
+    for team in TEAMS:
+        for index, window in enumerate(WINDOWS):
+            plans.append((_session_date(rng, window), TEAMS.index(team), index))
+    sessions = []
+    # All or nothing, and one commit instead of thousands (each one waits for the disk).
+    with one_transaction(store):
+        for held, team_index, index in sorted(plans):  # in date order, as they would have been held
+            sessions.append(writer.session(TEAMS[team_index], index, held))
+    return DemoSummary(seed, tuple(sessions), writer.answers, writer.actions)

@@ -1,0 +1,375 @@
+"""Voilà as the kit runs it: `python -m kit.serving.voila_extension NOTEBOOK-OR-FOLDER [voila options]`, started by kit.serving.launcher.
+
+What it adds to Voilà 0.5 (each at the extension point Voilà offers for it):
+- a cap on kernels (`--KitVoila.max_kernels`): past it the phone gets a "Deze sessie is vol" page (in the session's language) and no
+  kernel is started. The check sits in the page handler (a subclass of Voilà's), before any kernel work;
+- a pool of preheated kernels that stays inside the cap: filled to `--pool_size` at start, refilled (after
+  `--VoilaKernelManager.fill_delay`) only up to `--KitVoila.refill_size`, and never past the cap. A request takes a
+  kernel that is ready; when none is, it starts one as Voilà would without a pool instead of waiting for a refill
+  that is still sleeping. (Voilà builds its pool class around `multi_kernel_manager_class` in
+  `voila_kernel_manager_factory`; we subclass what that returns.)
+- abandoned kernels are shut down: a participant kernel without any websocket for
+  `--MappingKernelManager.cull_idle_timeout` seconds (a closed tab whose unload message never came, a script that
+  only loads pages). Jupyter's own rule also wants the kernel quiet, which a phone's kernel never is while the
+  facilitator moves on;
+- the `_xsrf` cookie is set with the page, so the page's unload beacon (`/voila/api/shutdown/<kernel>`) is accepted
+  and a closed tab frees its kernel at once (without the cookie Voilà answers that beacon with 403);
+- in single-notebook mode (`--KitVoila.single_page=True`, the participant server) nothing but the page: every other
+  path is 404 (Voilà would redirect it to its file handler), no login pages;
+- Voilà's kernel websocket reads a frame's header with the v1 protocol's layout even when the client chose the
+  legacy protocol; a legacy frame with buffers then makes the server loop and grow without bound. We read each
+  frame in the layout of the protocol that connection uses;
+- more zmq sockets and open files than the defaults (1,023 sockets per context: about 120 kernels);
+- the facilitator's token comes from the environment (`TEAMLEERGESPREK_VOILA_TOKEN`, not the command line that
+  `ps` shows) and is not passed on to kernels.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import html
+import json
+import os
+import struct
+import time
+
+import tornado.web
+import voila.app as voila_app
+import zmq
+from traitlets import Bool, Integer
+from voila.app import Voila
+from voila.tornado.handler import TornadoVoilaHandler
+from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
+
+from kit.i18n import CATALOGS, NL, language
+
+TOKEN_ENV = "TEAMLEERGESPREK_VOILA_TOKEN"
+V1 = "v1.kernel.websocket.jupyter.org"
+ZMQ_MAX_SOCKETS = 16_384
+OPEN_FILES = 32_768
+
+# The page request that is starting a kernel right now (set by the handler, read by the kernel manager).
+ADMISSION: contextvars.ContextVar = contextvars.ContextVar("kit_admission", default=None)
+# The pool task that is starting a kernel right now (each task runs in its own context).
+POOL_CLAIM: contextvars.ContextVar = contextvars.ContextVar("kit_pool_claim", default=None)
+
+
+def full_page(lang: str) -> str:
+    title, text, again = (CATALOGS.get(lang, NL).get(key) or NL[key] for key in ("full.title", "full.text", "full.again"))
+    return (
+        "<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'><title>{title}</title></head>"
+        "<body style='font-family:system-ui,sans-serif;font-size:20px;margin:24px;line-height:1.4'>"
+        "<h1 style='font-size:26px'>{title}</h1><p>{text}</p>"
+        "<p><a href='' style='display:inline-block;padding:12px 20px;background:#1f5f8b;color:#fff;"
+        "border-radius:6px;text-decoration:none'>{again}</a></p></body></html>"
+    ).format(lang=html.escape(lang), title=html.escape(title), text=html.escape(text), again=html.escape(again))
+
+
+class Admission:
+    """One page request's claim on a kernel: a ready pool kernel, or a place for a new one (held until it starts)."""
+
+    def __init__(self, manager, new_kernel: bool):
+        self.manager = manager
+        self.holding = new_kernel
+        if new_kernel:
+            manager.kit_reserved += 1
+
+    def release(self) -> None:
+        if self.holding:
+            self.holding = False
+            self.manager.kit_reserved -= 1
+
+
+class NoRoom(Exception):
+    """A preheated kernel woke up to start, but the cap is reached."""
+
+
+class PoolClaim:
+    """A preheated kernel on its way (notebook read, kernel not yet listed): holds one place under the cap."""
+
+    def __init__(self, manager):
+        self.manager = manager
+        self.holding = True
+        manager.kit_starting += 1
+
+    def release(self) -> None:
+        if self.holding:
+            self.holding = False
+            self.manager.kit_starting -= 1
+
+
+def _ready(task) -> bool:
+    return task.done() and not task.cancelled() and task.exception() is None
+
+
+def _retrieve(task) -> None:
+    if not task.cancelled():
+        task.exception()
+
+
+def kit_kernel_manager(base: type) -> type:
+    """Voilà's (pooling or plain) kernel manager class, with the cap, the bounded refill and the abandon rule."""
+
+    class KitKernelManager(base):
+        kit_reserved = 0
+        kit_starting = 0
+
+        def __init__(self, **kwargs):
+            self.kit_unconnected_since: dict[str, float] = {}
+            self.kit_refill_started: set[str] = set()
+            super().__init__(**kwargs)
+            try:
+                # Before the first socket exists: 1,023 sockets (the default) run out at about 120 kernels.
+                self.context.set(zmq.MAX_SOCKETS, ZMQ_MAX_SOCKETS)
+            except zmq.ZMQError:  # pragma: no cover - a context that already has sockets keeps its limit
+                self.log.warning("Could not raise the zmq socket limit")
+
+        # -- counting ------------------------------------------------------------------------------------------------
+        @property
+        def kit_limit(self) -> int:
+            return getattr(self.parent, "max_kernels", 0) or 0
+
+        def kit_pool(self, notebook_name: str | None) -> list:
+            return getattr(self, "_pools", {}).get(notebook_name, [])
+
+        def kit_pool_kernels(self) -> set[str]:
+            return {task.result()["kernel_id"] for pool in getattr(self, "_pools", {}).values()
+                    for task in pool if _ready(task)}
+
+        def kit_kernel_count(self) -> int:
+            """Kernels running or starting, pool kernels being started, and places promised to pages.
+
+            A refill still sleeping (fill_delay) holds no place: it checks for room when it wakes up.
+            """
+            running = set(self._kernels) | set(self._pending_kernels)
+            return len(running) + self.kit_starting + self.kit_reserved
+
+        def kit_admit(self, notebook_name: str | None) -> Admission | None:
+            """Called by the page handler before anything else; None when the page must say the session is full."""
+            if any(_ready(task) for task in self.kit_pool(notebook_name)):
+                return Admission(self, new_kernel=False)
+            if self.kit_limit and self.kit_kernel_count() >= self.kit_limit:
+                return None
+            return Admission(self, new_kernel=True)
+
+        # -- the pool -------------------------------------------------------------------------------------------------
+        def get_pool_size(self, notebook_name: str) -> int:
+            """Only kernels that are ready: a request never waits for a refill that is still sleeping."""
+            return sum(1 for task in self.kit_pool(notebook_name) if _ready(task))
+
+        def kit_forget_failed(self, notebook_name: str | None) -> None:
+            pool = self.kit_pool(notebook_name)
+            for task in [t for t in pool if t.done() and not _ready(t)]:
+                pool.remove(task)  # no room when it woke up, or the kernel did not start: it holds no place
+                error = "cancelled" if task.cancelled() else task.exception()
+                if not isinstance(error, NoRoom):
+                    self.log.warning("A preheated kernel failed to start: %s", error)
+
+        async def _initialize(self, notebook_path: str, kernel_id: str | None = None, **kwargs):
+            """A pool kernel is about to start (at server start, or a refill waking up): only if there is room."""
+            if kernel_id is not None:  # a restart of an existing kernel
+                return await super()._initialize(notebook_path, kernel_id, **kwargs)
+            if self.kit_limit and self.kit_kernel_count() >= self.kit_limit:
+                self.log.info("No room for another preheated kernel (cap %d reached)", self.kit_limit)
+                raise NoRoom(notebook_path)
+            claim = PoolClaim(self)  # counted until the kernel itself is (see pre_start_kernel)
+            token = POOL_CLAIM.set(claim)
+            try:
+                return await super()._initialize(notebook_path, kernel_id, **kwargs)
+            finally:
+                claim.release()
+                POOL_CLAIM.reset(token)
+
+        def pre_start_kernel(self, *args, **kwargs):
+            # Called (synchronously) just before jupyter_client lists the new kernel as pending: from here on the
+            # kernel counts itself, so the pool's claim on a place ends here, not later (counted twice otherwise).
+            claim = POOL_CLAIM.get()
+            if claim is not None:
+                claim.release()
+            return super().pre_start_kernel(*args, **kwargs)
+
+        async def get_rendered_notebook(self, notebook_name: str, extra_kernel_env_variables: dict = {}, **kwargs):
+            self.kit_forget_failed(notebook_name)
+            pool = self.kit_pool(notebook_name)
+            pool.sort(key=lambda task: not _ready(task))  # ready first, in their order (stable sort)
+            render_task, cache, kernel_id = await super().get_rendered_notebook(
+                notebook_name, extra_kernel_env_variables, **kwargs)
+            self.kit_unconnected_since[kernel_id] = time.monotonic()
+            return render_task, cache, kernel_id
+
+        def fill_if_needed(self, delay=None, notebook_name=None, extra_kernel_env_variables={}, **kwargs):
+            """Voilà's fill, with the target size and the cap applied: full size at start, a few after that."""
+            if not hasattr(self, "_pools"):
+                return None
+            self.kit_forget_failed(notebook_name)
+            config = dict(self.kernel_pools_config)
+            default_config = dict(config.get("default", {}))
+            size = int(config.get(notebook_name, default_config).get("pool_size", default_config.get("pool_size", 0)))
+            if delay != 0:  # a refill (Voilà passes delay=0 only for the first fill)
+                size = min(size, getattr(self.parent, "refill_size", size))
+            before = len(self.kit_pool(notebook_name))
+            wanted = max(0, size - before)
+            if self.kit_limit:
+                wanted = min(wanted, max(0, self.kit_limit - self.kit_kernel_count()))
+            target = {"pool_size": before + wanted}
+            self.kernel_pools_config = {**config, "default": {**default_config, **target}}
+            if notebook_name in config:
+                self.kernel_pools_config[notebook_name] = {**config[notebook_name], **target}
+            try:
+                super().fill_if_needed(delay, notebook_name, extra_kernel_env_variables, **kwargs)
+            finally:
+                self.kernel_pools_config = config
+            for task in self.kit_pool(notebook_name)[before:]:
+                task.add_done_callback(_retrieve)  # NoRoom is expected; never "exception was never retrieved"
+            return None
+
+        # -- kernels started for a page (not for the pool: the pool calls the base class directly) -------------------
+        async def start_kernel(self, *args, **kwargs):
+            admission = ADMISSION.get()
+            if admission is not None:
+                admission.release()  # from here on the kernel itself is counted (as pending, then running)
+            kernel_id = await super().start_kernel(*args, **kwargs)
+            self.kit_unconnected_since[kernel_id] = time.monotonic()
+            return kernel_id
+
+        # -- connections and the abandon rule ------------------------------------------------------------------------
+        def notify_connect(self, kernel_id):
+            super().notify_connect(kernel_id)
+            self.kit_unconnected_since.pop(kernel_id, None)
+
+        def notify_disconnect(self, kernel_id):
+            super().notify_disconnect(kernel_id)
+            if self._kernel_connections.get(kernel_id, 0) <= 0 and kernel_id in self._kernels:
+                self.kit_unconnected_since[kernel_id] = time.monotonic()
+
+        async def shutdown_kernel(self, kernel_id, *args, **kwargs):
+            self.kit_unconnected_since.pop(kernel_id, None)
+            return await super().shutdown_kernel(kernel_id, *args, **kwargs)
+
+        async def cull_kernel_if_idle(self, kernel_id):
+            if kernel_id in self.kit_pool_kernels():
+                return None  # waiting in the pool is not abandoned
+            since = self.kit_unconnected_since.get(kernel_id)
+            timeout = self.cull_idle_timeout
+            if (timeout > 0 and since is not None and self._kernel_connections.get(kernel_id, 0) <= 0
+                    and time.monotonic() - since > timeout):
+                self.log.info("Shutting down kernel %s: no page connected for %d s", kernel_id, time.monotonic() - since)
+                await self.shutdown_kernel(kernel_id)
+                return None
+            return await super().cull_kernel_if_idle(kernel_id)
+
+    return KitKernelManager
+
+
+class KitVoilaHandler(TornadoVoilaHandler):
+    """The page: refuses what the single-page server does not serve, then admits the request or says it is full."""
+
+    @tornado.web.authenticated
+    async def get(self, path=None):
+        app = self.settings.get("voila")
+        if self.notebook_path and path:
+            raise tornado.web.HTTPError(404)
+        self.xsrf_token  # sets the _xsrf cookie that the page's unload beacon sends back (kernel shutdown)
+        manager = self.kernel_manager
+        admission = manager.kit_admit(self.notebook_path or path) if hasattr(manager, "kit_admit") else None
+        if admission is None and hasattr(manager, "kit_admit"):
+            self.set_status(503)
+            self.set_header("Retry-After", "60")
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            self.finish(full_page(getattr(app, "lang", "nl")))
+            return
+        token = ADMISSION.set(admission)
+        try:
+            await super().get(path)
+        finally:
+            if admission is not None:
+                admission.release()
+            ADMISSION.reset(token)
+
+
+def _legacy_header(frame: bytes) -> dict | None:
+    """The header of a legacy-protocol binary frame: 4-byte big-endian count and offsets, then the JSON message."""
+    try:
+        count = struct.unpack("!I", frame[:4])[0]
+        if not 1 <= count <= 1024 or len(frame) < 4 * (count + 1):
+            return None
+        offsets = struct.unpack("!" + "I" * count, frame[4:4 * (count + 1)])
+        end = offsets[1] if count > 1 else len(frame)
+        return json.loads(frame[offsets[0]:end].decode("utf-8")).get("header")
+    except Exception:  # noqa: BLE001 - an unreadable frame has no header to filter on
+        return None
+
+
+class KitKernelWebsocketHandler(VoilaKernelWebsocketHandler):
+    def write_message(self, message, binary=False):
+        if isinstance(message, bytes) and self.selected_subprotocol != V1:
+            header = _legacy_header(message)
+            if header and header.get("msg_type") == "execute_input":
+                return None
+            # Skip Voilà's v1-only header reader (see the module docstring); the base class sends the frame.
+            return super(VoilaKernelWebsocketHandler, self).write_message(message, binary)
+        return super().write_message(message, binary)
+
+
+class KitVoila(Voila):
+    max_kernels = Integer(0, config=True, help="At most this many kernels (pool included); 0: no cap.")
+    refill_size = Integer(4, config=True, help="After the first fill, keep at most this many kernels preheated.")
+    single_page = Bool(False, config=True, help="Serve the one notebook and nothing else (no other paths, no login).")
+
+    @property
+    def lang(self) -> str:
+        return language()
+
+    def initialize(self, argv=None):
+        # Read the facilitator's token and take it out of the environment before any kernel copies the environment.
+        token = os.environ.pop(TOKEN_ENV, None)
+        super().initialize(argv)
+        if token and not self.token:
+            self.token = token
+        _raise_open_files()
+
+    def init_settings(self):
+        original = voila_app.voila_kernel_manager_factory
+
+        def factory(*args, **kwargs):
+            return kit_kernel_manager(original(*args, **kwargs))
+
+        voila_app.voila_kernel_manager_factory = factory
+        try:
+            return super().init_settings()
+        finally:
+            voila_app.voila_kernel_manager_factory = original
+
+    def init_handlers(self):
+        handlers = []
+        for pattern, handler, *rest in super().init_handlers():
+            if handler is TornadoVoilaHandler:
+                handler = KitVoilaHandler
+            elif handler is VoilaKernelWebsocketHandler:
+                handler = KitKernelWebsocketHandler
+            elif self.single_page and (pattern.rstrip("/").endswith(("/login", "/logout")) or "/voila/files/" in pattern):
+                continue  # the participant server has no logins and serves no files
+            handlers.append((pattern, handler, *rest))
+        return handlers
+
+
+def _raise_open_files() -> None:
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows has no such limit to raise
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = OPEN_FILES if hard == resource.RLIM_INFINITY else min(OPEN_FILES, hard)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+        except (ValueError, OSError):  # pragma: no cover
+            pass
+
+
+main = KitVoila.launch_instance
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""The werkvormen on the facilitator's screen: tidying post-its, the sticker board, the action plan, the route map."""
+
+import pytest
+
+from factories import go_to_activity, werkvormen_template
+from kit.apps.facilitator import FacilitatorApp, RoomScreen
+from kit.model.live import LiveSession
+from kit.model.board import PointsBoard
+from kit.model.worksheet import Worksheet
+
+
+@pytest.fixture
+def live(store):
+    template = werkvormen_template()
+    record = store.create_session(template.to_dict(), "Team Oost", "2026-11-28", "welkom")
+    return LiveSession.open(store, record.code)
+
+
+@pytest.fixture
+def screen(store, live):
+    return FacilitatorApp(store, live.code, poll_seconds=None)
+
+
+def post(live, *texts):
+    board = PointsBoard.for_session(live)
+    go_to_activity(live, "punten")
+    return board, [board.post(f"p{i}", text) for i, text in enumerate(texts)]
+
+
+def test_post_its_reach_the_room_only_after_toon_resultaten_and_can_be_tidied(screen, live):
+    board, (a, b, c) = post(live, "Meer scholing", "scholing!!", "<i>Nazorg</i>")
+    screen.refresh()
+    assert "3 post-its" in screen.activities.panel.value
+    assert "tlg-answer-card" not in screen.activities.panel.value
+    assert not screen.results_button.disabled
+    screen.results_button.click()
+    assert screen.activities.panel.value.count("tlg-answer-card") == 3
+    assert "&lt;i&gt;Nazorg&lt;/i&gt;" in screen.activities.panel.value
+    moderation = screen.activity_controls.moderation
+    moderation.merge_pickers[b].value = a
+    moderation.editors[a].value = "Meer scholing over de meldcode"
+    moderation.rows.children[0].children[1].click()  # Bewaar
+    moderation.hide_buttons[c].click()
+    assert screen.activities.panel.value.count("tlg-answer-card") == 1
+    assert "Meer scholing over de meldcode" in screen.activities.panel.value
+
+
+def test_sticker_board_ranks_the_stored_stickers(screen, live):
+    board, (a, b) = post(live, "Scholing", "Sparringpartner")
+    go_to_activity(live, "stickers")
+    for voter, point in [("v1", b), ("v2", b), ("v3", a)]:
+        board.add_sticker(voter, point)
+    screen.refresh()
+    assert "3 stickers geplakt" in screen.activities.panel.value
+    assert "tlg-board-row" not in screen.activities.panel.value
+    screen.results_button.click()
+    panel = screen.activities.panel.value
+    assert panel.index("1. Sparringpartner") < panel.index("2. Scholing")
+
+
+def test_action_plan_is_written_on_the_facilitators_screen_and_shown_to_the_room(screen, live, store):
+    board, (a,) = post(live, "Scholing")
+    go_to_activity(live, "acties")
+    screen.refresh()
+    editor = screen.activity_controls.action_editor
+    assert editor.layout.display is None
+    editor.point.value = a
+    assert editor.text.value == "Scholing"
+    editor.owner.value = "aandachtsfunctionaris"
+    editor.planning.value = "voor de kerstvakantie"
+    editor.level.value = "het team en de organisatie"
+    editor.save.click()
+    assert "bewaard" in editor.message.value
+    editor.text.value = "Zonder eigenaar"
+    editor.save.click()
+    assert "leeg" in editor.message.value
+    [action] = store.actions(live.code)
+    assert (action.text, action.level, action.point_id) == ("Scholing", "het team en de organisatie", a)
+    assert "aandachtsfunctionaris" in screen.activities.panel.value
+    editor.existing.children[0].children[1].value = "bezig"
+    assert store.actions(live.code)[0].status == "bezig"
+
+
+def test_route_map_editor_and_worksheet_overview(screen, live, store):
+    sheet = Worksheet.for_session(live)
+    go_to_activity(live, "werkblad")
+    group = sheet.register("Groep 1")
+    sheet.choose_case(group, "casus1")
+    sheet.answer(group, "stap1", 0, "Ze rook naar alcohol")
+    screen.refresh()
+    assert "1 groepjes" in screen.activities.panel.value
+    screen.results_button.click()
+    assert "Ze rook naar alcohol" in screen.activities.panel.value and "Casus 1" in screen.activities.panel.value
+    editor = screen.activity_controls.route_editor
+    editor.step.value, editor.category.value, editor.text.value = "stap1", "aandacht", "Wie belt Veilig Thuis?"
+    editor.add_button.click()
+    go_to_activity(live, "routekaart")
+    screen.refresh()
+    assert "Wie belt Veilig Thuis?" in screen.activities.panel.value
+    assert "Punten die aandacht nodig hebben" in screen.activities.panel.value
+    [item] = store.route_items(live.code)
+    editor.remove_buttons[item.item_id].click()
+    assert "Wie belt Veilig Thuis?" not in screen.activities.panel.value
+
+
+def test_welkom_of_the_next_session_shows_the_previous_actions(store, live):
+    board, (a,) = post(live, "Scholing")
+    board.save_action(text="Training signaleren", level="de professional", owner="zorgcoördinator",
+                      planning="maart", status="bezig", point_id=a)
+    template = werkvormen_template()
+    later = store.create_session(template.to_dict(), "Team Oost", "2027-03-01", "welkom")
+    other = store.create_session(template.to_dict(), "Team West", "2027-03-01", "welkom")
+    room = RoomScreen(store, later.code, poll_seconds=None)
+    assert "Acties van de vorige sessie (2026-11-28)" in room.activities.panel.value
+    assert "Training signaleren" in room.activities.panel.value and "bezig" in room.activities.panel.value
+    assert RoomScreen(store, other.code, poll_seconds=None).activities.panel.value == ""

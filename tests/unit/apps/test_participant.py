@@ -1,0 +1,280 @@
+"""The phone page driven through its widgets, as a participant's taps would."""
+
+import pytest
+
+from factories import open_question
+from kit.apps.participant import ParticipantApp, code_from_query
+from kit.model.live import LiveSession
+from kit.widgets.participant import ChoiceView, CodeEntry, OpenView, ScaleView, WaitingView
+
+
+@pytest.fixture
+def phone(store, session):
+    return ParticipantApp(store, session.code, poll_seconds=None)
+
+
+@pytest.mark.parametrize("query,code", [("code=abc123", "ABC123"), ("x=1&code=K7M2QX", "K7M2QX"), ("", ""), ("code=", "")])
+def test_code_comes_from_the_page_address(query, code):
+    assert code_from_query(query) == code
+
+
+def test_without_a_code_it_asks_for_one_then_joins(store, session):
+    phone = ParticipantApp(store, "", poll_seconds=None)
+    assert isinstance(phone.view, CodeEntry)
+    phone.view.code.value = "nope12"
+    phone.view.join_button.click()
+    assert isinstance(phone.view, CodeEntry)
+    assert "onbekend" in phone.view.message.value
+    phone.view.code.value = session.code.lower()
+    phone.view.join_button.click()
+    assert isinstance(phone.view, WaitingView)
+
+
+def test_closed_session_gets_a_clear_message(store, session):
+    store.set_session_status(session.code, "closed")
+    phone = ParticipantApp(store, session.code, poll_seconds=None)
+    assert "afgesloten" in phone.view.message.value
+
+
+def test_waiting_screen_names_the_current_block(phone):
+    assert isinstance(phone.view, WaitingView)
+    assert "Welkom" in str([c.value for c in phone.view.children])
+
+
+def test_follows_the_facilitator_without_reload(phone, session):
+    open_question(session, "vaardigheid")
+    phone.refresh()
+    assert isinstance(phone.view, ChoiceView)
+    assert list(phone.view.buttons) == ["heel vaardig", "vaardig", "redelijk vaardig", "niet vaardig"]
+    session.go_next()
+    phone.refresh()
+    assert isinstance(phone.view, ScaleView)
+    assert list(phone.view.buttons) == ["0", "1", "2", "3", "4", "5"]
+    session.go_next()
+    phone.refresh()
+    assert isinstance(phone.view, OpenView)
+    session.go_next()
+    phone.refresh()
+    assert isinstance(phone.view, WaitingView)
+
+
+def test_tapping_an_option_saves_it_and_says_so(phone, session):
+    open_question(session, "vaardigheid")
+    phone.refresh()
+    phone.view.buttons["redelijk vaardig"].click()
+    assert "Opgeslagen" in phone.view.status.value
+    assert "tlg-selected" in phone.view.buttons["redelijk vaardig"]._dom_classes
+    phone.view.buttons["vaardig"].click()
+    assert "tlg-selected" not in phone.view.buttons["redelijk vaardig"]._dom_classes
+    assert [a.value for a in session.store.answers(session.code)] == ["vaardig"]
+
+
+def test_tapping_a_scale_value_saves_it(phone, session):
+    open_question(session, "tevredenheid_school")
+    phone.refresh()
+    phone.view.buttons["4"].click()
+    assert "Opgeslagen" in phone.view.status.value
+    assert "tlg-selected" in phone.view.buttons["4"]._dom_classes
+    assert [a.value for a in session.store.answers(session.code)] == ["4"]
+
+
+def test_tap_after_the_facilitator_moved_on_is_refused(phone, session):
+    open_question(session, "vaardigheid")
+    phone.refresh()
+    session.go_next()  # the phone has not polled yet
+    phone.view.buttons["vaardig"].click()
+    assert "gesloten" in phone.view.status.value
+    assert session.store.answers(session.code) == []
+
+
+def test_open_answer_counts_characters_and_blocks_sending_over_the_limit(phone, session):
+    open_question(session, "versterken")
+    phone.refresh()
+    view = phone.view
+    view.text.value = "Meer overleg"
+    assert "12 / 500" in view.counter.value and not view.send.disabled
+    view.text.value = "x" * 501
+    assert view.send.disabled
+    assert "geen namen" in str([c.value for c in view.children if hasattr(c, "value")]).lower()
+
+
+def test_open_answer_is_stored_exactly_and_a_forged_long_one_is_refused(phone, session):
+    open_question(session, "versterken")
+    phone.refresh()
+    view = phone.view
+    view.text.value = "<b>vet</b> & meer"
+    view.send.click()
+    assert session.store.answers(session.code)[0].value == "<b>vet</b> & meer"
+    # A client can set the trait and fire the click itself, bypassing the disabled button: the kernel still refuses.
+    view.text.value = "y" * 50_000
+    view.answer(view.text.value)
+    assert "50000 tekens" in view.status.value
+    assert session.store.answers(session.code)[0].value == "<b>vet</b> & meer"
+
+
+def test_editing_a_saved_open_answer_says_it_is_not_sent_yet(phone, session):
+    open_question(session, "versterken")
+    phone.refresh()
+    phone.view.text.value = "eerste versie"
+    phone.view.send.click()
+    assert "Opgeslagen" in phone.view.status.value
+    phone.view.text.value = "tweede versie"
+    assert "nog niet verstuurd" in phone.view.status.value
+    phone.view.send.click()
+    assert "Opgeslagen" in phone.view.status.value
+    assert session.store.answers(session.code)[0].value == "tweede versie"
+
+
+def test_returning_to_a_question_shows_the_saved_answer(phone, session):
+    open_question(session, "vaardigheid")
+    phone.refresh()
+    phone.view.buttons["vaardig"].click()
+    session.go_next()
+    phone.refresh()
+    session.go_previous()
+    phone.refresh()
+    assert "tlg-selected" in phone.view.buttons["vaardig"]._dom_classes
+
+
+def test_half_typed_text_survives_a_results_toggle(phone, session):
+    open_question(session, "versterken")
+    phone.refresh()
+    phone.view.text.value = "half getypt"
+    session.set_results_shown(True)
+    phone.refresh()
+    assert phone.view.text.value == "half getypt"
+
+
+def test_participant_kernel_does_not_load_pandas_matplotlib_or_yaml():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kit.apps.participant\n"
+        "heavy = [m for m in ('pandas', 'matplotlib', 'yaml', 'jsonschema', 'numpy') if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == ""
+
+
+def test_a_personal_intention_stays_on_the_phone_unless_shared(store):
+    from kit.apps.facilitator import FacilitatorApp
+    from kit.model.live import LiveSession
+    from kit.model.template import Block, Question, Template
+
+    intention = Question("voornemen", "open", "Heb je een persoonlijk voornemen?", private=True)
+    template = Template(1, "t", "nl", "T", (Block("slot", "Afsluiting", 10, questions=(intention,)),))
+    record = store.create_session(template.to_dict(), "T", "2026-11-28", "slot")
+    session = LiveSession.open(store, record.code)
+    session.go_next()
+    session.set_results_shown(True)
+    mine, other = (ParticipantApp(store, record.code, poll_seconds=None) for _ in range(2))
+    facilitator = FacilitatorApp(store, record.code, poll_seconds=None)
+    for phone, text in [(mine, "Ik vraag vaker door"), (other, "Ik bel Veilig Thuis voor advies")]:
+        phone.refresh()
+        assert phone.view.share_toggle.layout.display == "none"  # nothing to share before saving
+        phone.view.text.value = text
+        phone.view.send.click()
+    assert "Ik vraag vaker door" in mine.view.keep.value
+    facilitator.refresh()
+    assert facilitator.moderation.rows.children == () and facilitator.results.cards.value == ""
+
+    mine.view.share_toggle.value = True
+    assert "Gedeeld" in mine.view.share_toggle.description
+    facilitator.refresh()
+    assert [row.children[1].value for row in facilitator.moderation.rows.children] == ["Ik vraag vaker door"]
+    facilitator.moderation.show_all.click()
+    assert "Ik vraag vaker door" in facilitator.results.cards.value
+    assert "Veilig Thuis" not in facilitator.results.cards.value
+
+    mine.view.share_toggle.value = False  # taken back: gone from the room at once
+    facilitator.refresh()
+    assert facilitator.results.cards.value == "" and facilitator.moderation.rows.children == ()
+    # Nobody can share someone else's intention, nor share an ordinary question.
+    from kit.model.answers import AnswerRejected
+
+    with pytest.raises(AnswerRejected):
+        session.set_shared("someone-else", "voornemen", True)
+    assert store.shared_participants(record.code, "voornemen") == set()
+
+
+def test_the_naslag_opens_at_any_moment_and_the_session_goes_on_behind_it(phone, session):
+    phone.reference.open_button.click()
+    assert phone.reference.is_open
+    phone.reference.phone.section_buttons["meldcode"].click()
+    assert "Stap 1" in phone.reference.phone.text.value or "stap 1" in phone.reference.phone.text.value.lower()
+    open_question(session, "vaardigheid")  # the facilitator moves on meanwhile
+    phone.refresh()
+    phone.reference.phone.close_button.click()
+    assert not phone.reference.is_open
+    assert isinstance(phone.view, ChoiceView)
+    assert phone.reference.widget.children[1] is phone.body
+
+
+@pytest.mark.parametrize("server_language,session_language,title,waiting,naslag", [
+    ("nl", "en", "Team learning conversation", "Please wait…", "Reference: reporting code and tips"),
+    ("en", "nl", "Teamleergesprek", "Even wachten…", "Naslag: meldcode en tips"),
+])
+def test_a_phone_speaks_the_language_of_the_session_it_joins(store, monkeypatch, server_language, session_language,
+                                                             title, waiting, naslag):
+    # One phones' server (--participants-only) serves Dutch and English sessions alike.
+    monkeypatch.setenv("TEAMLEERGESPREK_LANG", server_language)
+    from dataclasses import replace
+
+    from factories import small_template
+    template = replace(small_template(), language=session_language)
+    record = store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
+    phone = ParticipantApp(store, "", poll_seconds=None)
+    phone.view.code.value = record.code
+    phone.view.join_button.click()
+    assert phone.title.value.startswith(title)
+    assert waiting in str([c.value for c in phone.view.children])
+    assert phone.reference.open_button.description == naslag
+
+
+def open_widgets() -> int:
+    from ipywidgets.widgets.widget import _instances  # every widget not yet closed, in this kernel and its page
+
+    return len(_instances)
+
+
+def test_a_phone_closes_what_it_no_longer_shows(store):
+    """Over a whole session, and when the facilitator goes back, the phone's page does not pile up widgets."""
+    from kit.authoring import load_template
+
+    template = load_template("teamleergesprek")
+    record = store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
+    session = LiveSession.open(store, record.code)
+    before = open_widgets()  # other tests' widgets too: they live in this process
+    phone = ParticipantApp(store, record.code, poll_seconds=None)
+
+    def walk():
+        for step in session.template.steps:
+            session.go_to(step.index)
+            phone.refresh()
+        return open_widgets()
+
+    after_one_walk = walk()
+    assert walk() == after_one_walk
+    assert after_one_walk - before < 150  # one screen and the page around it, not forty steps' worth
+
+
+def test_when_the_session_is_closed_the_phone_thanks_and_keeps_the_intention_on_screen(store):
+    from kit.authoring import load_template
+    from kit.widgets.participant import EndedView
+
+    template = load_template("teamleergesprek")
+    record = store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
+    session = LiveSession.open(store, record.code)
+    phone, other = (ParticipantApp(store, record.code, poll_seconds=None) for _ in range(2))
+    open_question(session, "checkout_voornemen")
+    phone.refresh()
+    assert phone.view.answer("Elke week even bij de mentor langs")
+    session.close()
+    for p in (phone, other):
+        p.refresh()
+        assert isinstance(p.view, EndedView)
+    assert "Bedankt voor je deelname" in str([c.value for c in other.view.children])
+    assert "Elke week even bij de mentor langs" in str([c.value for c in phone.view.children])
+    assert "Elke week" not in str([c.value for c in other.view.children])  # only the author's own phone

@@ -1,0 +1,137 @@
+"""The zorgteam's trends page on the demo history, driven through its widgets."""
+
+import pytest
+
+from kit.apps.trends import TrendsApp
+from kit.history.demo import load_demo
+
+
+@pytest.fixture
+def app(store):
+    load_demo(store)
+    return TrendsApp(store)
+
+
+def test_every_demo_team_can_be_chosen_and_shows_its_charts(app):
+    assert all(team.endswith("(voorbeeld)") for team in app.team.options) and len(app.team.options) >= 3
+    for team in app.team.options:
+        app.team.value = team
+        assert "4 sessies" in app.summary.value
+        for section in (app.skill, app.school, app.partners):
+            images = [c for c in section.children if hasattr(c, "format") and c.format == "png"]
+            assert images and all(bytes(i.value).startswith(b"\x89PNG") for i in images)
+
+
+def test_small_sessions_are_not_broken_down(app):
+    app.team.value = next(t for t in app.team.options if t.startswith("Praktijkonderwijs"))
+    tables = " ".join(c.value for c in app.skill.children if isinstance(getattr(c, "value", None), str))
+    assert "te weinig antwoorden" in tables
+
+
+def test_before_after_is_a_plain_sentence_and_needs_two_sessions(app):
+    assert "Van " in app.compare_text.value and ("verschil" in app.compare_text.value)
+    app.compare_b.value = app.compare_a.value
+    assert "twee verschillende sessies" in app.compare_text.value
+    app.compare_key.value = "tevredenheid_school"
+    app.compare_b.value = app.compare_b.options[-1][1]
+    assert "tevreden" in app.compare_text.value.lower()
+
+
+def test_actions_and_themes_are_listed(app):
+    assert "meegenomen naar volgende sessie" in app.actions.value
+    assert "<td>" in app.actions.value
+    assert "Bovenaan het stickerbord" in app.points.value
+
+
+def test_a_period_narrows_the_sessions(app):
+    import datetime
+
+    app.date_from.value = datetime.date(2025, 8, 1)
+    assert "2 sessies" in app.summary.value
+
+
+def test_other_questions_one_at_a_time_each_drawn_by_its_type(store):
+    """A template's own question (here one that divides 100 points) gets its series on the page too."""
+    import json
+
+    from factories import PRIORITEIT, punten_template
+
+    template = punten_template()
+    a, b, c = PRIORITEIT.options
+    for day, divisions in (("2026-01-10", [(100, 0, 0)] * 3 + [(0, 50, 50)] * 2), ("2026-03-10", [(0, 0, 100)] * 2)):
+        code = store.create_session(template.to_dict(), "Team Eigen", day, "welkom").code
+        for i, (x, y, z) in enumerate(divisions):
+            store.save_answer(code, f"p{i}", "prioriteit", json.dumps({a: x, b: y, c: z}))
+    app = TrendsApp(store, "Team Eigen")
+    assert app.other_section.layout.display is None
+    assert app.other_key.options == (("(kies een vraag)", None), (PRIORITEIT.text, "prioriteit"))
+    assert app.other.children == ()
+    app.other_key.value = "prioriteit"
+    images = [w for w in app.other.children if getattr(w, "format", None) == "png"]
+    assert len(images) == 1 and bytes(images[0].value).startswith(b"\x89PNG")
+    table = " ".join(w.value for w in app.other.children if isinstance(getattr(w, "value", None), str))
+    assert f"{a}: 60,0 · {b}: 20,0 · {c}: 20,0" in table and "te weinig antwoorden" in table
+
+
+def _texts(widget) -> list[str]:
+    """Every text a widget tree shows: HTML values and the labels of its pickers."""
+    texts = []
+    for name in ("value", "description"):
+        value = getattr(widget, name, None)
+        if isinstance(value, str):
+            texts.append(value)
+    texts += [str(option[0] if isinstance(option, tuple) else option) for option in getattr(widget, "options", ())]
+    for child in getattr(widget, "children", ()):
+        texts += _texts(child)
+    return texts
+
+
+def test_in_english_the_dutch_history_reads_english(store, monkeypatch):
+    """The demo history is Dutch sessions of the standard template: shown in English, its questions, options,
+    action levels and statuses come from the English template, every label from the catalog."""
+    import html
+    import io
+
+    from pypdf import PdfReader
+
+    from dutch_text import dutch_in, dutch_patterns
+    from kit.documents.team_report import team_report_pdf
+
+    load_demo(store)
+    monkeypatch.setenv("TEAMLEERGESPREK_LANG", "en")
+    app = TrendsApp(store)
+    team = app.team.value
+    app.compare_a.value, app.compare_b.value = app.compare_a.options[0][1], app.compare_b.options[-1][1]
+    page = html.unescape(" ".join(_texts(app.widget)))
+    assert "How skilled do you feel in recognising signs and acting on them?" in page
+    assert "not started" in page or "in progress" in page or "done" in page
+    pdf = PdfReader(io.BytesIO(team_report_pdf(store, team)))
+    report = " ".join(page.extract_text() for page in pdf.pages)
+    patterns = dutch_patterns()
+    assert dutch_in(page, patterns) == [] and dutch_in(report, patterns) == []
+
+
+def test_the_rapport_of_the_selection_is_one_tap_away_and_goes_when_the_selection_changes(app):
+    import base64
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    team = next(t for t in app.team.options if t.startswith("Havo/vwo"))
+    app.team.value = team
+    app.downloads.buttons["trends.rapport_button"].click()
+    (name, data), = re.findall(r"download='([^']+)' href='data:application/pdf;base64,([^']+)'",
+                               app.downloads.links.value)
+    assert name == "rapport-havo-vwo-onderbouw-voorbeeld.pdf"
+    assert team in "".join(page.extract_text() for page in PdfReader(io.BytesIO(base64.b64decode(data))).pages)
+    app.team.value = next(t for t in app.team.options if t != team)
+    assert app.downloads.links.value == ""  # no rapport of another team left under this one
+
+
+@pytest.mark.parametrize("team, part", [("Havo/vwo onderbouw (voorbeeld)", "havo-vwo-onderbouw-voorbeeld"),
+                                        ("<script>", "script"), ("///", "team")])
+def test_a_team_name_becomes_a_safe_file_name(team, part):
+    from kit.apps.trends import file_name_part
+
+    assert file_name_part(team) == part
