@@ -1,7 +1,7 @@
 """PostgreSQL by URL: errors a person can act on, psycopg only when needed, and every command on a real server.
 
 The cases that need a server use the `pg_url` fixture (a fresh schema per test); without
-$TEAMLEERGESPREK_TEST_PG they skip, and `make test` always sets it.
+$TEAMLEERGESPREK_TEST_PG they skip; under `make test`, which sets it, a PostgreSQL that did not start fails them.
 """
 
 import os
