@@ -38,8 +38,8 @@ from kit.analysis.trends.common import (
     describe_signature, min_group_threshold, normalise_text, signature, too_few,
 )
 from kit.analysis.trends.stats import (
-    BOOTSTRAP_SAMPLES, CONFIDENCE, DELTA_SIZES, EXACT_PERMUTATIONS, RANDOM_PERMUTATIONS, SEED, mean_interval, t_cdf,
-    t_quantile,
+    BOOTSTRAP_SAMPLES, CONFIDENCE, DELTA_SIZES, EXACT_PERMUTATIONS, RANDOM_PERMUTATIONS, SEED, delta_size, mean_interval,
+    pair_counts, t_cdf, t_quantile,
 )
 from kit.analysis.trends.load import (
     ACTION_COLUMNS, COUNT_COLUMNS, POINT_COLUMNS, QUESTION_COLUMNS, SESSION_COLUMNS, TEXT_COLUMNS, TeamData,
@@ -57,11 +57,12 @@ from kit.analysis.trends.view import TrendView, trend_view
 __all__ = [
     'long_date', 'short_date', 'CLOSED_TYPES', 'MIN_GROUP', 'MIN_GROUP_ENV', 'PARTNERS_KEY', 'SCHOOL_KEY',
     'SERIES_TYPES', 'SKILL_KEY', 'TEXT_TYPES', 'VALUE_TYPES', 'describe_signature', 'min_group_threshold',
-    'normalise_text', 'signature', 'too_few', 'BOOTSTRAP_SAMPLES', 'CONFIDENCE', 'DELTA_SIZES', 'EXACT_PERMUTATIONS',
-    'RANDOM_PERMUTATIONS', 'SEED', 'mean_interval', 't_cdf', 't_quantile', 'ACTION_COLUMNS', 'COUNT_COLUMNS',
-    'POINT_COLUMNS', 'QUESTION_COLUMNS', 'SESSION_COLUMNS', 'TEXT_COLUMNS', 'TeamData', 'closed_keys', 'load_team',
-    'MeanSeries', 'QuestionSeries', 'Series', 'count_series', 'mean_series', 'scale_stats', 'series', 'series_keys',
-    'session_frame', 'Comparison', 'compare', 'comparison', 'WordTrends', 'open_keys', 'recurring_words', 'TOP_POINTS',
-    'points_side_by_side', 'ranked_points', 'recurring_points', 'SIMILAR_ACTION', 'action_followup', 'similar_text',
-    'TrendView', 'trend_view'
+    'normalise_text', 'signature', 'too_few', 'BOOTSTRAP_SAMPLES', 'CONFIDENCE', 'DELTA_SIZES',
+    'EXACT_PERMUTATIONS', 'RANDOM_PERMUTATIONS', 'SEED', 'delta_size', 'mean_interval', 'pair_counts', 't_cdf',
+    't_quantile', 'ACTION_COLUMNS', 'COUNT_COLUMNS', 'POINT_COLUMNS', 'QUESTION_COLUMNS', 'SESSION_COLUMNS',
+    'TEXT_COLUMNS', 'TeamData', 'closed_keys', 'load_team', 'MeanSeries', 'QuestionSeries', 'Series',
+    'count_series', 'mean_series', 'scale_stats', 'series', 'series_keys', 'session_frame', 'Comparison', 'compare',
+    'comparison', 'WordTrends', 'open_keys', 'recurring_words', 'TOP_POINTS', 'points_side_by_side',
+    'ranked_points', 'recurring_points', 'SIMILAR_ACTION', 'action_followup', 'similar_text', 'TrendView',
+    'trend_view'
 ]

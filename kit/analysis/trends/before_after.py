@@ -11,7 +11,7 @@ from kit.model.template import Question
 
 from kit.analysis.trends.common import describe_signature, min_group_threshold, signature
 from kit.analysis.trends.load import TeamData
-from kit.analysis.trends.stats import DELTA_SIZES, _bootstrap_interval, _pair_shares, _permutation_p
+from kit.analysis.trends.stats import _bootstrap_interval, _pair_shares, _permutation_p, delta_size, pair_counts
 
 # -- before and after -------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def comparison(data: TeamData, code_a: str, code_b: str, key: str, min_group: in
     delta = higher - lower
     p_value, exact = _permutation_p(counts_a, counts_b)
     ci_low, ci_high = _bootstrap_interval(counts_a, counts_b)
-    size = next(name for limit, name in DELTA_SIZES if abs(delta) < limit)
+    size = delta_size(*pair_counts(counts_a, counts_b))  # exact: see delta_size
     sentence = _sentence(qb, label_a, label_b, n_a, n_b, delta, higher, lower, p_value, size)
     return Comparison(key, code_a, code_b, n_a, n_b, sentence, True, False, delta, higher, lower, p_value, exact,
                       ci_low, ci_high, size)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable
+from fractions import Fraction
 from functools import lru_cache
 
 import numpy as np
@@ -98,6 +99,19 @@ def _pair_shares(counts_a: np.ndarray, counts_b: np.ndarray) -> tuple[float, flo
     pairs = np.outer(counts_b, counts_a).astype("float64")  # [i, j]: B in category i, A in category j
     total = pairs.sum()
     return float(np.tril(pairs, -1).sum() / total), float(np.triu(pairs, 1).sum() / total)
+
+
+def pair_counts(counts_a: np.ndarray, counts_b: np.ndarray) -> tuple[int, int, int]:
+    """(pairs with B > A, pairs with B < A, all pairs) as whole numbers, from counts per ordered category."""
+    pairs = np.outer(np.asarray(counts_b, dtype="int64"), np.asarray(counts_a, dtype="int64"))
+    return int(np.tril(pairs, -1).sum()), int(np.triu(pairs, 1).sum()), int(pairs.sum())
+
+
+def delta_size(higher: int, lower: int, pairs: int) -> str:
+    """The band of Cliff's delta (higher − lower) / pairs in `DELTA_SIZES`, compared exactly: a delta of 33/100
+    is 0.32999999999999996 as a float, which would fall below the limit 0.33 it equals."""
+    delta = Fraction(abs(higher - lower), pairs)
+    return next(name for limit, name in DELTA_SIZES if math.isinf(limit) or delta < Fraction(str(limit)))
 
 
 def _permutation_p(counts_a: np.ndarray, counts_b: np.ndarray) -> tuple[float, bool]:

@@ -549,3 +549,28 @@ def test_english_and_dutch_sessions_of_the_standard_template_form_one_series(sto
     assert skill.counts.loc[second].tolist() == [5, 0, 0, 1]
     sentence = trends.compare(trends.load_team(store, TEAM), first, second, "vaardigheid", min_group=5)
     assert ("positiever" if shown_in == "nl" else "more positive") in sentence
+
+
+# -- issue 16: the corrections -------------------------------------------------------------------------------------
+def test_cliffs_delta_is_banded_from_exact_counts_not_from_a_float(store):
+    # 48 of the 100 pairs higher, 15 lower: delta exactly 33/100, which floats compute as 0.32999999999999996.
+    # The bands say 0.33 is middelgroot (|delta| < 0.33 is klein).
+    a = ["0"] * 3 + ["1"] * 3 + ["2"] * 4
+    b = ["0"] * 1 + ["1"] * 2 + ["2"] * 7
+    code_a = add_session(store, "2025-01-01", {"tevredenheid_school": a})
+    code_b = add_session(store, "2025-05-01", {"tevredenheid_school": b})
+    result = trends.comparison(trends.load_team(store, TEAM), code_a, code_b, "tevredenheid_school")
+    assert result.delta == pytest.approx(0.33)
+    assert result.size == "middelgroot"
+    assert "een middelgroot verschil" in result.sentence
+    backwards = trends.comparison(trends.load_team(store, TEAM), code_b, code_a, "tevredenheid_school")
+    assert backwards.size == "middelgroot" and "lager" in backwards.sentence
+
+
+def test_delta_bands_at_their_exact_limits():
+    # |delta| below 0.147 verwaarloosbaar, below 0.33 klein, below 0.474 middelgroot, else groot.
+    assert trends.delta_size(0, 0, 25) == "verwaarloosbaar"
+    assert trends.delta_size(146, 0, 1000) == "verwaarloosbaar" and trends.delta_size(147, 0, 1000) == "klein"
+    assert trends.delta_size(10, 43, 100) == "middelgroot" and trends.delta_size(329, 0, 1000) == "klein"
+    assert trends.delta_size(474, 0, 1000) == "groot" and trends.delta_size(0, 473, 1000) == "middelgroot"
+    assert trends.pair_counts([3, 3, 4], [1, 2, 7]) == (48, 15, 100)
