@@ -38,8 +38,8 @@ from kit.analysis.trends.common import (
     describe_signature, min_group_threshold, normalise_text, signature, too_few,
 )
 from kit.analysis.trends.stats import (
-    BOOTSTRAP_SAMPLES, CONFIDENCE, DELTA_SIZES, EXACT_PERMUTATIONS, RANDOM_PERMUTATIONS, SEED, delta_size, mean_interval,
-    pair_counts, t_cdf, t_quantile,
+    BOOTSTRAP_SAMPLES, CONFIDENCE, DELTA_SIZES, EXACT_PERMUTATIONS, RANDOM_PERMUTATIONS, SEED, delta_size,
+    mean_interval, pair_counts, t_cdf, t_quantile,
 )
 from kit.analysis.trends.load import (
     ACTION_COLUMNS, COUNT_COLUMNS, POINT_COLUMNS, QUESTION_COLUMNS, SESSION_COLUMNS, TEXT_COLUMNS, TeamData,
