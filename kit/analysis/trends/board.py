@@ -73,10 +73,13 @@ def recurring_points(data: TeamData, top: int = TOP_POINTS, min_group: int | Non
     ranked = ranked[~ranked["suppressed"].astype(bool)]
     ranked = ranked[ranked["stickers"].fillna(0).astype("int64") > 0]
     found: dict[str, dict] = {}
+    counted: set[tuple[str, str]] = set()  # (normalised text, code): a set, so this stays linear in the sessions
     for row in ranked.itertuples(index=False):
-        entry = found.setdefault(normalise_text(row.text), {"codes": [], "labels": [], "ranks": [], "text": row.text})
-        if row.code in entry["codes"]:
+        norm = normalise_text(row.text)
+        entry = found.setdefault(norm, {"codes": [], "labels": [], "ranks": [], "text": row.text})
+        if (norm, row.code) in counted:
             continue
+        counted.add((norm, row.code))
         entry["codes"].append(row.code)
         entry["labels"].append(row.label)
         entry["ranks"].append(int(row.rank))
