@@ -25,7 +25,8 @@ ontevreden; ja, deels, nee); a scale's higher number is the better end.
 
 Open answers count in the word trends only as far as the room saw them: answers the facilitator let through
 (`shown`), and of a private question (the personal intention) only those its author shared and the facilitator
-showed. An answer kept off the screen never shows up here.
+showed. An answer kept off the screen never shows up here. A session's words count only when at least the
+threshold of different participants wrote them: one person answering five open questions is not five people.
 """
 
 from __future__ import annotations

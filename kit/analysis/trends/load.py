@@ -32,7 +32,8 @@ class TeamData:
     questions: one row per question per session: code, key, type, text, signature, private
     counts:    closed questions: code, key, value, count (answers per stored value)
     values:    questions whose answer is a structure (points over options): code, key, value, every answer
-    texts:     open answers the room saw (see the module's docstring): code, key, value
+    texts:     open answers the room saw (see the module's docstring): code, key, value, participant (the
+               pseudonym within the session: the word trends' minimum counts people, not answers)
     points:    every post-it: code, point_id, text, status ('open', 'hidden', 'merged'), merged_into, position, stickers
     voters:    per session code, how many participants put stickers (missing: nobody)
     actions:   code, action_id, point_id, text, level, owner, planning, status, position
@@ -236,14 +237,14 @@ def load_team(store, team: str, date_from=None, date_to=None) -> TeamData:
         counts["value"] = [translated.get(code, {}).get(key, {}).get(value, value)
                            for code, key, value in counts[["code", "key", "value"]].itertuples(index=False)]
 
-    texts = pd.DataFrame(store.bulk_answers(codes, opened, shown_only=True),
-                         columns=[*TEXT_COLUMNS, "shown", "shared"])
+    texts = pd.DataFrame(store.bulk_answers(codes, opened, shown_only=True, participants=True),
+                         columns=[*TEXT_COLUMNS, "shown", "shared", "participant"])
     private = questions.loc[questions["private"].astype(bool), ["code", "key"]]
     if not private.empty and not texts.empty:
         # A private answer (the personal intention) only where its author shared it.
         own = texts.merge(private.assign(_private=True), on=["code", "key"], how="left")["_private"]
         texts = texts[~(own.fillna(False).astype(bool).to_numpy() & (texts["shared"] == 0).to_numpy())]
-    texts = texts[TEXT_COLUMNS].reset_index(drop=True)
+    texts = texts[[*TEXT_COLUMNS, "participant"]].reset_index(drop=True)
     values = pd.DataFrame([row[:3] for row in store.bulk_answers(codes, whole)] if whole else [],
                           columns=TEXT_COLUMNS)
 

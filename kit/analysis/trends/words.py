@@ -23,8 +23,9 @@ class WordTrends:
 
     words:       index word, most recurring first: sessions (in how many sessions it was used), total (answers)
     per_session: index word (same order), one column per session code in date order: answers using the word;
-                 <NA> for a session with too few answers
-    sessions:    index code: date, label, n (open answers counted), suppressed, note
+                 <NA> for a session with too few participants
+    sessions:    index code: date, label, n (open answers counted), participants (the people who wrote them),
+                 suppressed (fewer participants than the minimum), note
     """
 
     words: pd.DataFrame
@@ -47,9 +48,12 @@ def recurring_words(data: TeamData, keys: Iterable[str] | None = None, top: int 
     keys = open_keys(data) if keys is None else list(keys)
     texts = data.texts[data.texts["key"].isin(keys)]
     answers = texts.groupby("code", sort=False).size()
+    people = texts.groupby("code", sort=False)["participant"].nunique()
     sessions = data.sessions[["date", "label"]].copy()
     sessions["n"] = answers.reindex(sessions.index, fill_value=0).astype("int64")
-    sessions["suppressed"] = sessions["n"] < threshold
+    sessions["participants"] = people.reindex(sessions.index, fill_value=0).astype("int64")
+    # The minimum counts people: one person answering five open questions is not a group of five (issue 16).
+    sessions["suppressed"] = sessions["participants"] < threshold
     sessions["note"] = np.where(sessions["suppressed"], too_few(), "")
     counted = list(sessions.index[~sessions["suppressed"]])
     texts = texts[texts["code"].isin(counted)]

@@ -639,3 +639,42 @@ def test_recurring_points_grow_linearly_with_the_sessions():
 
     small, large = min(seconds(2_000) for _ in range(2)), seconds(16_000)
     assert large < 16 * max(small, 0.01) + 0.2, (small, large)  # 8 times the sessions: linear is about 8 times
+
+
+def five_open_questions_template() -> Template:
+    opens = tuple(Question(f"open{i}", "open", f"Open vraag {i}?") for i in range(1, 6))
+    return Template(schema_version=1, name="trends", language="nl", title="Trends",
+                    blocks=(Block("start", "Startoefening", 15, questions=(VAARDIGHEID, VERSTERKEN, *opens)),))
+
+
+def test_word_trends_count_people_not_answers(store):
+    """Issue 16's scenario: four participants answer the polls, one of them alone answers five open questions that
+    the facilitator shows. Nothing of that session's words appears in any trend, chart, table or PDF."""
+    from pypdf import PdfReader
+    import io
+
+    from kit.charts import trend_charts
+    from kit.documents.team_report import team_report_pdf
+
+    template = five_open_questions_template()
+    alone = add_session(store, "2025-01-01", {"vaardigheid": ["vaardig"] * 4,
+                                              **{f"open{i}": [f"Burnout en werkdruk {i}"] for i in range(1, 6)}},
+                        template=template)
+    many = add_session(store, "2025-02-01", {"vaardigheid": ["vaardig"] * 5,
+                                             "versterken": ["Meer nazorg", "Nazorg", "Tijd", "Overleg", "Rust"]},
+                       template=template)
+    data = trends.load_team(store, TEAM)
+    assert sorted(set(data.texts["participant"])) == [f"p{i}" for i in range(5)]
+    words = trends.recurring_words(data)
+    assert words.sessions.loc[alone, ["n", "participants", "suppressed"]].tolist() == [5, 1, True]
+    assert words.sessions.loc[many, ["n", "participants", "suppressed"]].tolist() == [5, 5, False]
+    assert "burnout" not in words.words.index and "werkdruk" not in words.words.index
+    assert "nazorg" in words.words.index and words.per_session[alone].isna().all()
+
+    view = trends.trend_view(store, TEAM)
+    figure = trend_charts.recurring_words_chart(view.words)
+    shown = " ".join(t.get_text() for ax in figure.axes for t in [*ax.texts, *ax.get_yticklabels()]).lower()
+    assert "burnout" not in shown and "werkdruk" not in shown and "nazorg" in shown
+    pdf = PdfReader(io.BytesIO(team_report_pdf(store, TEAM)))
+    text = "\n".join(page.extract_text() for page in pdf.pages).lower()
+    assert "burnout" not in text and "werkdruk" not in text
