@@ -66,6 +66,12 @@ class QuestionSeries(Series):
             return too_few()
         if self.stats is not None:
             stats = self.stats.loc[code]
+            # With one answer there is no spread to compute an interval from (not 'nan tot nan'); with no spread
+            # at all the interval would have zero width, which reads as certainty that a few answers cannot give.
+            if int(self.sessions.at[code, "n"]) < 2:
+                return t("trends.mean_one", mean=number(stats["mean"]))
+            if stats["sd"] == 0:
+                return t("trends.mean_no_spread", mean=number(stats["mean"]), n=int(self.sessions.at[code, "n"]))
             return t("trends.mean_interval", mean=number(stats["mean"]), low=number(stats["ci_low"]),
                      high=number(stats["ci_high"]))
         counts = self.counts.loc[code]

@@ -678,3 +678,16 @@ def test_word_trends_count_people_not_answers(store):
     pdf = PdfReader(io.BytesIO(team_report_pdf(store, TEAM)))
     text = "\n".join(page.extract_text() for page in pdf.pages).lower()
     assert "burnout" not in text and "werkdruk" not in text
+
+
+def test_an_interval_that_cannot_be_computed_is_said_plainly(store):
+    one = add_session(store, "2025-01-01", {"tevredenheid_school": ["4"]})
+    same = add_session(store, "2025-02-01", {"tevredenheid_school": ["3"] * 5})
+    spread = add_session(store, "2025-03-01", {"tevredenheid_school": ["3", "4", "4", "5", "4"]})
+    [school] = trends.series(trends.load_team(store, TEAM), "tevredenheid_school", min_group=1)
+    assert school.outcome(one) == "gemiddeld 4,0 (één antwoord: daaruit is geen interval te berekenen)"
+    assert "nan" not in school.outcome(one)
+    assert school.outcome(same) == ("gemiddeld 3,0 (alle 5 antwoorden waren gelijk: daaruit is geen interval te "
+                                    "berekenen, en zeker is het daarmee niet)")
+    assert school.outcome(spread).startswith("gemiddeld 4,0 (95%-interval 3,")
+    assert pd.isna(school.stats.loc[one, "ci_low"]) and school.stats.loc[same, "sd"] == 0
