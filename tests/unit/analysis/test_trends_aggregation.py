@@ -691,3 +691,37 @@ def test_an_interval_that_cannot_be_computed_is_said_plainly(store):
                                     "berekenen, en zeker is het daarmee niet)")
     assert school.outcome(spread).startswith("gemiddeld 4,0 (95%-interval 3,")
     assert pd.isna(school.stats.loc[one, "ci_low"]) and school.stats.loc[same, "sd"] == 0
+
+
+# -- issue 15.11: the headline when the newest session is small -------------------------------------------------------
+def test_headline_compares_the_first_and_last_sessions_with_enough_answers(store):
+    from kit.analysis.trends.summary import first_and_last, headline, headline_pair
+
+    small_first = add_session(store, "2024-12-01", {"vaardigheid": ["vaardig"] * 2})
+    first = add_session(store, "2025-01-01", {"vaardigheid": ["niet vaardig"] * 3 + ["redelijk vaardig"] * 3})
+    add_session(store, "2025-02-01", {"vaardigheid": ["vaardig"] * 5})
+    last = add_session(store, "2025-03-01", {"vaardigheid": ["vaardig"] * 4 + ["heel vaardig"] * 2})
+    small_last = add_session(store, "2025-04-01", {"vaardigheid": ["heel vaardig"] * 3})
+    view = trends.trend_view(store, TEAM)
+    assert headline_pair(view.data, "vaardigheid", view.min_group) == (first, last, [small_first, small_last])
+    sentence = first_and_last(view, "vaardigheid")
+    assert "Te weinig" not in sentence and sentence.startswith("Van 1 januari 2025 naar 1 maart 2025")
+    line = headline(view, "vaardigheid")
+    assert line.startswith("Van de eerste naar de laatste sessie met minstens 5 antwoorden op deze vraag: "
+                           "Van 1 januari 2025 naar 1 maart 2025")
+    assert line.endswith("Niet meegeteld omdat ze te weinig antwoorden hadden: 1 dec 2024, 1 apr 2025.")
+    # Where the first and the last session have enough, the headline is as before.
+    assert headline_pair(view.data, "vaardigheid", 2) == (small_first, small_last, [])
+    assert headline(trends.trend_view(store, TEAM, min_group=2), "vaardigheid").startswith(
+        "Van de eerste naar de laatste sessie: Van 1 december 2024 naar 1 april 2025")
+
+
+def test_headline_with_fewer_than_two_large_sessions_says_too_few_as_before(store):
+    from kit.analysis.trends.summary import headline, headline_pair
+
+    big = add_session(store, "2025-01-01", {"vaardigheid": ["vaardig"] * 5})
+    small = add_session(store, "2025-02-01", {"vaardigheid": ["vaardig"] * 2})
+    view = trends.trend_view(store, TEAM)
+    assert headline_pair(view.data, "vaardigheid") == (big, small, [])
+    assert "Te weinig antwoorden om te vergelijken" in headline(view, "vaardigheid")
+    assert headline_pair(trends.load_team(store, TEAM, "2025-02-01"), "vaardigheid") is None
