@@ -18,7 +18,7 @@ from kit.charts import trend_charts
 from kit.analysis import trends
 from kit.i18n import t
 from kit.store import Store
-from kit.analysis.trends.summary import series_rows
+from kit.analysis.trends.summary import headline_pair, series_rows
 from kit.widgets.children import replace_children
 from kit.widgets.downloads import Downloads
 from kit.widgets.style import projector_style
@@ -143,9 +143,11 @@ class TrendsApp:
         self._fill_other(view)
         options = [(label, code) for code, label in zip(sessions.index, sessions["label"])]
         self._filling = True  # one comparison after both pickers are set, not one per change
-        for picker, default in ((self.compare_a, 0), (self.compare_b, -1)):
+        # By default the headline's pair: first and last session, or the first and last with enough answers.
+        pair = headline_pair(view.data, self.compare_key.value, view.min_group)
+        for picker, default in ((self.compare_a, 0), (self.compare_b, 1)):
             picker.options = options
-            picker.value = options[default][1] if options else None
+            picker.value = (pair[default] if pair else options[0][1]) if options else None
         self._filling = False
         self.render_comparison()
         replace_children(self.words, [_image(trend_charts.figure_png(trend_charts.recurring_words_chart(view.words)))])

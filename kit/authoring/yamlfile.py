@@ -5,7 +5,7 @@ never raises for bad content: it composes the node tree (which still knows its l
 problem with the file, the line and a hint about what to write instead, in the language of `kit/i18n/`.
 
 This module needs PyYAML and nothing else: the naslag is read in participant kernels too, which must not pay for
-jsonschema (only `kit.authoring.loader` uses that).
+jsonschema (only `kit.authoring.checker` uses that).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from kit.charts import trend_charts
 from kit.analysis import trends
 from kit.i18n import t, weekday_date
 from kit.documents.session_report import FONT, HEADING_FILL, LINE, SMALL_SIZE, ReportDocument
-from kit.analysis.trends.summary import first_and_last, series_rows
+from kit.analysis.trends.summary import headline, series_rows
 
 SECTIONS = (  # (catalog key of the title, attribute of the view, chart, question key = PNG name)
     ("rapport.skill", "skill", trend_charts.diverging_bars, "vaardigheid"),
@@ -61,9 +61,9 @@ def team_report_pdf(store, team: str, date_from=None, date_to=None, *, png_dir: 
             heading = (t("trends.col_session"), t("trends.col_answers"), t("trends.col_outcome"))
             _table(pdf, tuple(h.capitalize() for h in heading),
                    [(label, str(n), detail) for label, n, detail in series_rows(one)], (34, 28))
-        sentence = first_and_last(view, key)
-        if sentence:
-            pdf.para(t("rapport.first_to_last", sentence=sentence))
+        line = headline(view, key)  # a small newest session does not hide the others' trend
+        if line:
+            pdf.para(line)
 
     pdf.heading(t("trends.themes"), size=14)
     chart(trend_charts.recurring_words_chart(view.words), "woorden")

@@ -476,6 +476,13 @@ NL = {
     "cli.trends_title": "Trends voor het zorgteam (alleen op deze laptop)",
     "cli.rapport_saved": "Rapport geschreven naar {path}",
     "cli.rapport_saved_png": "Rapport geschreven naar {path}; grafieken als PNG in {png}",
+    # trends (issue 16 and 15.11): an interval that cannot be computed, and a headline that skips small sessions
+    "trends.mean_one": "gemiddeld {mean} (één antwoord: daaruit is geen interval te berekenen)",
+    "trends.mean_no_spread": "gemiddeld {mean} (alle {n} antwoorden waren gelijk: daaruit is geen interval te "
+                             "berekenen, en zeker is het daarmee niet)",
+    "rapport.first_to_last_enough": "Van de eerste naar de laatste sessie met minstens {min} antwoorden op deze "
+                                    "vraag: {sentence}",
+    "rapport.left_out": "Niet meegeteld omdat ze te weinig antwoorden hadden: {sessions}.",
 }
 
 EN = {
@@ -927,6 +934,13 @@ EN = {
     "cli.trends_title": "Trends for the zorgteam (care team), on this laptop only",
     "cli.rapport_saved": "Rapport (report) written to {path}",
     "cli.rapport_saved_png": "Rapport (report) written to {path}; charts as PNG in {png}",
+    # trends (issue 16 and 15.11): an interval that cannot be computed, and a headline that skips small sessions
+    "trends.mean_one": "mean {mean} (one answer: no interval can be computed from it)",
+    "trends.mean_no_spread": "mean {mean} (all {n} answers were the same: no interval can be computed from them, "
+                             "and that does not make it certain)",
+    "rapport.first_to_last_enough": "From the first to the last session with at least {min} answers to this "
+                                    "question: {sentence}",
+    "rapport.left_out": "Left out because they had too few answers: {sessions}.",
 }
 
 # `teamleergesprek check` and every notebook that loads a template or the naslag: what to fix, and where.

@@ -135,3 +135,22 @@ def test_a_team_name_becomes_a_safe_file_name(team, part):
     from kit.apps.trends import file_name_part
 
     assert file_name_part(team) == part
+
+
+def test_before_after_starts_with_the_sessions_that_have_enough_answers(store):
+    """Issue 15.11: a small newest session no longer makes the page open on 'Te weinig antwoorden'."""
+    from factories import small_template
+
+    template = small_template()
+    codes = []
+    for day, answers in (("2025-01-10", ["niet vaardig"] * 5), ("2025-02-10", ["vaardig"] * 4 + ["heel vaardig"] * 2),
+                         ("2025-03-10", ["heel vaardig"] * 2)):
+        code = store.create_session(template.to_dict(), "Team Klein", day, template.blocks[0].key).code
+        for i, value in enumerate(answers):
+            store.save_answer(code, f"p{i}", "vaardigheid", value)
+        codes.append(code)
+    app = TrendsApp(store, "Team Klein")
+    assert (app.compare_a.value, app.compare_b.value) == (codes[0], codes[1])
+    assert "Te weinig" not in app.compare_text.value and "positiever" in app.compare_text.value
+    app.compare_b.value = codes[2]  # still there to choose, and then said plainly
+    assert "Te weinig antwoorden om te vergelijken" in app.compare_text.value
