@@ -15,8 +15,10 @@ import threading
 import ipywidgets as widgets
 
 from kit.analysis import aggregate
+from kit.analysis.by_type import analysis_of
 
 from kit.charts import session_charts
+from kit.charts.by_type import charts_of
 from kit.apps.facilitator_activities import ActivityControls, RoomActivities
 from kit.apps.polling import Poller
 from kit.i18n import t
@@ -59,8 +61,8 @@ class ResultsRenderer:
         """The chart and the same figures as one line of text."""
         key = ("chart", question.key, values)
         if key not in self._cache:
-            kind = question.kind
-            self._cache[key] = (session_charts.figure_png(kind.figure(question, values)), kind.caption(question, values))
+            self._cache[key] = (session_charts.figure_png(charts_of(question).figure(question, values)),
+                                analysis_of(question).caption(question, values))
         return self._cache[key]
 
     def words(self, texts: tuple[str, ...]) -> bytes | None:

@@ -22,7 +22,8 @@ from kit.model.live import LiveSession, SessionClosed, SessionNotFound
 from kit.store import Store, new_participant_pseudonym
 from kit.widgets.children import replace_children
 from kit.widgets.naslag import ReferenceDrawer, reference_style
-from kit.widgets.participant import CodeEntry, EndedView, QuestionView, question_view, step_view
+from kit.widgets.by_type import question_view
+from kit.widgets.participant import CodeEntry, EndedView, QuestionView, step_view
 from kit.widgets.style import participant_style
 
 POLL_SECONDS = 0.5

@@ -14,6 +14,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from kit.charts import trend_charts
+from kit.charts.by_type import charts_of
 
 from kit.analysis import trends
 from kit.i18n import t
@@ -204,7 +205,7 @@ class TrendsApp:
             return
         key = self.other_key.value
         all_series = trends.series(self.view.data, key, self.view.min_group) if key else []
-        replace_children(self.other, self._series(all_series, lambda one: one.question.kind.trend_figure(one))
+        replace_children(self.other, self._series(all_series, lambda one: charts_of(one.question).trend_figure(one))
                          if key else [])
 
     def render_comparison(self) -> None:

@@ -23,6 +23,7 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.patches import Patch
 
 from kit.i18n import number, t
+from kit.analysis.by_type import analysis_of
 from kit.analysis.trends import QuestionSeries, WordTrends, too_few
 
 TEXT_COLOUR = "#1a1a1a"
@@ -141,7 +142,7 @@ def stacked_bars(series: QuestionSeries, *, title: str | None = None, last: int 
     ax.set_xticks([0, 25, 50, 75, 100], ["0", f"25{unit}", f"50{unit}", f"75{unit}", f"100{unit}"])
     _session_rows(ax, sessions)
     question = series.question
-    _legend(ax, [(question.kind.legend_label(question, o), colours[o], hatches[o]) for o in options])
+    _legend(ax, [(analysis_of(question).legend_label(question, o), colours[o], hatches[o]) for o in options])
     return fig
 
 

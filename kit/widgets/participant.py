@@ -230,8 +230,3 @@ class OpenView(QuestionView):
         if self.share_toggle is not None:
             self._show_keep()
 
-
-def question_view(question: Question, submit: Submit, current: str | None = None, position: str = "",
-                  share=None, shared: bool = False) -> QuestionView:
-    """The view the question's type builds (`QuestionType.view`)."""
-    return question.kind.view(question, submit, current, position, share=share, shared=shared)

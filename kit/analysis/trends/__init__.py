@@ -39,13 +39,14 @@ import unicodedata
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 import pandas as pd
 
 # The word pattern and stop words of the live word counts, so the trends count exactly the same words.
 from kit.i18n import language, long_date, number, short_date, t
+from kit.analysis.by_type import analysis_of
 from kit.analysis.aggregate import _SAME_AS_PLAIN, _WORD, MIN_WORD_LENGTH, STOP_WORDS, word_frequencies
 from kit.model.template import DEFAULT_ACTION_STATUSES, Question
 from kit.model.questiontypes import all_types
@@ -114,7 +115,7 @@ def signature(question: Question) -> str:
 
 def describe_signature(question: Question) -> str:
     """For a heading that sets two series of one key apart: 'schaal 0–5' or 'heel vaardig / vaardig / …'."""
-    return question.kind.describe(question)
+    return analysis_of(question).describe(question)
 
 
 @lru_cache(maxsize=8192)  # a team writes the same points and actions session after session
@@ -463,7 +464,12 @@ def series(data: TeamData, key: str, min_group: int | None = None) -> list[Quest
     for sig, group in rows.groupby("signature", sort=False):
         codes = list(group["code"])
         question = data.question(codes[-1], key)
-        result.append(question.kind.trend_series(data, key, sig, question, codes, threshold))
+        how = analysis_of(question)
+        if how.session_means is not None:
+            result.append(mean_series(data, key, sig, question, codes, threshold, partial(how.session_means, question)))
+        else:
+            result.append(count_series(data, key, sig, question, codes, threshold,
+                                       stats=scale_stats if how.scale_stats else None))
     return result
 
 
