@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
+from kit import settings
 from kit.i18n import LANGUAGES, command_language, language, set_language, t
 from kit.store import DEFAULT_DB_URL, Store, StoreError, resolve_db_url
 
@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--facilitator-port", type=int, default=8867, metavar="POORT")
     _lang_option(serve, "taal van de schermen (standaard: de taal van het sjabloon van de sessie)")
     serve.add_argument("--expected-participants", type=int, metavar="N",
-                       default=int(os.environ.get("TEAMLEERGESPREK_EXPECTED_PARTICIPANTS", "60")),
+                       default=settings.expected_participants(),
                        help="zoveel deelnemerspagina's staan vooraf klaar (standaard 60, of "
                             "$TEAMLEERGESPREK_EXPECTED_PARTICIPANTS)")
     serve.add_argument("--max-participants", type=int, default=None, metavar="N",

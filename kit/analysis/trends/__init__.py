@@ -33,7 +33,6 @@ from __future__ import annotations
 import difflib
 import itertools
 import math
-import os
 import re
 import unicodedata
 import warnings
@@ -45,13 +44,14 @@ import numpy as np
 import pandas as pd
 
 # The word pattern and stop words of the live word counts, so the trends count exactly the same words.
+from kit import settings
 from kit.i18n import language, long_date, number, short_date, t
 from kit.analysis.by_type import analysis_of
 from kit.analysis.aggregate import _SAME_AS_PLAIN, _WORD, MIN_WORD_LENGTH, STOP_WORDS, word_frequencies
 from kit.model.template import DEFAULT_ACTION_STATUSES, Question
 from kit.model.questiontypes import all_types
 
-MIN_GROUP_ENV = "TEAMLEERGESPREK_MIN_GROUP"
+MIN_GROUP_ENV = settings.MIN_GROUP_ENV
 MIN_GROUP = 5
 
 SKILL_KEY = "vaardigheid"
@@ -88,7 +88,7 @@ def min_group_threshold(value: int | None = None) -> int:
     variable TEAMLEERGESPREK_MIN_GROUP, else 5. An unreadable setting falls back to 5 (with a warning), never
     to something lower."""
     if value is None:
-        raw = os.environ.get(MIN_GROUP_ENV, "").strip()
+        raw = settings.min_group_text()
         if not raw:
             return MIN_GROUP
         try:
