@@ -37,6 +37,7 @@ from kit.authoring.loader import TEMPLATE_DIR, template_path
 from kit.widgets.children import replace_children
 from kit.widgets.downloads import download_link
 from kit.widgets.style import prepare_style
+from kit.model.sessions import new_session
 
 ROOT = NOTEBOOKS.parent  # relative paths mean the kit's folder, also when JupyterLab runs this in notebooks/
 EXAMPLE_AUTHOR = "voorbeeld"
@@ -98,8 +99,7 @@ class PhonePreview:
     def __init__(self, template: Template):
         self.template = template
         self.store = Store("sqlite://")  # throwaway: the preview never touches the session database
-        record = self.store.create_session(template.to_dict(), t("prepare.preview_team"), date.today().isoformat(),
-                                           template.blocks[0].key)
+        record = new_session(self.store, template, t("prepare.preview_team"), date.today().isoformat())
         self.session = LiveSession(self.store, record)
         self._example_points()
         self.session.go_to(0)
@@ -344,8 +344,7 @@ class PrepareApp:
             _status(self.session_message, False, t("prepare.date_missing"))
             return None
         template = self.template
-        self.record = self.store.create_session(template.to_dict(), team, self.date.value.isoformat(),
-                                                template.blocks[0].key)
+        self.record = new_session(self.store, template, team, self.date.value.isoformat())
         self.session_template = template
         created = t("prepare.created", team=team, date=weekday_date(self.record.session_date))
         self.session_message.remove_class("tlg-status-error")

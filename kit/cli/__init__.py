@@ -12,6 +12,7 @@ from pathlib import Path
 from kit import settings
 from kit.i18n import LANGUAGES, command_language, language, set_language, t
 from kit.store import DEFAULT_DB_URL, Store, StoreError, resolve_db_url
+from kit.model.sessions import new_session
 
 # The first team of the demo history (kit.history.demo): its live demo session opens with that team's previous actions.
 DEMO_TEAM = "Havo/vwo onderbouw (voorbeeld)"
@@ -161,7 +162,7 @@ def create_session(store: Store, template_name: str, team: str, session_date: st
         template = load_template(template_name, templates_dir)
     except TemplateError as error:
         raise UserError(str(error))
-    return store.create_session(template.to_dict(), team.strip(), session_date, template.blocks[0].key)
+    return new_session(store, template, team.strip(), session_date)
 
 
 def cmd_new(args) -> int:

@@ -22,6 +22,7 @@ from kit.model.live import LiveSession
 from kit.documents.session_report import session_report_pdf
 from kit.analysis.trends.summary import series_rows
 from kit.widgets.by_type import question_view
+from kit.model.sessions import new_session
 
 A, B, C = PRIORITEIT.options
 
@@ -29,7 +30,7 @@ A, B, C = PRIORITEIT.options
 @pytest.fixture
 def session(store):
     template = punten_template()
-    record = store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
+    record = new_session(store, template, "Team Noord", "2026-11-28")
     live = LiveSession.open(store, record.code)
     open_question(live, "prioriteit")
     return live
