@@ -24,18 +24,10 @@ from matplotlib.patches import Patch
 
 from kit.i18n import number, t
 from kit.analysis.by_type import analysis_of
+from kit.charts.style import (BACKGROUND, DPI, LINE_COLOUR, MUTED_COLOUR, TEXT_COLOUR, TITLE_SIZE, TREND_MEAN_COLOUR,
+                              WIDTH_INCHES)
 from kit.analysis.trends import QuestionSeries, WordTrends, too_few
 
-TEXT_COLOUR = "#1a1a1a"
-MUTED_COLOUR = "#404040"  # still dark enough on white for the back of the room
-LINE_COLOUR = "#7f7f7f"
-BACKGROUND = "white"
-MEAN_COLOUR = "#1f4e79"
-
-WIDTH_INCHES = 12
-DPI = 100
-
-TITLE_SIZE = 24
 SUBTITLE_SIZE = 17
 TICK_SIZE = 18
 LABEL_SIZE = 16  # the percentage in a segment
@@ -166,7 +158,7 @@ def mean_over_time(series: QuestionSeries, *, title: str | None = None, last: in
     if visible.any():
         ax.plot(x[visible], mean[visible], color=LINE_COLOUR, linewidth=2, zorder=1)
         interval = np.vstack([mean - low, high - mean])[:, visible]
-        ax.errorbar(x[visible], mean[visible], yerr=np.nan_to_num(interval), fmt="o", color=MEAN_COLOUR,
+        ax.errorbar(x[visible], mean[visible], yerr=np.nan_to_num(interval), fmt="o", color=TREND_MEAN_COLOUR,
                     ecolor=TEXT_COLOUR, elinewidth=2.5, capsize=10, capthick=2.5, markersize=13, zorder=3)
     span = question.scale_max - question.scale_min
     for xi, show, m in zip(x, visible, mean):
@@ -199,7 +191,7 @@ def recurring_words_chart(words: WordTrends, *, top: int = 12, title: str | None
     ax = fig.add_subplot()
     _style(ax, title or t("trends.chart_words"), t("trends.chart_words_sub", sessions=counted))
     rows = np.arange(len(labels))
-    ax.barh(rows, totals, height=0.65, color=MEAN_COLOUR, zorder=2)
+    ax.barh(rows, totals, height=0.65, color=TREND_MEAN_COLOUR, zorder=2)
     for row, total, in_sessions in zip(rows, totals, table["sessions"]):
         ax.text(total, row, "  " + t("trends.chart_words_bar", n=total, used=in_sessions, sessions=counted), va="center", ha="left",
                 fontsize=TICK_SIZE, color=TEXT_COLOUR)

@@ -13,15 +13,9 @@ import ipywidgets as widgets
 
 from kit.i18n import t
 from kit.model.template import Question
+from kit.widgets.html import html_widget as _html
 
 Submit = Callable[[str, object], "tuple[bool, str]"]
-
-
-def _html(text: str, css_class: str | None = None) -> widgets.HTML:
-    w = widgets.HTML(text)
-    if css_class:
-        w.add_class(css_class)
-    return w
 
 
 class CodeEntry(widgets.VBox):
