@@ -18,7 +18,8 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.transforms import blended_transform_factory
 
 from kit.analysis.aggregate import ScaleSummary, mean_label
-from kit.charts.style import BACKGROUND, BAR_COLOUR, DPI, SCALE_MEAN_COLOUR, TEXT_COLOUR, TITLE_SIZE, WIDTH_INCHES
+from kit.charts.style import (BACKGROUND, BAR_COLOUR, DPI, SCALE_MEAN_COLOUR, TEXT_COLOUR, TITLE_SIZE, WIDTH_INCHES,
+                              plain_axes)
 from kit.model.template import Question
 
 HEIGHT_INCHES = 6
@@ -118,13 +119,7 @@ def _new_figure(height: float, title: str | None) -> tuple[Figure, Axes]:
     # A margin around the text: a projector often crops or blurs the outermost pixels.
     fig.set_layout_engine(ConstrainedLayoutEngine(w_pad=0.25, h_pad=0.2))
     ax = fig.add_subplot()
-    ax.set_facecolor(BACKGROUND)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    for side in ("left", "bottom"):
-        ax.spines[side].set_color(TEXT_COLOUR)
-        ax.spines[side].set_linewidth(1.5)
-    ax.tick_params(labelsize=TICK_SIZE, labelcolor=TEXT_COLOUR, length=0, pad=10)
+    plain_axes(ax, TICK_SIZE, pad=10)
     ax.grid(False)
     if title:
         ax.set_title(_wrap(title, 60), fontsize=TITLE_SIZE, color=TEXT_COLOUR, loc="left", pad=40)

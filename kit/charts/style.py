@@ -17,3 +17,14 @@ WIDTH_INCHES = 12
 # The room page shows the image ~960 px wide; 100 dpi renders it sharper than that and scales down cleanly.
 DPI = 100
 TITLE_SIZE = 24
+
+
+def plain_axes(ax, tick_size: int, pad: float) -> None:
+    """White axes with only the left and bottom lines (dark, 1.5 wide) and tick labels without tick marks."""
+    ax.set_facecolor(BACKGROUND)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color(TEXT_COLOUR)
+        ax.spines[side].set_linewidth(1.5)
+    ax.tick_params(labelsize=tick_size, labelcolor=TEXT_COLOUR, length=0, pad=pad)

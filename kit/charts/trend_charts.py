@@ -25,7 +25,7 @@ from matplotlib.patches import Patch
 from kit.i18n import number, t
 from kit.analysis.by_type import analysis_of
 from kit.charts.style import (BACKGROUND, DPI, LINE_COLOUR, MUTED_COLOUR, TEXT_COLOUR, TITLE_SIZE, TREND_MEAN_COLOUR,
-                              WIDTH_INCHES)
+                              WIDTH_INCHES, plain_axes)
 from kit.analysis.trends import QuestionSeries, WordTrends, too_few
 
 SUBTITLE_SIZE = 17
@@ -240,13 +240,7 @@ def _figure(height: float) -> Figure:
 
 def _style(ax: Axes, title: str, subtitle: str | None) -> None:
     """The title goes above everything (figure level, so a legend fits between it and the axes)."""
-    ax.set_facecolor(BACKGROUND)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    for side in ("left", "bottom"):
-        ax.spines[side].set_color(TEXT_COLOUR)
-        ax.spines[side].set_linewidth(1.5)
-    ax.tick_params(labelsize=TICK_SIZE, labelcolor=TEXT_COLOUR, length=0, pad=8)
+    plain_axes(ax, TICK_SIZE, pad=8)
     ax.figure.suptitle(_wrap(title, TITLE_WRAP), fontsize=TITLE_SIZE, color=TEXT_COLOUR, x=0.01, ha="left",
                        fontweight="bold")
     if subtitle:
