@@ -13,6 +13,7 @@ from factories import small_template  # noqa: E402
 
 from kit.model.live import LiveSession  # noqa: E402
 from kit.store import Store  # noqa: E402
+from kit.model.sessions import new_session
 
 
 # Store tests run on both backends. PostgreSQL needs a server: `make test` starts one and sets this variable.
@@ -75,5 +76,5 @@ def template():
 
 @pytest.fixture
 def session(store, template):
-    record = store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
+    record = new_session(store, template, "Team Noord", "2026-11-28")
     return LiveSession.open(store, record.code)

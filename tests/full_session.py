@@ -11,6 +11,7 @@ from kit.model.board import PointsBoard
 from kit.model.live import LiveSession
 from kit.model.worksheet import Worksheet
 from kit.store import Store, new_participant_pseudonym
+from kit.model.sessions import new_session
 
 TEAM = "Team <b>Zuid</b> & co"
 DATE = "2026-11-28"
@@ -45,7 +46,7 @@ def build_session(db_url: str, templates_dir) -> Built:
     (one merged, one hidden) and two actions."""
     template = load_template("teamleergesprek", templates_dir)
     with Store(db_url) as store:
-        record = store.create_session(template.to_dict(), TEAM, DATE, template.blocks[0].key)
+        record = new_session(store, template, TEAM, DATE)
         session = LiveSession.open(store, record.code)
         built = Built(record.code, [new_participant_pseudonym() for _ in range(5)])
         p = built.participants

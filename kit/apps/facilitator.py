@@ -9,14 +9,16 @@ stays in step with the facilitator's laptop.
 from __future__ import annotations
 
 import html
-import os
 import threading
 
 import ipywidgets as widgets
 
+from kit import settings
 from kit.analysis import aggregate
+from kit.analysis.by_type import analysis_of
 
 from kit.charts import session_charts
+from kit.charts.by_type import charts_of
 from kit.apps.facilitator_activities import ActivityControls, RoomActivities
 from kit.apps.polling import Poller
 from kit.i18n import t
@@ -40,12 +42,12 @@ from kit.widgets.naslag import ReferenceScreenView, reference_picker, reference_
 from kit.widgets.style import projector_style
 
 POLL_SECONDS = 0.25
-SESSION_ENV = "TEAMLEERGESPREK_SESSION"
-JOIN_URL_ENV = "TEAMLEERGESPREK_JOIN_URL"
+SESSION_ENV = settings.SESSION_ENV
+JOIN_URL_ENV = settings.JOIN_URL_ENV
 
 
 def join_url_for(code: str, base: str | None = None) -> str:
-    base = base or os.environ.get(JOIN_URL_ENV) or "http://localhost:8866/"
+    base = base or settings.join_base_url() or "http://localhost:8866/"
     return f"{base.split('?')[0]}?code={code}"
 
 
@@ -59,8 +61,8 @@ class ResultsRenderer:
         """The chart and the same figures as one line of text."""
         key = ("chart", question.key, values)
         if key not in self._cache:
-            kind = question.kind
-            self._cache[key] = (session_charts.figure_png(kind.figure(question, values)), kind.caption(question, values))
+            self._cache[key] = (session_charts.figure_png(charts_of(question).figure(question, values)),
+                                analysis_of(question).caption(question, values))
         return self._cache[key]
 
     def words(self, texts: tuple[str, ...]) -> bytes | None:
@@ -252,7 +254,7 @@ class FacilitatorApp(RoomScreen):
 
     def _show_reference(self, key: str | None) -> None:
         if key != self.session.state().reference_key:
-            self.session.show_reference(key)
+            self.session.show_reference(key, self.reference.reference.keys)
             self.refresh()
 
     def _toggle_join(self) -> None:
@@ -304,7 +306,7 @@ class FacilitatorApp(RoomScreen):
 
 
 def _session_code(code: str | None, store: Store) -> str:
-    code = code or os.environ.get(SESSION_ENV, "")
+    code = code or settings.session_code()
     if not code:
         open_sessions = [s for s in store.list_sessions() if s.is_open]
         code = open_sessions[-1].code if open_sessions else ""

@@ -16,13 +16,15 @@ import ipywidgets as widgets
 
 from kit.apps.participant_activities import PhoneActivities
 from kit.apps.polling import Poller
+from kit.settings import REQUEST_RECEIVED_ENV
 from kit.i18n import LANGUAGES, language, set_language, t
 from kit.model.answers import AnswerRejected
 from kit.model.live import LiveSession, SessionClosed, SessionNotFound
 from kit.store import Store, new_participant_pseudonym
 from kit.widgets.children import replace_children
 from kit.widgets.naslag import ReferenceDrawer, reference_style
-from kit.widgets.participant import CodeEntry, EndedView, QuestionView, question_view, step_view
+from kit.widgets.by_type import question_view
+from kit.widgets.participant import CodeEntry, EndedView, QuestionView, step_view
 from kit.widgets.style import participant_style
 
 POLL_SECONDS = 0.5
@@ -44,7 +46,7 @@ def request_query_string(environ=os.environ, receive=None) -> str:
     request's variables from `/voila/query/<kernel id>`.
     """
     # Always ask when preheated: a QUERY_STRING already in the environment was inherited, not this page's.
-    if environ.get("VOILA_PREHEAT") == "True" and environ.get("TEAMLEERGESPREK_REQUEST_RECEIVED") != "1":
+    if environ.get("VOILA_PREHEAT") == "True" and environ.get(REQUEST_RECEIVED_ENV) != "1":
         try:
             info = (receive or _receive_request_info)(_request_info_url(environ))
         except Exception:  # the phone then sees the code entry, which still works
@@ -52,7 +54,7 @@ def request_query_string(environ=os.environ, receive=None) -> str:
             info = {}
         environ.pop("QUERY_STRING", None)
         environ.update({str(k): str(v) for k, v in info.items()})
-        environ["TEAMLEERGESPREK_REQUEST_RECEIVED"] = "1"
+        environ[REQUEST_RECEIVED_ENV] = "1"
     return environ.get("QUERY_STRING", "")
 
 

@@ -7,13 +7,14 @@ Figures from fewer answers than the threshold are never broken down: charts and 
 from __future__ import annotations
 
 import html
-import os
 import re
 
 import ipywidgets as widgets
 import pandas as pd
 
+from kit import settings
 from kit.charts import trend_charts
+from kit.charts.by_type import charts_of
 
 from kit.analysis import trends
 from kit.i18n import t
@@ -23,7 +24,7 @@ from kit.widgets.children import replace_children
 from kit.widgets.downloads import Downloads
 from kit.widgets.style import projector_style
 
-TEAM_ENV = "TEAMLEERGESPREK_TEAM"
+TEAM_ENV = settings.TEAM_ENV
 COMPARABLE = (  # (catalog key of the label, question key)
     ("trends.compare_skill", trends.SKILL_KEY),
     ("trends.compare_school", trends.SCHOOL_KEY),
@@ -206,7 +207,7 @@ class TrendsApp:
             return
         key = self.other_key.value
         all_series = trends.series(self.view.data, key, self.view.min_group) if key else []
-        replace_children(self.other, self._series(all_series, lambda one: one.question.kind.trend_figure(one))
+        replace_children(self.other, self._series(all_series, lambda one: charts_of(one.question).trend_figure(one))
                          if key else [])
 
     def render_comparison(self) -> None:
@@ -229,6 +230,6 @@ def file_name_part(text: str) -> str:
 
 
 def trends_app(db_url: str | None = None, team: str | None = None) -> widgets.Widget:
-    app = TrendsApp(Store(db_url), team or os.environ.get(TEAM_ENV))
+    app = TrendsApp(Store(db_url), team or settings.team())
     app.widget._tlg_app = app
     return app.widget

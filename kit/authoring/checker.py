@@ -23,7 +23,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kit.model.template import Question
 from kit.model.text import DEFAULT_OPEN_MAX_LENGTH
-from kit.model.questiontypes import question_type, type_keys
+from kit.model.questiontypes import question_type
+from kit.authoring.type_rules import check_question
 from kit.authoring.yamlfile import (
     KEY_PATTERN,
     UNREADABLE,
@@ -34,13 +35,12 @@ from kit.authoring.yamlfile import (
 )
 
 SUPPORTED_SCHEMA_VERSION = 1
-# The structure of a template. A new question type (a module in kit/questiontypes) adds its fields here: the
+# The structure of a template. A new question type (a module in kit/model/questiontypes) adds its fields here: the
 # type's key in the enum of $defs/question, one if/then line in its allOf, and a $defs entry question_<key> listing
-# its fields; rules a schema cannot say go in the type's `check`. Also: a `check.qtype.<key>` description in
-# kit/i18n/, and every field in docs/trainers.md (tests/docs/test_trainers.py fails otherwise).
+# its fields; rules a schema cannot say go in its entry in kit/authoring/type_rules.py. Also: a `check.qtype.<key>`
+# description in kit/i18n/, and every field in docs/trainers.md (tests/docs/test_trainers.py fails otherwise).
 SCHEMA_PATH = Path(__file__).parent / "schema.json"
 
-MAX_SCALE_STEPS = 11
 
 # Lists whose items are objects with their own key; their label in a message is 'blok 2' or "blok 'welkom'".
 OBJECT_LISTS = {"blocks": "block", "questions": "question", "cases": "case", "worksheet": "step"}
@@ -456,8 +456,7 @@ class TemplateChecker(YamlChecker):
             for q, question in self._items((*path, "questions")):
                 qpath = (*path, "questions", q)
                 self._unique(qpath, question, question_keys, "check.unique_hint.question")
-                if question.get("type") in type_keys():
-                    question_type(question["type"]).check(self, qpath, question)
+                check_question(self, qpath, question)
             meldcode = block.get("meldcode")
             if isinstance(meldcode, dict):
                 for name, hint in (("cases", "check.unique_hint.case"), ("worksheet", "check.unique_hint.step")):
@@ -486,35 +485,12 @@ class TemplateChecker(YamlChecker):
         else:
             seen[key] = line
 
-    # for the question types' `check` (kit/questiontypes)
+    # for the question types' rules (kit/authoring/type_rules.py)
 
-    def unique_options(self, path: tuple, question: dict) -> None:
-        """Options differ from each other whatever their case: 'Vaak' and 'vaak' would be one answer twice."""
-        options = question.get("options")
-        if not isinstance(options, list):
-            return
-        seen: dict[str, int] = {}
-        for number, option in enumerate(options, 1):
-            if not isinstance(option, str) or not option.strip():
-                continue
-            folded = option.strip().casefold()
-            if folded in seen:
-                self.report(self.line((*path, "options", number - 1)), self.where(path) + self.msg(
-                    "check.option_twice", option=option.strip(), first=seen[folded]))
-            else:
-                seen[folded] = number
-
-    def scale_range(self, path: tuple, question: dict) -> None:
-        """min below max, and no more steps than fit on a phone."""
-        low, high = question.get("min"), question.get("max")
-        if not (_whole(low) and _whole(high)):
-            return
-        line = self.line((*path, "max"))
-        if low >= high:
-            self.report(line, self.where(path) + self.msg("check.scale_order", low=low, high=high))
-        elif high - low + 1 > MAX_SCALE_STEPS:
-            self.report(line, self.where(path) + self.msg(
-                "check.scale_steps", low=low, high=high, steps=high - low + 1, most=MAX_SCALE_STEPS))
+    def problem(self, path: tuple, at: tuple, name: str, /, **values) -> None:
+        """Report the message `name` about the question at `path`, on the line of its field `at` (("max",),
+        ("options", 2)): the public way for a type's rules (kit/authoring/type_rules.py) to report."""
+        self.report(self.line((*path, *at)), self.where(path) + self.msg(name, **values))
 
     # the same key asks the same thing as before
 

@@ -15,7 +15,6 @@ Only a file without problems becomes a `Template`. Messages come from `kit/i18n/
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -62,13 +61,13 @@ def load_template_file(path, *, lang: str = "nl", previous: Iterable[tuple[str, 
     return Template.from_dict(data)
 
 
-TEMPLATES_ENV = "TEAMLEERGESPREK_TEMPLATES"
+TEMPLATES_ENV = settings.TEMPLATES_ENV
 DEFAULT_USER_TEMPLATES = Path("data/templates")
 
 
 def user_templates_dir(templates_dir=None) -> Path:
     """Where a school keeps its own templates: --templates, else $TEAMLEERGESPREK_TEMPLATES, else data/templates/."""
-    return Path(templates_dir or os.environ.get(TEMPLATES_ENV) or DEFAULT_USER_TEMPLATES)
+    return Path(templates_dir or settings.templates_dir() or DEFAULT_USER_TEMPLATES)
 
 
 def _user_templates(templates_dir=None) -> dict[str, Path]:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
+from kit import settings
 from kit.i18n import LANGUAGES, command_language, language, set_language, t
 from kit.store import DEFAULT_DB_URL, Store, StoreError, resolve_db_url
+from kit.model.sessions import new_session
 
 # The first team of the demo history (kit.history.demo): its live demo session opens with that team's previous actions.
 DEMO_TEAM = "Havo/vwo onderbouw (voorbeeld)"
@@ -74,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--facilitator-port", type=int, default=8867, metavar="POORT")
     _lang_option(serve, "taal van de schermen (standaard: de taal van het sjabloon van de sessie)")
     serve.add_argument("--expected-participants", type=int, metavar="N",
-                       default=int(os.environ.get("TEAMLEERGESPREK_EXPECTED_PARTICIPANTS", "60")),
+                       default=settings.expected_participants(),
                        help="zoveel deelnemerspagina's staan vooraf klaar (standaard 60, of "
                             "$TEAMLEERGESPREK_EXPECTED_PARTICIPANTS)")
     serve.add_argument("--max-participants", type=int, default=None, metavar="N",
@@ -161,7 +162,7 @@ def create_session(store: Store, template_name: str, team: str, session_date: st
         template = load_template(template_name, templates_dir)
     except TemplateError as error:
         raise UserError(str(error))
-    return store.create_session(template.to_dict(), team.strip(), session_date, template.blocks[0].key)
+    return new_session(store, template, team.strip(), session_date)
 
 
 def cmd_new(args) -> int:

@@ -49,6 +49,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from kit.documents.by_type import documents_of
 from kit.i18n import NL
 from kit.model.live import LiveSession
 from kit.model.board import PointsBoard, RankedPoint
@@ -219,7 +220,7 @@ def _ranking(store: Store, record: SessionRecord, template: Template) -> list[Ra
 def summary_rows(question: Question, polls) -> list[tuple[str, object]]:
     """What the question's type sums its answers up to for the exports (e.g. mean points per option), from the
     small-group threshold on."""
-    return question.kind.summary_rows(question, [p.answer.value for p in polls])
+    return documents_of(question).summary_rows(question, [p.answer.value for p in polls])
 
 
 def step_title(data: SessionData, step_key: str) -> str:

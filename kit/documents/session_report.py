@@ -37,6 +37,8 @@ from fpdf.fonts import FontFace
 from kit.analysis import aggregate
 
 from kit.charts import session_charts
+from kit.charts.by_type import charts_of
+from kit.documents.by_type import documents_of
 from kit.documents.session_export import PollAnswer, SessionData, session_data
 from kit.i18n import language, t, weekday_date
 from kit.model.template import ROUTE_CATEGORIES, Block, Question
@@ -237,7 +239,7 @@ def _question_figure(question: Question, polls: list[PollAnswer]):
     values = [p.answer.value for p in polls]
     if len(values) < aggregate.MIN_ANSWERS_FOR_DISTRIBUTION:
         return None
-    return question.kind.figure(question, values)
+    return charts_of(question).figure(question, values)
 
 
 def _figure_height(fig) -> float:
@@ -270,7 +272,7 @@ def _question(pdf: ReportDocument, question: Question, polls: list[PollAnswer], 
     elif figure is None:
         pdf.para(t("report.too_few", count=count, min=aggregate.MIN_ANSWERS_FOR_DISTRIBUTION), size=SMALL_SIZE)
     else:
-        note = question.kind.report_note(question, [p.answer.value for p in polls])
+        note = documents_of(question).report_note(question, [p.answer.value for p in polls])
         pdf.para(f"{count}{note}.", size=SMALL_SIZE)
         pdf.figure(figure)
 

@@ -28,6 +28,7 @@ from kit.model.board import PointsBoard
 from kit.model.template import ROUTE_CATEGORIES, Template
 from kit.model.text import checked_text
 from kit.store import SessionRecord, Store
+from kit.model.sessions import new_session
 
 DEFAULT_SEED = 2026
 DEMO_SUFFIX = " (voorbeeld)"
@@ -287,7 +288,7 @@ class _Writer:
 
     def session(self, team: TeamPlan, index: int, held: date) -> SessionRecord:
         rng = self.rng
-        record = self.store.create_session(self.template.to_dict(), team.name, held.isoformat(), self.template.blocks[0].key)
+        record = new_session(self.store, self.template, team.name, held.isoformat())
         code = record.code
         size = team.sizes[index] + (rng.randint(-team.jitter, team.jitter) if team.jitter else 0)
         participants = [_hex(rng, 8) for _ in range(size)]

@@ -23,6 +23,7 @@ from pathlib import Path
 from kit.model.answers import normalise_answer
 from kit.model.template import Question, Template
 from kit.store import SessionRecord, Store, new_participant_pseudonym
+from kit.model.sessions import new_session
 
 COLUMNS = ("team", "datum", "vraag", "antwoord", "aantal")
 MAX_PER_ROW = 500  # a room holds 8 to 60 people; more than this in one row is a typing error
@@ -335,7 +336,7 @@ def write_sessions(store: Store, template: Template, planned: list[PlannedSessio
     imported = []
     with one_transaction(store):
         for plan in planned:
-            record = store.create_session(template.to_dict(), plan.team, plan.session_date, template.blocks[0].key)
+            record = new_session(store, template, plan.team, plan.session_date)
             for (key, value), count in plan.counts.items():
                 stored = normalise_answer(template.question(key), value)
                 for _ in range(count):

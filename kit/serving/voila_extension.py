@@ -29,7 +29,6 @@ from __future__ import annotations
 import contextvars
 import html
 import json
-import os
 import struct
 import time
 
@@ -41,9 +40,9 @@ from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
+from kit import settings
 from kit.i18n import CATALOGS, NL, language
 
-TOKEN_ENV = "TEAMLEERGESPREK_VOILA_TOKEN"
 V1 = "v1.kernel.websocket.jupyter.org"
 ZMQ_MAX_SOCKETS = 16_384
 OPEN_FILES = 32_768
@@ -324,7 +323,7 @@ class KitVoila(Voila):
 
     def initialize(self, argv=None):
         # Read the facilitator's token and take it out of the environment before any kernel copies the environment.
-        token = os.environ.pop(TOKEN_ENV, None)
+        token = settings.take_facilitator_token()
         super().initialize(argv)
         if token and not self.token:
             self.token = token

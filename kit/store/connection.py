@@ -9,14 +9,15 @@ psycopg is imported only when the URL is a PostgreSQL one: participant kernels o
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from kit import settings
+
 DEFAULT_DB_URL = "sqlite:///data/teamleergesprek.sqlite"
-DB_URL_ENV = "TEAMLEERGESPREK_DB"
+DB_URL_ENV = settings.DB_URL_ENV
 
 # 60 participant kernels may commit in the same second; a writer waits this long for the lock before failing.
 BUSY_TIMEOUT_MS = 10_000
@@ -37,7 +38,7 @@ class StoreError(Exception):
 
 
 def resolve_db_url(url: str | None = None) -> str:
-    return url or os.environ.get(DB_URL_ENV) or DEFAULT_DB_URL
+    return url or settings.db_url() or DEFAULT_DB_URL
 
 
 def is_postgres_url(url: str) -> bool:

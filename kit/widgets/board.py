@@ -10,15 +10,9 @@ import ipywidgets as widgets
 
 from kit.i18n import t
 from kit.widgets.children import replace_children
+from kit.widgets.html import html_widget as _html
 
 Result = "tuple[bool, str]"
-
-
-def _html(value: str = "", *classes: str) -> widgets.HTML:
-    w = widgets.HTML(value)
-    for css_class in classes:
-        w.add_class(css_class)
-    return w
 
 
 def _status(widget: widgets.HTML, ok: bool, message: str) -> None:

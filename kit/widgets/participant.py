@@ -13,15 +13,9 @@ import ipywidgets as widgets
 
 from kit.i18n import t
 from kit.model.template import Question
+from kit.widgets.html import html_widget as _html
 
 Submit = Callable[[str, object], "tuple[bool, str]"]
-
-
-def _html(text: str, css_class: str | None = None) -> widgets.HTML:
-    w = widgets.HTML(text)
-    if css_class:
-        w.add_class(css_class)
-    return w
 
 
 class CodeEntry(widgets.VBox):
@@ -230,8 +224,3 @@ class OpenView(QuestionView):
         if self.share_toggle is not None:
             self._show_keep()
 
-
-def question_view(question: Question, submit: Submit, current: str | None = None, position: str = "",
-                  share=None, shared: bool = False) -> QuestionView:
-    """The view the question's type builds (`QuestionType.view`)."""
-    return question.kind.view(question, submit, current, position, share=share, shared=shared)

@@ -11,13 +11,7 @@ import ipywidgets as widgets
 from kit.i18n import t
 from kit.model.template import ROUTE_CATEGORIES, Meldcode
 from kit.widgets.children import replace_children
-
-
-def _html(value: str = "", *classes: str) -> widgets.HTML:
-    w = widgets.HTML(value)
-    for css_class in classes:
-        w.add_class(css_class)
-    return w
+from kit.widgets.html import html_widget as _html
 
 
 def _big_button(label: str, on_click, css_class: str = "tlg-option") -> widgets.Button:

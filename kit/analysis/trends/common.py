@@ -3,17 +3,18 @@ question types have which kind of series, and the few helpers that name a questi
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 import warnings
 from functools import lru_cache
 
+from kit import settings
+from kit.analysis.by_type import analysis_of
 from kit.i18n import t
 from kit.model.template import Question
 from kit.model.questiontypes import all_types
 
-MIN_GROUP_ENV = "TEAMLEERGESPREK_MIN_GROUP"
+MIN_GROUP_ENV = settings.MIN_GROUP_ENV
 MIN_GROUP = 5
 
 SKILL_KEY = "vaardigheid"
@@ -33,7 +34,7 @@ def min_group_threshold(value: int | None = None) -> int:
     variable TEAMLEERGESPREK_MIN_GROUP, else 5. An unreadable setting falls back to 5 (with a warning), never
     to something lower."""
     if value is None:
-        raw = os.environ.get(MIN_GROUP_ENV, "").strip()
+        raw = settings.min_group_text()
         if not raw:
             return MIN_GROUP
         try:
@@ -60,7 +61,7 @@ def signature(question: Question) -> str:
 
 def describe_signature(question: Question) -> str:
     """For a heading that sets two series of one key apart: 'schaal 0–5' or 'heel vaardig / vaardig / …'."""
-    return question.kind.describe(question)
+    return analysis_of(question).describe(question)
 
 
 @lru_cache(maxsize=8192)  # a team writes the same points and actions session after session

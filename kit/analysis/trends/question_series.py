@@ -4,10 +4,12 @@ of a question whose answer divides points; one `Series` per way a key was asked.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import pandas as pd
 
+from kit.analysis.by_type import analysis_of
 from kit.i18n import number, t
 from kit.model.template import Question
 
@@ -89,7 +91,12 @@ def series(data: TeamData, key: str, min_group: int | None = None) -> list[Quest
     for sig, group in rows.groupby("signature", sort=False):
         codes = list(group["code"])
         question = data.question(codes[-1], key)
-        result.append(question.kind.trend_series(data, key, sig, question, codes, threshold))
+        how = analysis_of(question)
+        if how.session_means is not None:
+            result.append(mean_series(data, key, sig, question, codes, threshold, partial(how.session_means, question)))
+        else:
+            result.append(count_series(data, key, sig, question, codes, threshold,
+                                       stats=scale_stats if how.scale_stats else None))
     return result
 
 

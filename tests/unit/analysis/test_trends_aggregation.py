@@ -19,6 +19,7 @@ from kit.model.template import Block, Points, Question, Template
 from kit.store import Store
 from kit.store import history
 from kit.store.activities import ActionRecord
+from kit.model.sessions import new_session
 
 TEAM = "Team Noord"
 SAMENWERKING = Question(
@@ -46,7 +47,7 @@ def add_session(store: Store, session_date: str, answers: dict[str, list[str]], 
                 template: Template | None = None, shown: bool = True) -> str:
     """A session whose participant i gave answers[key][i]; open answers let through to the room unless shown=False."""
     template = template or make_template()
-    code = store.create_session(template.to_dict(), team, session_date, template.blocks[0].key).code
+    code = new_session(store, template, team, session_date).code
     for key, values in answers.items():
         for i, value in enumerate(values):
             store.save_answer(code, f"p{i}", key, value)

@@ -6,6 +6,7 @@ from factories import open_question
 from kit.apps.participant import ParticipantApp, code_from_query
 from kit.model.live import LiveSession
 from kit.widgets.participant import ChoiceView, CodeEntry, OpenView, ScaleView, WaitingView
+from kit.model.sessions import new_session
 
 
 @pytest.fixture
@@ -224,7 +225,7 @@ def test_a_phone_speaks_the_language_of_the_session_it_joins(store, monkeypatch,
 
     from factories import small_template
     template = replace(small_template(), language=session_language)
-    record = store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
+    record = new_session(store, template, "Team Noord", "2026-11-28")
     phone = ParticipantApp(store, "", poll_seconds=None)
     phone.view.code.value = record.code
     phone.view.join_button.click()
@@ -244,7 +245,7 @@ def test_a_phone_closes_what_it_no_longer_shows(store):
     from kit.authoring import load_template
 
     template = load_template("teamleergesprek")
-    record = store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
+    record = new_session(store, template, "Team Noord", "2026-11-28")
     session = LiveSession.open(store, record.code)
     before = open_widgets()  # other tests' widgets too: they live in this process
     phone = ParticipantApp(store, record.code, poll_seconds=None)
@@ -265,7 +266,7 @@ def test_when_the_session_is_closed_the_phone_thanks_and_keeps_the_intention_on_
     from kit.widgets.participant import EndedView
 
     template = load_template("teamleergesprek")
-    record = store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
+    record = new_session(store, template, "Team Noord", "2026-11-28")
     session = LiveSession.open(store, record.code)
     phone, other = (ParticipantApp(store, record.code, poll_seconds=None) for _ in range(2))
     open_question(session, "checkout_voornemen")

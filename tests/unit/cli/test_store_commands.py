@@ -12,12 +12,13 @@ from kit.cli import main
 from kit.model.live import LiveSession, SessionNotFound
 from kit.store import Store
 from kit.store.activities import ActionRecord
+from kit.model.sessions import new_session
 
 
 def fill_session(store, template, session_date="2026-11-28", secret=None):
     """A session with something in every table: answers, live state, groups, worksheet, route map, points,
     stickers, actions. Returns (code, the unique text written everywhere)."""
-    record = store.create_session(template.to_dict(), "Team Noord", session_date, template.blocks[0].key)
+    record = new_session(store, template, "Team Noord", session_date)
     code = record.code
     secret = secret or f"geheim-{secrets.token_hex(8)}"
     store.update_live_state(code, question_key="versterken")
