@@ -476,6 +476,17 @@ NL = {
     "cli.trends_title": "Trends voor het zorgteam (alleen op deze laptop)",
     "cli.rapport_saved": "Rapport geschreven naar {path}",
     "cli.rapport_saved_png": "Rapport geschreven naar {path}; grafieken als PNG in {png}",
+    # -- offline, worksheet saved as you go, group back after a reload, phone details (issue 15: 4, 6, 7, 12) --
+    "page.connection_lost": "Geen verbinding met de laptop van de begeleider. Deze pagina gaat vanzelf verder zodra die er weer is.",
+    "page.reloading": "De sessie is opnieuw gestart. De pagina laadt opnieuw…",
+    "worksheet.saving": "Wordt bewaard…",
+    "worksheet.autosave_hint": "Wat je typt wordt vanzelf bewaard, ook als je naar een andere stap gaat.",
+    "worksheet.label_taken": "Er is al een groepje „{label}” in deze sessie. Zijn jullie dat?",
+    "worksheet.rejoin": "Ja, wij zijn {label}",
+    "worksheet.other_label": "Nee, wij kiezen een andere naam",
+    "worksheet.welcome_back": "Welkom terug, {label}. Jullie antwoorden zijn er nog.",
+    "worksheet.groups_one": "1 groepje",
+    "points.prompt_hint": "Schrijf hieronder op wat je bedenkt: één punt per post-it.",
 }
 
 EN = {
@@ -927,6 +938,17 @@ EN = {
     "cli.trends_title": "Trends for the zorgteam (care team), on this laptop only",
     "cli.rapport_saved": "Rapport (report) written to {path}",
     "cli.rapport_saved_png": "Rapport (report) written to {path}; charts as PNG in {png}",
+    # -- offline, worksheet saved as you go, group back after a reload, phone details (issue 15: 4, 6, 7, 12) --
+    "page.connection_lost": "No connection with the facilitator's laptop. This page carries on by itself once it is back.",
+    "page.reloading": "The session was restarted. The page is reloading…",
+    "worksheet.saving": "Saving…",
+    "worksheet.autosave_hint": "What you type is saved by itself, also when you go to another step.",
+    "worksheet.label_taken": "There already is a group “{label}” in this session. Is that you?",
+    "worksheet.rejoin": "Yes, we are {label}",
+    "worksheet.other_label": "No, we choose another name",
+    "worksheet.welcome_back": "Welcome back, {label}. Your answers are still here.",
+    "worksheet.groups_one": "1 group",
+    "points.prompt_hint": "Write what comes to mind below: one point per note.",
 }
 
 # `teamleergesprek check` and every notebook that loads a template or the naslag: what to fix, and where.
