@@ -487,6 +487,7 @@ NL = {
     "worksheet.welcome_back": "Welkom terug, {label}. Jullie antwoorden zijn er nog.",
     "worksheet.groups_one": "1 groepje",
     "points.prompt_hint": "Schrijf hieronder op wat je bedenkt: één punt per post-it.",
+    "worksheet.unknown_group": "Er is geen groepje met deze naam; meld jullie groepje aan.",
 }
 
 EN = {
@@ -949,6 +950,7 @@ EN = {
     "worksheet.welcome_back": "Welcome back, {label}. Your answers are still here.",
     "worksheet.groups_one": "1 group",
     "points.prompt_hint": "Write what comes to mind below: one point per note.",
+    "worksheet.unknown_group": "There is no group with this name; register your group.",
 }
 
 # `teamleergesprek check` and every notebook that loads a template or the naslag: what to fix, and where.

@@ -46,7 +46,6 @@ import tornado.web
 import voila.app as voila_app
 import zmq
 from traitlets import Bool, Integer
-from jupyter_server.utils import url_path_join
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
@@ -454,8 +453,8 @@ class KitVoila(Voila):
             elif self.single_page and (pattern.rstrip("/").endswith(("/login", "/logout")) or "/voila/files/" in pattern):
                 continue  # the participant server has no logins and serves no files
             handlers.append((pattern, handler, *rest))
-        base = self.server_url if hasattr(self, "server_url") else "/"
-        return [(url_path_join(base, r"/kit/alive/([\w-]+)"), KernelAliveHandler), *handlers]
+        base = (self.server_url or self.base_url or "/").rstrip("/")
+        return [(base + r"/kit/alive/([\w-]+)", KernelAliveHandler), *handlers]
 
 
 def _raise_open_files() -> None:
