@@ -46,7 +46,8 @@ class StickerPhone(widgets.VBox):
 
     def poll(self) -> None:
         points = [(p.point_id, p.text) for p in self.board.visible_points()]
-        self.ballot.show(points, self.board.my_stickers(self.participant), self.board.stickers_left(self.participant))
+        self.ballot.show(points, self.board.my_stickers(self.participant), self.board.stickers_left(self.participant),
+                         self.board.config.max_per_point)
 
 
 class PhoneActivities:
@@ -81,7 +82,8 @@ class PhoneActivities:
             header = []
             if step.prompt is not None:
                 position = t("participant.prompt_of", n=step.prompt + 1, total=len(step.block.prompts))
-                header = [PromptView(step.block.title, step.prompt_text, position)]
+                # Not "nothing to fill in": the post-it field is right below.
+                header = [PromptView(step.block.title, step.prompt_text, position, t("points.prompt_hint"))]
 
             def post(text):
                 ok, message = _attempt(lambda: board.post(self.participant, text))
