@@ -36,6 +36,9 @@ def stored(served) -> tuple[list, list]:
 def test_the_worksheet_keeps_what_a_group_typed(browser, served):
     go_to(served, activity="werkblad")
     phone = new_page(browser, served.join_url, **PHONE)
+    name = phone.get_by_placeholder("bijv. Groep 3")
+    expect(name).to_be_visible(timeout=PAGE_TIMEOUT_MS)
+    assert name.bounding_box()["height"] >= 44  # a thumb's height
     register_group(phone, "De uilen")
     phone.get_by_role("button", name=CASE).click()
     expect(phone.get_by_text(STEP_1)).to_be_visible()
@@ -115,3 +118,10 @@ def test_open_phones_come_back_by_themselves_after_a_restart(browser, served, tm
     # Back to the worksheet: the group's phone still knows its group.
     go_to(served, block=step.block.key, activity="werkblad")
     expect(group.locator("textarea").first).to_have_value("Blauwe plekken", timeout=PAGE_TIMEOUT_MS)
+
+
+def test_the_code_field_fits_a_thumb(browser, served):
+    phone = new_page(browser, f"http://127.0.0.1:{served.participant_port}/", **PHONE)
+    code = phone.locator(".tlg-code input")
+    expect(code).to_be_visible(timeout=PAGE_TIMEOUT_MS)
+    assert code.bounding_box()["height"] >= 44
