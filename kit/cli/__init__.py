@@ -483,7 +483,7 @@ def _serve_on_this_laptop(notebook: str, port: int, url: str, env_extra: dict, t
     from kit.store.connection import DB_URL_ENV
 
     env = {**os.environ, DB_URL_ENV: absolute_db_url(url), "MPLBACKEND": "Agg", **env_extra}
-    command = [sys.executable, "-m", "voila", str(NOTEBOOKS / notebook), f"--port={port}",
+    command = [sys.executable, "-m", "kit.serving.voila_extension", str(NOTEBOOKS / notebook), f"--port={port}",
                "--Voila.ip=127.0.0.1", "--no-browser", "--theme=light", "--show_tracebacks=False",
                "--Voila.port_retries=0"]
     process = subprocess.Popen(command, cwd=NOTEBOOKS, env=env, start_new_session=True)

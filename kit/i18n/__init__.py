@@ -483,6 +483,18 @@ NL = {
     "rapport.first_to_last_enough": "Van de eerste naar de laatste sessie met minstens {min} antwoorden op deze "
                                     "vraag: {sentence}",
     "rapport.left_out": "Niet meegeteld omdat ze te weinig antwoorden hadden: {sessions}.",
+    # -- offline, worksheet saved as you go, group back after a reload, phone details (issue 15: 4, 6, 7, 12) --
+    "page.connection_lost": "Geen verbinding met de laptop van de begeleider. Deze pagina gaat vanzelf verder zodra die er weer is.",
+    "page.reloading": "De sessie is opnieuw gestart. De pagina laadt opnieuw…",
+    "worksheet.saving": "Wordt bewaard…",
+    "worksheet.autosave_hint": "Wat je typt wordt vanzelf bewaard, ook als je naar een andere stap gaat.",
+    "worksheet.label_taken": "Er is al een groepje „{label}” in deze sessie. Zijn jullie dat?",
+    "worksheet.rejoin": "Ja, wij zijn {label}",
+    "worksheet.other_label": "Nee, wij kiezen een andere naam",
+    "worksheet.welcome_back": "Welkom terug, {label}. Jullie antwoorden zijn er nog.",
+    "worksheet.groups_one": "1 groepje",
+    "points.prompt_hint": "Schrijf hieronder op wat je bedenkt: één punt per post-it.",
+    "worksheet.unknown_group": "Er is geen groepje met deze naam; meld jullie groepje aan.",
 }
 
 EN = {
@@ -941,6 +953,18 @@ EN = {
     "rapport.first_to_last_enough": "From the first to the last session with at least {min} answers to this "
                                     "question: {sentence}",
     "rapport.left_out": "Left out because they had too few answers: {sessions}.",
+    # -- offline, worksheet saved as you go, group back after a reload, phone details (issue 15: 4, 6, 7, 12) --
+    "page.connection_lost": "No connection with the facilitator's laptop. This page carries on by itself once it is back.",
+    "page.reloading": "The session was restarted. The page is reloading…",
+    "worksheet.saving": "Saving…",
+    "worksheet.autosave_hint": "What you type is saved by itself, also when you go to another step.",
+    "worksheet.label_taken": "There already is a group “{label}” in this session. Is that you?",
+    "worksheet.rejoin": "Yes, we are {label}",
+    "worksheet.other_label": "No, we choose another name",
+    "worksheet.welcome_back": "Welcome back, {label}. Your answers are still here.",
+    "worksheet.groups_one": "1 group",
+    "points.prompt_hint": "Write what comes to mind below: one point per note.",
+    "worksheet.unknown_group": "There is no group with this name; register your group.",
 }
 
 # `teamleergesprek check` and every notebook that loads a template or the naslag: what to fix, and where.
