@@ -41,7 +41,7 @@ from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
-from kit.i18n import CATALOGS, NL, language
+from kit.i18n import language, translate
 
 TOKEN_ENV = "TEAMLEERGESPREK_VOILA_TOKEN"
 V1 = "v1.kernel.websocket.jupyter.org"
@@ -55,7 +55,7 @@ POOL_CLAIM: contextvars.ContextVar = contextvars.ContextVar("kit_pool_claim", de
 
 
 def full_page(lang: str) -> str:
-    title, text, again = (CATALOGS.get(lang, NL).get(key) or NL[key] for key in ("full.title", "full.text", "full.again"))
+    title, text, again = (translate(lang, key) for key in ("full.title", "full.text", "full.again"))
     return (
         "<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'><title>{title}</title></head>"

@@ -123,7 +123,7 @@ def test_check_speaks_english_with_lang_en(tmp_path, capsys):
     assert main(["check", "--lang", "en", str(bad)]) == 1
     captured = capsys.readouterr()
     assert f"{bad}:7: block 'a': 'minutes' must be a whole number, but is 'ten'" in captured.out
-    assert "1 problem(s) found" in captured.err
+    assert "1 problem found." in captured.err
 
 
 EIGEN = """schema_version: 1
@@ -148,7 +148,7 @@ def test_check_compares_questions_with_the_sessions_in_the_database(db, tmp_path
     # Another wording under the same key: fine. Other options: refused, naming the session, with both ways out.
     template.write_text(EIGEN.format(text="Welke signalen herken je?", options="blauwe plekken, stil, afwezig"))
     assert main(["check", "--db", db, str(template)]) == 0
-    assert "Vergeleken met de vragen van 1 sessie(s)" in capsys.readouterr().out
+    assert "Vergeleken met de vragen van 1 sessie in" in capsys.readouterr().out
     template.write_text(EIGEN.format(text="Welke signalen herken je?", options="blauwe plekken, teruggetrokken, afwezig"))
     assert main(["check", "--db", db, str(template)]) == 1
     out = capsys.readouterr().out
