@@ -180,3 +180,12 @@ def test_every_message_of_every_command_comes_from_the_catalog():
                         c.isalpha() for c in inner.value) and "://" not in inner.value:  # an address is no text
                     offenders.append(f"{path.name}:{node.lineno}: {inner.value!r}")
     assert offenders == []
+
+
+def test_the_stores_refusals_speak_the_command_language_too(db, tmp_path, capsys):
+    (tmp_path / "kopie.sqlite").write_bytes(b"")
+    assert main(["--db", db, "backup", "--out", str(tmp_path / "kopie.sqlite"), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (f"Error: The file '{tmp_path / 'kopie.sqlite'}' already exists and is not "
+                                       "overwritten. Choose a new file name.\n")
+    assert main(["--db", "mysql://x", "new", "--team", "T", "--lang", "en"]) == 2
+    assert "Unknown kind of database address 'mysql://x'" in capsys.readouterr().err
