@@ -189,3 +189,14 @@ def test_the_stores_refusals_speak_the_command_language_too(db, tmp_path, capsys
                                        "overwritten. Choose a new file name.\n")
     assert main(["--db", "mysql://x", "new", "--team", "T", "--lang", "en"]) == 2
     assert "Unknown kind of database address 'mysql://x'" in capsys.readouterr().err
+
+
+def test_import_says_what_to_correct_in_the_command_language(db, tmp_path, capsys):
+    counts = tmp_path / "eerder.csv"
+    counts.write_text("team,datum,vraag,antwoord,aantal\nNoord,2025-03-12,vaardigheid,vaardig,veel\n", encoding="utf-8")
+    assert main(["--db", db, "import", str(counts), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert f"Error: The file '{counts}' was not imported; nothing was saved." in err
+    assert "line 2: count 'veel' is not a whole number" in err
+    assert main(["--db", db, "import", str(counts)]) == 2
+    assert "regel 2: aantal 'veel' is geen heel getal" in capsys.readouterr().err
