@@ -253,7 +253,7 @@ def _question(pdf: ReportDocument, question: Question, polls: list[PollAnswer], 
     n = len(polls)
     # The question, its count and its chart on one page.
     pdf.heading(question.text, size=12, space_before=5, keep=25 + _figure_height(figure))
-    count = t("facilitator.answer_count_one") if n == 1 else t("facilitator.answer_count_many", n=n)
+    count = t("facilitator.answer_count", n=n)
     if question.kind.free_text:
         shown = _shown(polls)
         if question.private:
@@ -283,11 +283,10 @@ def _meldcode(pdf: ReportDocument, data: SessionData, block: Block) -> None:
     chosen = Counter(g.case_key for g in data.groups if g.case_key)
     pdf.heading(t("report.groups_cases"), size=12, space_before=3, keep=20)
     if data.groups:
-        one = len(data.groups) == 1
-        pdf.para(t("report.groups_worked_one") if one else t("report.groups_worked", n=len(data.groups)))
+        pdf.para(t("report.groups_worked", n=len(data.groups)))
         for case in meldcode.cases:
             if chosen[case.key]:
-                times = t("report.group_one") if chosen[case.key] == 1 else t("report.group_many", n=chosen[case.key])
+                times = t("report.group", n=chosen[case.key])
                 pdf.bullet(f"{case.title}: {times}")
     else:
         pdf.para(t("report.no_groups"))
@@ -323,8 +322,7 @@ def _points(pdf: ReportDocument, data: SessionData) -> None:
         return
     set_aside = len(data.points) - len(data.ranking)
     if set_aside:
-        pdf.para(t("report.set_aside_many", n=set_aside) if set_aside > 1 else t("report.set_aside_one"),
-                 size=SMALL_SIZE)
+        pdf.para(t("report.set_aside", n=set_aside), size=SMALL_SIZE)
     pdf.set_font(FONT, "", BODY_SIZE)
     with pdf.table(col_widths=(12, pdf.text_width - 36, 24), width=pdf.text_width, align="LEFT",
                    text_align=("RIGHT", "LEFT", "RIGHT"), line_height=LINE, borders_layout="HORIZONTAL_LINES",

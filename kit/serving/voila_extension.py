@@ -50,7 +50,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
 from kit import settings
-from kit.i18n import CATALOGS, NL, language
+from kit.i18n import language, translate
 
 V1 = "v1.kernel.websocket.jupyter.org"
 ZMQ_MAX_SOCKETS = 16_384
@@ -63,7 +63,7 @@ POOL_CLAIM: contextvars.ContextVar = contextvars.ContextVar("kit_pool_claim", de
 
 
 def full_page(lang: str) -> str:
-    title, text, again = (CATALOGS.get(lang, NL).get(key) or NL[key] for key in ("full.title", "full.text", "full.again"))
+    title, text, again = (translate(lang, key) for key in ("full.title", "full.text", "full.again"))
     return (
         "<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'><title>{title}</title></head>"
@@ -84,15 +84,11 @@ def offline_html(chunk: str) -> str:
     return EXTERNAL_LINK.sub("", chunk) if "<link" in chunk else chunk
 
 
-def _catalog(lang: str, key: str) -> str:
-    return CATALOGS.get(lang, NL).get(key) or NL[key]
-
-
 def watch_script(lang: str) -> str:
     """Runs in every page: reload when this server no longer has the page's kernel (a restart of serve, a kernel
     that was stopped), say so while the server cannot be reached, and keep a Werkvorm 3 group's token in the
     address (`?group=`) so that a reload brings the group back. Only same-origin requests."""
-    texts = json.dumps({"lost": _catalog(lang, "page.connection_lost"), "reload": _catalog(lang, "page.reloading")})
+    texts = json.dumps({"lost": translate(lang, "page.connection_lost"), "reload": translate(lang, "page.reloading")})
     return """<script>(function () {
   var TEXT = %s, SECONDS = %d, misses = 0, banner = null, reloading = false;
   function config() {

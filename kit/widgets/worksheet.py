@@ -26,8 +26,8 @@ AUTOSAVE_SECONDS = 1.5
 
 
 def groups_text(n: int) -> str:
-    """'1 groepje', '3 groepjes'."""
-    return t("worksheet.groups_one") if n == 1 else t("worksheet.groups", n=n)
+    """'1 groepje', '3 groepjes' (a plural entry in the catalogs)."""
+    return t("worksheet.groups", n=n)
 
 
 class GroupPhone(widgets.VBox):
