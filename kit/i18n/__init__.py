@@ -483,6 +483,14 @@ NL = {
     "rapport.first_to_last_enough": "Van de eerste naar de laatste sessie met minstens {min} antwoorden op deze "
                                     "vraag: {sentence}",
     "rapport.left_out": "Niet meegeteld omdat ze te weinig antwoorden hadden: {sessions}.",
+    # facilitator's notes per block (issue 11.1): on the facilitator's page only, folded until tapped
+    "notes.open": "▸ Aantekeningen voor de begeleider",
+    "notes.close": "▾ Aantekeningen dichtklappen",
+    "notes.doel": "Doel",
+    "notes.stappen": "Zo doe je het",
+    "notes.let_op": "Let op",
+    "notes.tips": "Tips",
+    "notes.none": "Bij dit blok staan geen aantekeningen in het sjabloon.",
 }
 
 EN = {
@@ -941,6 +949,14 @@ EN = {
     "rapport.first_to_last_enough": "From the first to the last session with at least {min} answers to this "
                                     "question: {sentence}",
     "rapport.left_out": "Left out because they had too few answers: {sessions}.",
+    # facilitator's notes per block (issue 11.1): on the facilitator's page only, folded until tapped
+    "notes.open": "▸ Notes for the facilitator",
+    "notes.close": "▾ Fold the notes away",
+    "notes.doel": "Aim",
+    "notes.stappen": "Step by step",
+    "notes.let_op": "Watch for",
+    "notes.tips": "Tips",
+    "notes.none": "The template has no notes for this block.",
 }
 
 # `teamleergesprek check` and every notebook that loads a template or the naslag: what to fix, and where.
@@ -1149,6 +1165,13 @@ CHECK_NL = {
     "check.example.max_label": "max_label: zeer tevreden",
     "check.example.max_length": "max_length: 500",
     "check.example.private": "private: true",
+    # facilitator's notes per block (issue 11.1)
+    "check.no_fields": "{subject} is leeg. Zet er minstens één veld onder, bijvoorbeeld:  {example}",
+    "check.example.notes": "notes:  met daaronder  doel: ...  en  stappen:  met per stap  - ...",
+    "check.example.doel": "doel: De deelnemers denken na over hun eigen handelen.",
+    "check.example.stappen": 'stappen:  met daaronder per stap  - "Vraag iedereen rustig te gaan zitten."',
+    "check.example.let_op": 'let_op:  met daaronder per punt  - "Delen is vrijwillig."',
+    "check.example.tips": 'tips:  met daaronder per tip  - "Gebruik een zichtbare timer."',
 }
 
 CHECK_EN = {
@@ -1340,6 +1363,13 @@ CHECK_EN = {
     "check.example.max_label": "max_label: very satisfied",
     "check.example.max_length": "max_length: 500",
     "check.example.private": "private: true",
+    # facilitator's notes per block (issue 11.1)
+    "check.no_fields": "{subject} is empty. Put at least one field under it, for example:  {example}",
+    "check.example.notes": "notes:  with under it  doel: ...  and  stappen:  with one  - ...  per step",
+    "check.example.doel": "doel: Participants reflect on how they act themselves.",
+    "check.example.stappen": 'stappen:  with under it per step  - "Ask everyone to sit comfortably."',
+    "check.example.let_op": 'let_op:  with under it per point  - "Sharing is voluntary."',
+    "check.example.tips": 'tips:  with under it per tip  - "Use a visible timer."',
 }
 
 NL.update(CHECK_NL)
