@@ -491,6 +491,15 @@ NL = {
     "notes.let_op": "Let op",
     "notes.tips": "Tips",
     "notes.none": "Bij dit blok staan geen aantekeningen in het sjabloon.",
+    # trends: a question the current template asks another way (issue 11.2)
+    "trends.question_changed": "Deze vraag is veranderd: het huidige sjabloon stelt haar bij '{block}' als {how}. "
+                               "Hieronder de antwoorden uit de sessies met de oude vraag, als eigen reeks; die loopt "
+                               "niet verder.",
+    "trends.question_dropped": "Deze vraag staat niet meer in het huidige sjabloon. Hieronder de antwoorden uit de "
+                               "sessies waarin ze nog gesteld werd, als eigen reeks.",
+    "trends.now_open": "open vraag, zonder antwoordopties",
+    "trends.now_prompt": "gespreksvraag, zonder antwoordopties",
+    "trends.changed_label": "{question} (oude vraag)",
 }
 
 EN = {
@@ -957,6 +966,15 @@ EN = {
     "notes.let_op": "Watch for",
     "notes.tips": "Tips",
     "notes.none": "The template has no notes for this block.",
+    # trends: a question the current template asks another way (issue 11.2)
+    "trends.question_changed": "This question has changed: the current template asks it at '{block}' as {how}. "
+                               "Below are the answers from the sessions with the old question, as a series of their "
+                               "own; it does not go on.",
+    "trends.question_dropped": "This question is no longer in the current template. Below are the answers from the "
+                               "sessions that still asked it, as a series of their own.",
+    "trends.now_open": "an open question, without answer options",
+    "trends.now_prompt": "a discussion question, without answer options",
+    "trends.changed_label": "{question} (old question)",
 }
 
 # `teamleergesprek check` and every notebook that loads a template or the naslag: what to fix, and where.
