@@ -13,7 +13,7 @@ from kit.i18n import language, short_date, t
 from kit.model.template import DEFAULT_ACTION_STATUSES, Question
 
 from kit.analysis.trends.common import (
-    CLOSED_TYPES, SERIES_TYPES, TEXT_TYPES, VALUE_TYPES, describe_signature, signature,
+    CLOSED_TYPES, TEXT_TYPES, VALUE_TYPES, describe_signature, signature,
 )
 
 # -- loading ------------------------------------------------------------------------------------------------------
@@ -299,7 +299,7 @@ def _changed_questions(records) -> dict[str, str]:
         for block in template.get("blocks", ()):
             for data in block.get("questions", ()):
                 old = Question.from_dict(data)
-                if old.type not in SERIES_TYPES or old.key in notes:
+                if old.kind.trend_source == "texts" or old.key in notes:  # open answers: words, no series
                     continue
                 now = current.question(old.key)
                 if now is not None and signature(now) == signature(old):
