@@ -68,9 +68,9 @@ def build_session(db_url: str, templates_dir) -> Built:
         open_question(session, "tevredenheid_samenwerking")
         for who, value in zip(p, ("tevreden", "ontevreden", "tevreden")):
             session.submit(who, "tevredenheid_samenwerking", value)
-        open_question(session, "checkout_gevoel")
-        for who, value in zip(p, (4, 5, 3, 4, 2)):
-            session.submit(who, "checkout_gevoel", value)
+        open_question(session, "checkout_bij")  # an open question, as in the handbook (issue 11.2)
+        for who, value in zip(p, ("Moe maar tevreden", "Het raakte me")):
+            session.submit(who, "checkout_bij", value)
         open_question(session, "checkout_voornemen")
         session.submit(p[0], "checkout_voornemen", SHARED_INTENTION)
         session.submit(p[1], "checkout_voornemen", PRIVATE_INTENTION)

@@ -39,6 +39,7 @@ from kit.widgets.facilitator import (
 )
 from kit.widgets.downloads import Downloads
 from kit.widgets.naslag import ReferenceScreenView, reference_picker, reference_style
+from kit.widgets.notes import NotesPanel
 from kit.widgets.style import projector_style
 
 POLL_SECONDS = 0.25
@@ -223,8 +224,9 @@ class FacilitatorApp(RoomScreen):
         navigation = widgets.HBox([self.previous_button, self.next_button, self.results_button, self.join_button],
                                   layout=widgets.Layout(margin="8px 0", flex_flow="row wrap"))
         title_row, results = super()._main_column()
+        self.notes = NotesPanel()  # the facilitator's page only: RoomScreen (the projector) never has one
         # Navigation right under the title: always in reach without scrolling, whatever the results' height.
-        return [title_row, navigation, self.close_panel, results, self.outcomes, self.guidance,
+        return [title_row, navigation, self.notes, self.close_panel, results, self.outcomes, self.guidance,
                 self.reference_picker, self.moderation, self.activity_controls]
 
     def _act(self, action):
@@ -275,6 +277,7 @@ class FacilitatorApp(RoomScreen):
 
     def _render(self, state, step):
         super()._render(state, step)
+        self.notes.show(step.block if state.session_open else None)
         if not state.session_open:
             for button in (self.previous_button, self.next_button, self.results_button, self.join_button):
                 button.disabled = True

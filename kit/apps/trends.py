@@ -197,7 +197,9 @@ class TrendsApp:
         self.other_section.layout.display = None if keys else "none"
         previous = self.other_key.value
         self._filling = True
-        self.other_key.options = [(t("trends.pick_question"), None), *((texts[key], key) for key in keys)]
+        self.other_key.options = [(t("trends.pick_question"), None), *(
+            (t("trends.changed_label", question=texts[key]) if trends.changed_note(view.data, key) else texts[key], key)
+            for key in keys)]
         self.other_key.value = previous if previous in keys else None
         self._filling = False
         self.render_other()
@@ -207,8 +209,10 @@ class TrendsApp:
             return
         key = self.other_key.value
         all_series = trends.series(self.view.data, key, self.view.min_group) if key else []
-        replace_children(self.other, self._series(all_series, lambda one: charts_of(one.question).trend_figure(one))
-                         if key else [])
+        note = trends.changed_note(self.view.data, key) if key else ""
+        changed = [widgets.HTML(f"<p class='tlg-changed'><i>{html.escape(note)}</i></p>")] if note else []
+        replace_children(self.other, changed + self._series(
+            all_series, lambda one: charts_of(one.question).trend_figure(one)) if key else [])
 
     def render_comparison(self) -> None:
         if self._filling:

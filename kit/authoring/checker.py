@@ -85,6 +85,17 @@ DUTCH_FIELD_NAMES = {
     "lengte": "max_length",
     "prive": "private",
     "privé": "private",
+    "aantekeningen": "notes",
+    "notities": "notes",
+    "handleiding": "notes",
+    "doelen": "doel",
+    "aim": "doel",
+    "steps": "stappen",
+    "aanpak": "stappen",
+    "aandachtspunten": "let_op",
+    "letop": "let_op",
+    "watch": "let_op",
+    "tip": "tips",
 }
 
 
@@ -245,7 +256,7 @@ class TemplateChecker(YamlChecker):
                     prefix = f"{label}: " if kind == "question" else f"{prefix}{label}: "
                 else:
                     prefix += self.msg(f"check.where.{kind}_n", n=part + 1) + ": "
-            elif part in ("meldcode", "points", "mapping"):
+            elif part in ("meldcode", "points", "mapping", "notes"):
                 prefix += f"{part}: "
         return prefix
 
@@ -432,6 +443,11 @@ class TemplateChecker(YamlChecker):
         self.report(self.nodes[path][1], self.special(
             "check.too_few", field, subject=self.subject(path), n=error.validator_value, example=self.example(field)))
 
+    def on_minProperties(self, error, path: tuple) -> None:
+        field = self.field(path)
+        self.report(self.nodes[path][1], self.special(
+            "check.no_fields", field, subject=self.subject(path), example=self.example(field)))
+
     def on_dependentRequired(self, error, path: tuple) -> None:
         for name, needed in error.validator_value.items():
             if name in error.instance:
@@ -605,6 +621,12 @@ def _normalised(data: dict) -> dict:
             for name in ("levels", "statuses"):
                 if name in points:
                     out["points"][name] = [_text(t) for t in points[name]]
+        if block.get("notes"):
+            notes = block["notes"]
+            out["notes"] = {"doel": _text(notes["doel"])} if "doel" in notes else {}
+            for name in ("stappen", "let_op", "tips"):
+                if name in notes:
+                    out["notes"][name] = [_text(t) for t in notes[name]]
         blocks.append(out)
     return {
         "schema_version": SUPPORTED_SCHEMA_VERSION,

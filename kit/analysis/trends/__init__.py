@@ -47,7 +47,8 @@ from kit.analysis.trends.load import (
     closed_keys, load_team,
 )
 from kit.analysis.trends.question_series import (
-    MeanSeries, QuestionSeries, Series, count_series, mean_series, scale_stats, series, series_keys, session_frame,
+    MeanSeries, QuestionSeries, Series, changed_note, count_series, mean_series, scale_stats, series, series_keys,
+    session_frame,
 )
 from kit.analysis.trends.before_after import Comparison, compare, comparison
 from kit.analysis.trends.words import WordTrends, open_keys, recurring_words
@@ -61,7 +62,7 @@ __all__ = [
     'normalise_text', 'signature', 'too_few', 'BOOTSTRAP_SAMPLES', 'CONFIDENCE', 'DELTA_SIZES',
     'EXACT_PERMUTATIONS', 'RANDOM_PERMUTATIONS', 'SEED', 'delta_size', 'mean_interval', 'pair_counts', 't_cdf',
     't_quantile', 'ACTION_COLUMNS', 'COUNT_COLUMNS', 'POINT_COLUMNS', 'QUESTION_COLUMNS', 'SESSION_COLUMNS',
-    'TEXT_COLUMNS', 'TeamData', 'closed_keys', 'load_team', 'MeanSeries', 'QuestionSeries', 'Series',
+    'TEXT_COLUMNS', 'TeamData', 'closed_keys', 'load_team', 'MeanSeries', 'QuestionSeries', 'Series', 'changed_note',
     'count_series', 'mean_series', 'scale_stats', 'series', 'series_keys', 'session_frame', 'Comparison', 'compare',
     'comparison', 'WordTrends', 'open_keys', 'recurring_words', 'TOP_POINTS', 'points_side_by_side',
     'ranked_points', 'recurring_points', 'SIMILAR_ACTION', 'action_followup', 'similar_text', 'TrendView',

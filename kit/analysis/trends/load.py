@@ -9,10 +9,12 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from kit.i18n import language, short_date
+from kit.i18n import language, short_date, t
 from kit.model.template import DEFAULT_ACTION_STATUSES, Question
 
-from kit.analysis.trends.common import CLOSED_TYPES, TEXT_TYPES, VALUE_TYPES, signature
+from kit.analysis.trends.common import (
+    CLOSED_TYPES, TEXT_TYPES, VALUE_TYPES, describe_signature, signature,
+)
 
 # -- loading ------------------------------------------------------------------------------------------------------
 SESSION_COLUMNS = ["date", "label", "status", "created_at"]
@@ -52,6 +54,8 @@ class TeamData:
     # code -> (questions by key, done status, stored option -> shown option per key)
     _templates: dict = field(default_factory=dict, repr=False)
     values: pd.DataFrame | None = None  # every answer to a question whose type reads whole answers: code, key, value
+    # key -> why its series stops: the current template of its sessions no longer asks it this way (`changed_note`)
+    changed: dict = field(default_factory=dict, repr=False)
 
     @property
     def codes(self) -> list[str]:
@@ -260,7 +264,60 @@ def load_team(store, team: str, date_from=None, date_to=None) -> TeamData:
     points = _in_session_order(points, order)
     actions = _in_session_order(actions, order)
     return TeamData(team, sessions, questions, counts, texts, points, voters, actions, date_from, date_to, templates,
-                    values)
+                    values, _changed_questions(records))
+
+
+def _current_template(name: str, lang: str):
+    """The template a school would start a session with today under this name and language, or None."""
+    from kit.authoring.loader import in_language, template_path
+
+    path = template_path(in_language(name, lang))
+    return None if path is None else _template_file(str(path), path.stat().st_mtime, lang)
+
+
+@lru_cache(maxsize=16)
+def _template_file(path: str, _mtime: float, lang: str):
+    from kit.authoring.loader import load_template_file
+
+    try:
+        return load_template_file(path, lang=lang)
+    except Exception:  # a school's own template with mistakes: `check` says what; here there is just no note
+        return None
+
+
+def _changed_questions(records) -> dict[str, str]:
+    """Per closed question key of these sessions that the current template of the same name no longer asks under
+    that key (or asks as another type), the note the trends show above its series: how it is asked now, when the
+    current template asks the same text another way (an open question, a prompt), else that it is no longer asked.
+    Old answers stay readable as their own series; this says why the series does not go on."""
+    notes: dict[str, str] = {}
+    for record in records:
+        template = record.template
+        current = _current_template(template.get("name", ""), template.get("language", "nl"))
+        if current is None:
+            continue
+        for block in template.get("blocks", ()):
+            for data in block.get("questions", ()):
+                old = Question.from_dict(data)
+                if old.kind.trend_source == "texts" or old.key in notes:  # open answers: words, no series
+                    continue
+                now = current.question(old.key)
+                if now is not None and signature(now) == signature(old):
+                    continue
+                notes[old.key] = _how_asked_now(current, old)
+    return notes
+
+
+def _how_asked_now(current, old: Question) -> str:
+    same_text = " ".join(old.text.split()).casefold()
+    for block in current.blocks:
+        for question in block.questions:
+            if " ".join(question.text.split()).casefold() == same_text:
+                kind = t("trends.now_open") if question.kind.free_text else describe_signature(question)
+                return t("trends.question_changed", how=kind, block=block.title)
+        if any(" ".join(p.split()).casefold() == same_text for p in block.prompts):
+            return t("trends.question_changed", how=t("trends.now_prompt"), block=block.title)
+    return t("trends.question_dropped")
 
 
 def _in_session_order(frame: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:

@@ -100,6 +100,12 @@ def series(data: TeamData, key: str, min_group: int | None = None) -> list[Quest
     return result
 
 
+def changed_note(data: TeamData, key: str) -> str:
+    """Why the series of `key` does not go on, or '': the current template no longer asks it this way (issue 11.2:
+    questions that became open or discussion questions keep their old answers as a series of their own)."""
+    return data.changed.get(key, "")
+
+
 def series_keys(data: TeamData) -> list[str]:
     """The keys that have a series (every question but free text), in the order of the newest template."""
     return _newest_first_order(data.questions[data.questions["type"].isin(SERIES_TYPES)])

@@ -86,7 +86,7 @@ def test_csv_polls_come_first_in_agenda_order(db, built):
     rows = csv_rows(db, built.code)
     keys = [r["vraag"] for r in rows if r["vraagtype"] in ("ordered", "scale", "open")]
     assert keys == ["vaardigheid"] * 4 + ["tevredenheid_school"] * 2 + ["versterken"] * 4 + ["bieden"] + [
-        "tevredenheid_samenwerking"] * 3 + ["checkout_gevoel"] * 5 + ["checkout_voornemen"]
+        "tevredenheid_samenwerking"] * 3 + ["checkout_bij"] * 2 + ["checkout_voornemen"]
     assert [r["vraagtype"] for r in rows][:len(keys)] == [r["vraagtype"] for r in rows if r["vraag"] in keys]
 
 
@@ -138,7 +138,7 @@ def test_xlsx_answers_sheet(workbook, built):
     assert [r[7] for r in by_key["checkout_voornemen"]] == [SHARED_INTENTION]
     assert {r[8] for r in rows} <= set(built.participants)
     assert by_key["vaardigheid"][0][9] is None  # 'getoond' is about open answers only
-    assert [r[7] for r in by_key["checkout_gevoel"]] == [4, 5, 3, 4, 2]  # numbers, so a spreadsheet can average
+    assert [r[7] for r in by_key["tevredenheid_school"]] == [4, 2]  # numbers, so a spreadsheet can average
 
 
 def test_xlsx_activity_sheets(workbook):
