@@ -150,6 +150,85 @@ class Serve:
         return alive
 
 
+FLOOR_SOURCE = """import json, os
+import ipywidgets as w
+if os.environ.get('VOILA_PREHEAT') == 'True':  # what the phone's notebook does too: wait for the request
+    from websockets.sync.client import connect
+    e = os.environ
+    url = f"ws://{e.get('VOILA_APP_IP', '127.0.0.1')}:{e.get('VOILA_APP_PORT')}{e.get('VOILA_SERVER_URL', '/')}voila/query/{e['VOILA_KERNEL_ID']}"
+    with connect(url) as ws:
+        os.environ.update(json.loads(ws.recv()))
+w.ToggleButtons(options=['heel vaardig', 'vaardig', 'redelijk vaardig', 'niet vaardig'], description=%r)"""
+
+
+def floor_notebook(question: str) -> str:
+    import json
+
+    return json.dumps({"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                                  "source": FLOOR_SOURCE % question}],
+                       "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+                       "nbformat": 4, "nbformat_minor": 5})
+
+
+FLOOR_QUESTION = "Hoe vaardig voel je je?"
+
+
+class Floor:
+    """The bare one-widget Voilà poll: one ToggleButtons, the same preheated pool settings as serve's phones' server
+    (pool of --expected-participants, fill_delay, ipc, waits for its request the same small way)."""
+
+    def __init__(self, folder: Path, pool_size: int):
+        from kit.serving.launcher import PARTICIPANT_NOTEBOOK, ServeConfig, commands
+
+        self.folder = folder / "floor"
+        self.folder.mkdir()
+        (self.folder / "poll.ipynb").write_text(floor_notebook(FLOOR_QUESTION))
+        self.p_port = free_port()
+        self.output = self.folder / "voila.out"
+        # serve's own command for the phones' server (the kit's Voilà: pool, fill delay, refill, cap, ipc),
+        # with the poll instead of the phone's notebook.
+        config = ServeConfig(db_url=f"sqlite:///{self.folder / 'unused.sqlite'}", session_code="",
+                             participant_port=self.p_port, expected_participants=pool_size)
+        command = [a if not a.endswith(PARTICIPANT_NOTEBOOK) else str(self.folder / "poll.ipynb")
+                   for a in commands(config)["deelnemers"]]
+        command = [a if not a.startswith("--Voila.ip=") else "--Voila.ip=127.0.0.1" for a in command]
+        self.process = subprocess.Popen(command, cwd=self.folder, stdout=open(self.output, "wb"),
+                                        stderr=subprocess.STDOUT, start_new_session=True)
+        wait_for_port(self.p_port, self.process)
+        self.pool_size = pool_size
+
+    join_url = property(lambda self: f"http://127.0.0.1:{self.p_port}/")
+
+    def server_process(self, port: int) -> psutil.Process:
+        return psutil.Process(self.process.pid)
+
+    def kernels(self, port: int) -> list[psutil.Process]:
+        found = []
+        for child in psutil.Process(self.process.pid).children(recursive=True):
+            try:
+                if "ipykernel" in " ".join(child.cmdline()):
+                    found.append(child)
+            except psutil.NoSuchProcess:
+                pass
+        return found
+
+    def tree(self, port: int) -> list[psutil.Process]:
+        return [self.server_process(port), *self.kernels(port)]
+
+    def settle(self, timeout: float = 900) -> None:
+        start = time.perf_counter()
+        while time.perf_counter() - start < timeout and "is filled with" not in self.output.read_text(errors="replace"):
+            time.sleep(0.5)
+        while time.perf_counter() - start < timeout:
+            if cpu_percent(self.tree(self.p_port), 3) < 15:
+                break
+
+    def stop(self) -> None:
+        from kit.serving.launcher import stop_process_tree
+
+        stop_process_tree(self.process.pid)
+
+
 def cpu_percent(processes: list[psutil.Process], seconds: float) -> float:
     """CPU of these processes together over `seconds`, in percent of one core."""
     def times():
@@ -190,14 +269,17 @@ class CpuSplit:
         self.t0 = time.perf_counter()
         return self
 
-    def stop(self) -> str:
+    def stop(self, joins: int = 0) -> str:
         kernels = self.serve.kernels(self.serve.p_port)  # new kernels started since: counted from zero
         old = {k.pid for k in self.kernels}
         server = cpu_seconds([self.server]) - self.before[0]
         kernel = cpu_seconds([k for k in kernels if k.pid in old]) - self.before[1] + \
             cpu_seconds([k for k in kernels if k.pid not in old])
         wall = time.perf_counter() - self.t0
-        return f"CPU over {wall:.1f} s: participant server {server:.1f} s, its kernels {kernel:.1f} s"
+        self.per_join = 1000 * (server + kernel) / joins if joins else None
+        per_join = (f"; per join {self.per_join:.0f} ms (server {1000 * server / joins:.0f} + kernel "
+                    f"{1000 * kernel / joins:.0f})") if joins else ""
+        return f"CPU over {wall:.1f} s: participant server {server:.1f} s, its kernels {kernel:.1f} s{per_join}"
 
 
 def wait_settled(serve: Serve, quiet_percent: float = 15, quiet_seconds: float = 3, timeout: float = 900) -> float:
@@ -282,7 +364,11 @@ class Result:
         self.full = 0
 
 
-async def join(serve: Serve, n: int, seconds: float, rng: random.Random, result: Result) -> list[Phone]:
+def at_welkom(p: Phone):
+    return "Even wachten" in p.text() or p.find("ButtonModel")
+
+
+async def join(serve, n: int, seconds: float, rng: random.Random, result: Result, ready=at_welkom) -> list[Phone]:
     offsets = sorted(rng.uniform(0, seconds) for _ in range(n))
     start = time.perf_counter()
     phones: list[Phone] = []
@@ -303,7 +389,7 @@ async def join(serve: Serve, n: int, seconds: float, rng: random.Random, result:
                 result.errors.append("page without the widget output")
                 return
             await phone.connect(timeout=120)
-            await phone.wait_for(lambda p: "Even wachten" in p.text() or p.find("ButtonModel"), timeout=60)
+            await phone.wait_for(ready, timeout=60)
             result.usable.append(time.perf_counter() - t0)
             result.http.append(phone.page.seconds)
             phones.append(phone)
@@ -372,6 +458,44 @@ def count_times(facilitator: Phone, count_id: str) -> list[tuple[float, int]]:
     return times
 
 
+def _kinds(phone: Phone) -> dict[str, int]:
+    kinds: dict[str, int] = {}
+    for model in phone.models.values():
+        kinds[model.model_name] = kinds.get(model.model_name, 0) + 1
+    return kinds
+
+
+async def shown_on_every_phone(phones: list[Phone], condition, since: float, result: Result) -> list[float]:
+    shown: list[float] = []
+
+    async def one(phone: Phone) -> None:
+        try:
+            await phone.wait_for(condition, timeout=60)
+            shown.append(time.perf_counter() - since)
+        except Exception as error:  # noqa: BLE001
+            result.errors.append(f"next step: {type(error).__name__}: {error}"[:200])
+
+    await asyncio.gather(*(one(p) for p in phones))
+    return shown
+
+
+async def floor_storm(floor: Floor, args) -> tuple[list[float], float | None]:
+    """The same arrivals (same seed) at the bare one-widget poll."""
+    result = Result()
+    split = CpuSplit(floor).start()
+    phones = await join(floor, args.participants, args.arrival_seconds, random.Random(args.seed), result,
+                        ready=lambda p: p.find("ToggleButtonsModel"))
+    print(f"\n== floor: the bare one-widget Voilà poll, {args.participants} phones within {args.arrival_seconds} s ==")
+    print(split.stop(len(phones)))
+    print(f"request → usable page: {spread(result.usable)}")
+    print(f"  of which the HTTP page: {spread(result.http)}")
+    print(f"errors: {len(result.errors)}; widget models per view: "
+          f"{statistics.median(len(p.models) for p in phones) if phones else 0:.0f}")
+    for phone in phones:
+        await phone.close()
+    return result.usable, split.per_join
+
+
 async def reload_loop(serve: Serve, n: int, guard_kernels: int, min_free_mb: float) -> dict:
     """`n` page loads that never open the page (no websocket, no unload): what a script or a stuck phone does."""
     outcome = {"loads": 0, "full": 0, "errors": 0, "stopped_by_guard": False}
@@ -399,15 +523,35 @@ async def storm(serve: Serve, args) -> int:
     await facilitator.open(timeout=120)
     print(f"facilitator page usable after {facilitator.page.seconds:.2f} s (HTTP) ")
 
+    with Store(serve.db_url) as store:
+        session = LiveSession.open(store, serve.code)
+        step = next(s for s in session.template.steps if s.question is not None and s.question.key == OPTIONS_QUESTION)
+        options = list(step.question.options)
+        following = session.template.steps[step.index + 1]
+        if args.arrive_at == "question":
+            session.go_to(step.index)
+            await facilitator.wait_for(lambda p: p.with_class("tlg-count"), 30)
+            await asyncio.sleep(1)
+
+    at_question = lambda p: p.button(options[0])  # noqa: E731
     split = CpuSplit(serve).start()
-    phones = await join(serve, args.participants, args.arrival_seconds, rng, result)
-    print(f"\n== join: {args.participants} phones within {args.arrival_seconds} s ==")
-    print(split.stop())
+    phones = await join(serve, args.participants, args.arrival_seconds, rng, result,
+                        ready=at_question if args.arrive_at == "question" else at_welkom)
+    print(f"\n== join at {args.arrive_at}: {args.participants} phones within {args.arrival_seconds} s ==")
+    print(split.stop(len(phones)))
+    kit_per_join = split.per_join
+    kit_usable = list(result.usable)
     print(f"request → usable page: {spread(result.usable)}")
     print(f"  of which the HTTP page: {spread(result.http)}")
     print(f"phones connected: {len(phones)}; 'session full' pages: {result.full}; errors: {len(result.errors)}")
     for error in sorted(set(result.errors))[:8]:
         print(f"  error: {error} (×{result.errors.count(error)})")
+    if phones:
+        print(f"widget models per phone view (every one a comm): all in the kernel median "
+              f"{statistics.median(len(p.models) for p in phones):.0f}, reachable from the page "
+              f"{statistics.median(len(p.visible()) for p in phones):.0f}; by kind: "
+              + ", ".join(f"{name.replace('Model', '')} {n}" for name, n in sorted(
+                  _kinds(phones[0]).items(), key=lambda kv: -kv[1])))
 
     await asyncio.sleep(2)
     kernels = serve.kernels(serve.p_port)
@@ -428,27 +572,15 @@ async def storm(serve: Serve, args) -> int:
               f"max {max(rss):.1f} MB; USS median {statistics.median(uss):.1f} MB; "
               f"total RSS {sum(rss):.0f} MB, USS {sum(uss):.0f} MB; participant server RSS {sum(server_rss):.0f} MB")
 
-    # The facilitator opens the first poll; every phone must show it.
-    with Store(serve.db_url) as store:
-        session = LiveSession.open(store, serve.code)
-        step = next(s for s in session.template.steps if s.question is not None and s.question.key == OPTIONS_QUESTION)
-        options = list(step.question.options)
-        split = CpuSplit(serve).start()
-        moved = time.perf_counter()
-        session.go_to(step.index)
-
-    shown: list[float] = []
-
-    async def sees_question(phone: Phone) -> None:
-        try:
-            await phone.wait_for(lambda p: p.button(options[0]), timeout=60)
-            shown.append(time.perf_counter() - moved)
-        except Exception as error:  # noqa: BLE001
-            result.errors.append(f"question: {type(error).__name__}: {error}"[:200])
-
-    await asyncio.gather(*(sees_question(p) for p in phones))
-    print(f"\n== the facilitator opens a question ==\nmove → question on every phone: {spread(shown)}")
-    print(split.stop())
+    if args.arrive_at == "welkom":
+        # The facilitator opens the first poll; every phone must show it.
+        with Store(serve.db_url) as store:
+            split = CpuSplit(serve).start()
+            moved = time.perf_counter()
+            LiveSession.open(store, serve.code).go_to(step.index)
+        shown = await shown_on_every_phone(phones, at_question, moved, result)
+        print(f"\n== the facilitator opens a question ==\nmove → question on every phone: {spread(shown)}")
+        print(split.stop())
 
     await facilitator.wait_for(lambda p: p.with_class("tlg-count") and "antwoord" in p.with_class("tlg-count")[0].state.get("value", ""), 30)
     count_id = facilitator.with_class("tlg-count")[0].model_id
@@ -484,6 +616,19 @@ async def storm(serve: Serve, args) -> int:
     print(f"vote → 'Opgeslagen' on the phone: {spread(confirm_latency)}")
     print(f"vote → facilitator's page shows it in the count (its kernel polls answer_stats every 0.25 s, "
           f"then the websocket): {spread(facilitator_latency)}")
+
+    # Everyone voted; the facilitator moves on. Every phone must show the next step.
+    marker = (following.question.text if following.question is not None
+              else following.prompt_text if following.prompt is not None else following.block.title)
+    with Store(serve.db_url) as store:
+        split = CpuSplit(serve).start()
+        moved = time.perf_counter()
+        LiveSession.open(store, serve.code).go_to(following.index)
+    shown = await shown_on_every_phone(phones, lambda p: marker in p.text(), moved, result)
+    print(f"\n== the facilitator moves on (to {following.block.key}/{following.item_key}) ==\n"
+          f"move → next step on every phone: {spread(shown)}")
+    print(split.stop())
+    args.figures = {"usable": kit_usable, "per_join": kit_per_join, "move_on": shown}
 
     if args.reloads:
         before_kernels = len(serve.kernels(serve.p_port))
@@ -521,24 +666,55 @@ def main() -> int:
     parser.add_argument("--min-free-mb", type=float, default=3000, help="stop the reload loop below this free memory")
     parser.add_argument("--serve-arg", action="append", default=[], help="extra argument for serve (repeatable)")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--arrive-at", choices=["welkom", "question"], default="welkom",
+                        help="where the session is when the phones arrive: Welkom, or the open skill question")
+    parser.add_argument("--no-floor", action="store_true", help="skip the bare one-widget poll in the same run")
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="tlg-storm-"))
+    load_at_start = os.getloadavg()[0]
     print(f"serve {' '.join(args.serve_arg) or '(defaults)'}; {psutil.cpu_count()} cores; "
           f"{psutil.virtual_memory().available / 2**30:.1f} GB free; load average {os.getloadavg()[0]:.1f} "
           "(other work on this machine makes every figure worse)")
     started = time.perf_counter()
+    if not any(a.startswith("--expected-participants") for a in args.serve_arg):
+        args.serve_arg.append(f"--expected-participants={args.participants}")  # the pool the floor gets too
     serve = Serve(folder, args.serve_arg)
     try:
         settled = wait_settled(serve)
         kernels = len(serve.kernels(serve.p_port))
         print(f"serve up and quiet after {time.perf_counter() - started:.1f} s "
               f"({settled:.1f} s waiting for quiet); kernels waiting before anyone joins: {kernels}")
-        return asyncio.run(storm(serve, args))
+        code = asyncio.run(storm(serve, args))
     finally:
         left = serve.stop()
         if left:
             print(f"serve left {len(left)} processes running (killed)")
+    if args.no_floor:
+        return code
+    pool = args.participants
+    for extra in args.serve_arg:
+        found = re.match(r"--expected-participants[= ](\d+)", extra)
+        if found:
+            pool = int(found.group(1))
+    floor = Floor(folder, pool)
+    try:
+        floor.settle()
+        usable, per_join = asyncio.run(floor_storm(floor, args))
+    finally:
+        floor.stop()
+    figures = getattr(args, "figures", None)
+    if figures and usable and figures["usable"]:
+        kit95, floor95 = percentile(figures["usable"], 95), percentile(usable, 95)
+        print("\n== the kit against the floor (same run, same pool settings, same client) ==")
+        print(f"usable p95: kit at {args.arrive_at} {kit95:.3f} s, floor {floor95:.3f} s, ratio {kit95 / floor95:.1f}×")
+        if figures["per_join"] and per_join:
+            print(f"CPU per join (server + kernel): kit {figures['per_join']:.0f} ms, floor {per_join:.0f} ms, "
+                  f"ratio {figures['per_join'] / per_join:.1f}×")
+        print(f"move on → next step on every phone p95: {percentile(figures['move_on'], 95) if figures['move_on'] else float('nan'):.3f} s")
+    print(f"load average at the start {load_at_start:.1f}, now {os.getloadavg()[0]:.1f} (shared machine: compare "
+          "the same-run ratio, not absolute figures across runs)")
+    return code
 
 
 if __name__ == "__main__":
