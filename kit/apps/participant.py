@@ -21,13 +21,17 @@ from kit.i18n import LANGUAGES, language, set_language, t
 from kit.model.answers import AnswerRejected
 from kit.model.live import LiveSession, SessionClosed, SessionNotFound
 from kit.store import Store, new_participant_pseudonym
+from kit.widgets import shared
 from kit.widgets.children import replace_children
-from kit.widgets.naslag import ReferenceDrawer, reference_style
+from kit.widgets.naslag import REFERENCE_CSS, ReferenceDrawer
 from kit.widgets.by_type import question_view
 from kit.widgets.participant import CodeEntry, EndedView, QuestionView, step_view
-from kit.widgets.style import participant_style
+from kit.widgets.style import PARTICIPANT_CSS, PHONE_TOUCH_CSS
 
 POLL_SECONDS = 0.5
+# Between full refreshes, a look at SQLite's data_version this often: a change anyone else committed (the
+# facilitator moving on) is shown within about this long instead of POLL_SECONDS.
+CHANGE_CHECK_SECONDS = 0.1
 log = logging.getLogger(__name__)
 
 
@@ -93,14 +97,17 @@ class ParticipantApp:
         self._shown_step: tuple[str, str | None] | None = None
         self._version = None
         self._lock = threading.Lock()
-        self.title = widgets.HTML(t("participant.title"))
-        self.title.add_class("tlg-title")
-        self.body = widgets.VBox()
+        self.title = shared.html(t("participant.title"), "tlg-title")
+        self.body = shared.vbox()
         # The naslag is one tap away at every moment; the session view behind it keeps following the facilitator.
         self.reference = ReferenceDrawer(self.body)
-        self.widget = widgets.VBox([participant_style(), reference_style(), self.title, self.reference.widget])
+        # One style widget for the page's and the naslag's CSS (each widget is three comms: itself, layout, style).
+        style = shared.html(PARTICIPANT_CSS + PHONE_TOUCH_CSS + REFERENCE_CSS)
+        self.widget = shared.vbox([style, self.title, self.reference.widget])
         self.widget.add_class("tlg-phone")
-        self.poller = Poller(self.refresh, poll_seconds) if poll_seconds else None
+        self._seen_change = None
+        self.poller = Poller(self.refresh, poll_seconds, self._database_changed, CHANGE_CHECK_SECONDS) \
+            if poll_seconds else None
         if code:
             self.join(code)
         else:
@@ -122,6 +129,13 @@ class ParticipantApp:
         self.refresh()
         if self.poller:
             self.poller.start()
+        return True
+
+    def _database_changed(self) -> bool:
+        counter = self.store.change_counter()
+        if counter is None or counter == self._seen_change:
+            return False
+        self._seen_change = counter
         return True
 
     def _speak(self, session_language: str) -> None:

@@ -15,12 +15,14 @@ from collections.abc import Iterable, Iterator
 
 import ipywidgets as widgets
 
+from kit.widgets.shared import is_shared
+
 
 def _tree(widget: widgets.Widget) -> Iterator[widgets.Widget]:
     """The widget, its layout and style (widgets of their own), and everything inside it."""
     yield widget
     for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):
-        if isinstance(part, widgets.Widget):
+        if isinstance(part, widgets.Widget) and not is_shared(part):  # shared by other views: stays open
             yield part
     for child in getattr(widget, "children", ()):
         yield from _tree(child)

@@ -13,7 +13,8 @@ import ipywidgets as widgets
 
 from kit.i18n import t
 from kit.model.template import Question
-from kit.widgets.html import html_widget as _html
+from kit.widgets import shared
+from kit.widgets.shared import html as _html
 
 Submit = Callable[[str, object], "tuple[bool, str]"]
 
@@ -30,7 +31,8 @@ class CodeEntry(widgets.VBox):
         self.message.add_class("tlg-status-error")
         self.show_message(message)
         self.join_button.on_click(lambda _: on_join(self.code.value))
-        super().__init__([_html(html.escape(t("participant.ask_code"))), self.code, self.join_button, self.message])
+        super().__init__([_html(html.escape(t("participant.ask_code"))), self.code, self.join_button, self.message],
+                         layout=shared.layout())
 
     def show_message(self, message: str) -> None:
         self.message.value = html.escape(message)
@@ -42,7 +44,7 @@ class WaitingView(widgets.VBox):
         now = _html(f"<p style='text-align:center'>{html.escape(t('participant.now', block=block_title))}</p>")
         hint_text = hint_text or t("participant.waiting_hint")
         hint = _html(f"<p style='text-align:center'>{html.escape(hint_text)}</p>", "tlg-hint")
-        super().__init__([waiting, now, hint])
+        super().__init__([waiting, now, hint], layout=shared.layout())
 
 
 class EndedView(widgets.VBox):
@@ -55,7 +57,7 @@ class EndedView(widgets.VBox):
         ]
         children += [_html(f"<b>{html.escape(t('participant.keep'))}</b><br>{html.escape(text)}", "tlg-point")
                      for text in intentions]
-        super().__init__(children)
+        super().__init__(children, layout=shared.layout())
 
 
 class PromptView(widgets.VBox):
@@ -66,7 +68,7 @@ class PromptView(widgets.VBox):
             _html(html.escape(f"{block_title} · {position}"), "tlg-hint"),
             _html(html.escape(prompt), "tlg-question"),
             _html(html.escape(hint or t("participant.prompt_hint")), "tlg-hint"),
-        ])
+        ], layout=shared.layout())
 
 
 def step_view(step) -> widgets.Widget:
@@ -87,7 +89,7 @@ class QuestionView(widgets.VBox):
         self.status = _html("", "tlg-status")
         header = [_html(html.escape(position), "tlg-hint")] if position else []
         header.append(_html(html.escape(question.text), "tlg-question"))
-        super().__init__(header + self._inputs() + [self.status])
+        super().__init__(header + self._inputs() + [self.status], layout=shared.layout())
         if current is not None:
             self._show_saved(current)
 
@@ -123,7 +125,7 @@ class ChoiceView(QuestionView):
     def _inputs(self):
         self.buttons: dict[str, widgets.Button] = {}
         for option in self.question.options:
-            button = widgets.Button(description=option, layout=widgets.Layout(width="100%"))
+            button = shared.button(option, width="100%")
             button.add_class("tlg-option")
             button.on_click(lambda _, o=option: self.answer(o))
             self.buttons[option] = button
@@ -136,11 +138,11 @@ class ScaleView(QuestionView):
     def _inputs(self):
         self.buttons = {}
         for value in self.question.scale_values:
-            button = widgets.Button(description=str(value), layout=widgets.Layout(flex="1 1 0", min_width="0"))
+            button = shared.button(str(value), flex="1 1 0", min_width="0")
             button.add_class("tlg-scale")
             button.on_click(lambda _, v=str(value): self.answer(v))
             self.buttons[str(value)] = button
-        row = widgets.HBox(list(self.buttons.values()), layout=widgets.Layout(width="100%"))
+        row = widgets.HBox(list(self.buttons.values()), layout=shared.layout(width="100%"))
         labels = _html(
             "<div style='display:flex;justify-content:space-between;font-size:17px'>"
             f"<span>{self.question.scale_min} = {html.escape(self.question.min_label)}</span>"
@@ -161,7 +163,8 @@ class OpenView(QuestionView):
         self.share_toggle = None
         super().__init__(question, submit, current, position)
         if question.private:
-            self.keep = _html("", "tlg-point")
+            self.keep = widgets.HTML("")  # hides itself: a layout of its own
+            self.keep.add_class("tlg-point")
             self.share_toggle = widgets.ToggleButton(value=shared, description=t("participant.share"),
                                                      layout=widgets.Layout(width="100%", height="60px"))
             self.share_toggle.add_class("tlg-option")
@@ -200,7 +203,7 @@ class OpenView(QuestionView):
             layout=widgets.Layout(width="100%"),
         )
         self.counter = _html("", "tlg-hint")
-        self.send = widgets.Button(description=t("participant.send"), layout=widgets.Layout(width="100%"))
+        self.send = shared.button(t("participant.send"), width="100%")
         self.send.add_class("tlg-send")
         self.send.on_click(lambda _: self.answer(self.text.value))
         self.text.observe(lambda _: self._count(), "value")
