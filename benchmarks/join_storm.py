@@ -622,11 +622,13 @@ async def storm(serve: Serve, args) -> int:
               else following.prompt_text if following.prompt is not None else following.block.title)
     with Store(serve.db_url) as store:
         split = CpuSplit(serve).start()
+        live = LiveSession.open(store, serve.code)
         moved = time.perf_counter()
-        LiveSession.open(store, serve.code).go_to(following.index)
+        live.go_to(following.index)
+        committed = time.perf_counter() - moved
     shown = await shown_on_every_phone(phones, lambda p: marker in p.text(), moved, result)
     print(f"\n== the facilitator moves on (to {following.block.key}/{following.item_key}) ==\n"
-          f"move → next step on every phone: {spread(shown)}")
+          f"move → next step on every phone: {spread(shown)}; of which the facilitator's commit {committed:.3f} s")
     print(split.stop())
     args.figures = {"usable": kit_usable, "per_join": kit_per_join, "move_on": shown}
 

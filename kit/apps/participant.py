@@ -16,7 +16,7 @@ import ipywidgets as widgets
 
 from kit.apps.participant_activities import PhoneActivities
 from kit.apps.polling import Poller
-from kit.settings import REQUEST_RECEIVED_ENV
+from kit.settings import REQUEST_RECEIVED_ENV, session_code
 from kit.i18n import LANGUAGES, language, set_language, t
 from kit.model.answers import AnswerRejected
 from kit.model.live import LiveSession, SessionClosed, SessionNotFound
@@ -217,11 +217,42 @@ class ParticipantApp:
 def participant_app(db_url: str | None = None, query_string: str | None = None) -> widgets.Widget:
     """Build the phone page for the notebook. The code comes from `?code=` in the page address.
 
-    The database is opened first: a preheated kernel does that (and every import) before a phone arrives.
+    The database is opened first: a preheated kernel does that (and every import) before a phone arrives. A
+    preheated kernel of a serve with its own session (`serve --session CODE`) also joins that session and builds
+    the view of the current step before anyone asks; the request then only attaches (and catches up, if the
+    facilitator moved meanwhile). A phone with another code, or with a group token, gets today's path: the
+    pre-built page is closed and a new one built.
     """
     store = Store(db_url)
+    ready = None
     if query_string is None:
+        served = session_code()
+        if served and os.environ.get("VOILA_PREHEAT") == "True" and os.environ.get(REQUEST_RECEIVED_ENV) != "1":
+            try:
+                ready = ParticipantApp(store, served)
+            except Exception:  # the request's own path below still works
+                log.exception("could not prepare the served session's page")
         query_string = request_query_string()
-    app = ParticipantApp(store, code_from_query(query_string), group_token=group_from_query(query_string))
+    code, group = code_from_query(query_string), group_from_query(query_string)
+    if ready is not None and ready.session is not None and code == ready.session.code and not group:
+        app = ready
+        app.refresh()  # the facilitator may have moved since the kernel was preheated
+    else:
+        if ready is not None:
+            _discard(ready)
+        app = ParticipantApp(store, code, group_token=group)
     app.widget._tlg_app = app  # keep the app (and its poller) alive as long as the page
     return app.widget
+
+
+def _discard(app: ParticipantApp) -> None:
+    if app.poller:
+        app.poller.stop()
+    for part in _parts(app.widget):
+        part.close()
+
+
+def _parts(widget):
+    from kit.widgets.children import _tree
+
+    yield from _tree(widget)

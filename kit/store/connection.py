@@ -101,6 +101,10 @@ class Database:
     def has_table(self, name: str) -> bool:
         raise NotImplementedError
 
+    def change_counter(self) -> int | None:
+        """A number that changes when another connection commits (None: the database has no cheap way to tell)."""
+        return None
+
     def tables_with_column(self, column: str) -> list[str]:
         raise NotImplementedError
 
@@ -145,6 +149,10 @@ class SQLiteDatabase(Database):
 
     def close(self) -> None:
         self.connection.close()
+
+    def change_counter(self) -> int | None:
+        # Changes whenever another connection commits; a read of a counter in shared memory, no table touched.
+        return self.execute("PRAGMA data_version").fetchone()[0]
 
     def has_table(self, name: str) -> bool:
         return bool(self.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchall())

@@ -116,6 +116,11 @@ class Store(ActivityStore, HistoryStore):
             else:
                 self._conn.commit()
 
+    def change_counter(self) -> int | None:
+        """Changes when anyone else wrote to the database (SQLite's data_version); None where it cannot tell."""
+        with self._lock:
+            return self._conn.change_counter()
+
     def _query(self, sql: str, params=()) -> list[tuple]:
         with self._lock:
             return self._conn.execute(sql, params).fetchall()

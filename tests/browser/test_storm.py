@@ -103,6 +103,44 @@ def test_ten_phones_join_within_two_seconds_and_every_vote_is_stored(tmp_path):
         assert not stop_serving(served)
 
 
+def test_ten_latecomers_arrive_at_an_open_question_and_every_vote_is_stored(tmp_path):
+    """Latecomers scan the code while a question is open: each phone shows that question at once and can vote."""
+    served = start_serving(tmp_path, serve_args=["--expected-participants", "10"], wait_for_pool=True)
+    rng = random.Random(12)
+    try:
+        options = go_to_question(served)
+
+        async def storm():
+            errors, confirmed, models = [], [], []
+
+            async def arrive(i, delay):
+                await asyncio.sleep(delay)
+                phone = Phone(served.join_url)
+                try:
+                    await phone.open(timeout=60)
+                    button = await phone.wait_for(lambda p: p.button(options[i % len(options)]), 30)
+                    models.append(len(phone.models))
+                    mark = len(phone.log)
+                    await phone.click(button)
+                    await phone.wait_for(lambda p: saved_after(p, mark), 30)
+                    confirmed.append(i)
+                    await phone.close(shutdown=True)
+                except Exception as error:  # noqa: BLE001
+                    errors.append(repr(error))
+
+            await asyncio.gather(*(arrive(i, rng.uniform(0, 2)) for i in range(10)))
+            return errors, confirmed, models
+
+        errors, confirmed, models = run(storm())
+        assert not errors
+        answers = stored(served)
+        assert len(confirmed) == len(answers) == 10
+        assert sorted(a.value for a in answers) == sorted(options[i % len(options)] for i in range(10))
+        assert max(models) <= 30  # shared layouts and styles (was 41 models for this view)
+    finally:
+        assert not stop_serving(served)
+
+
 def test_past_the_cap_the_page_says_the_session_is_full_and_starts_no_kernel(tmp_path):
     served = start_serving(tmp_path, serve_args=["--max-participants", "3", "--expected-participants", "3"],
                            wait_for_pool=True)

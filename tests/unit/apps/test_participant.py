@@ -333,3 +333,51 @@ def test_a_loading_page_gets_every_widget_even_while_the_facilitator_moves_on(st
     page = asyncio.run(page_loads_as_the_facilitator_moves_on())
     assert [message["method"] for message in page.sent] == ["update_states"]
     assert isinstance(phone.view, ChoiceView)
+
+
+@pytest.fixture
+def served_file(tmp_path, template, monkeypatch):
+    """A database file with a session at its first question, as `serve --session CODE` preheats phone kernels."""
+    from kit.store import Store
+
+    url = f"sqlite:///{tmp_path / 'served.sqlite'}"
+    with Store(url) as store:
+        live = LiveSession.open(store, new_session(store, template, "Team Noord", "2026-11-28").code)
+        live.go_to(next(s.index for s in live.template.steps if s.question is not None))
+        code = live.code
+    for name, value in {"VOILA_PREHEAT": "True", "TEAMLEERGESPREK_SESSION": code, "VOILA_KERNEL_ID": "k-1"}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("TEAMLEERGESPREK_REQUEST_RECEIVED", raising=False)
+    return url, code
+
+
+def test_a_preheated_kernel_has_joined_the_served_session_before_the_phone_asks(served_file, monkeypatch):
+    import kit.apps.participant as participant
+
+    url, code = served_file
+    built_before = []
+
+    def receive(_url):
+        built_before.append(len(apps))
+        return {"QUERY_STRING": f"code={code.lower()}"}
+
+    apps = []
+    monkeypatch.setattr(participant, "_receive_request_info", receive)
+    monkeypatch.setattr(participant, "ParticipantApp", lambda *a, **k: apps.append(ParticipantApp(*a, **k)) or apps[-1])
+    page = participant.participant_app(url)
+    assert built_before == [1] and len(apps) == 1  # built before the request, and only then
+    assert page is apps[0].widget and isinstance(apps[0].view, ChoiceView)
+    apps[0].poller.stop()
+
+
+def test_a_preheated_kernel_asked_for_another_code_builds_that_page_instead(served_file, monkeypatch):
+    import kit.apps.participant as participant
+
+    url, _ = served_file
+    apps = []
+    monkeypatch.setattr(participant, "_receive_request_info", lambda _url: {"QUERY_STRING": "code=OTHER9"})
+    monkeypatch.setattr(participant, "ParticipantApp", lambda *a, **k: apps.append(ParticipantApp(*a, **k)) or apps[-1])
+    page = participant.participant_app(url)
+    assert len(apps) == 2 and page is apps[1].widget
+    assert isinstance(apps[1].view, CodeEntry) and "OTHER9" in apps[1].view.message.value
+    assert apps[0].widget.comm is None and apps[0].poller._stopped  # the pre-built page is gone
