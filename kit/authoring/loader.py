@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from kit import settings
 from kit.model.template import Template
 from kit.authoring.checker import (  # noqa: F401 (re-exported: callers read the schema and history from here)
     SCHEMA_PATH,
