@@ -409,6 +409,20 @@ def enough_people(frame: pd.DataFrame, by="session", min_group: int | None = Non
     return frame[people >= threshold]
 
 
+def _options(frame: pd.DataFrame) -> list:
+    """A question's options in the template's order: the categories of an ordered `value`; else, for answers
+    loaded without `question=`, by their number (a scale from low to high, ordered options best first), else in
+    the order they first appear."""
+    values = frame["value"]
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return list(values.cat.categories)
+    ranked = frame.dropna(subset=["number"]).drop_duplicates("value")
+    if len(ranked) == values.nunique() and len(ranked):
+        scale = (frame["type"] == "scale").any()
+        return list(ranked.sort_values("number", ascending=bool(scale), kind="stable")["value"])
+    return list(dict.fromkeys(values))
+
+
 def summary(question: str, by="session", team=None, since=None, until=None, db=None,
             min_group: int | None = None, frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per group and per option: the number of people n, count and share of the option, and for an ordered or scale
@@ -420,6 +434,7 @@ def summary(question: str, by="session", team=None, since=None, until=None, db=N
     else:
         frame = frame[frame["question"] == question]
     keys = [by] if isinstance(by, str) else list(by)
+    options = _options(frame)
     rows = []
     for group, part in frame.groupby(keys, observed=True, sort=True):
         group = group if isinstance(group, tuple) else (group,)
@@ -432,14 +447,17 @@ def summary(question: str, by="session", team=None, since=None, until=None, db=N
             if len(numbers) >= 2 and numbers.nunique() > 1:
                 _, low, high = mean_interval(numbers)
         values = part["value"]
-        options = list(values.cat.categories) if isinstance(values.dtype, pd.CategoricalDtype) \
-            else sorted(values.unique())
         tally = values.value_counts()
         for option in options:
             count = int(tally.get(option, 0))
             rows.append((*group, n, suppressed, option, pd.NA if suppressed else count,
                          np.nan if suppressed else count / len(part), mean, low, high))
     result = pd.DataFrame(rows, columns=[*keys, *SUMMARY_COLUMNS])
+    for key in keys:  # groups keep their order (sessions by date), options the template's
+        if isinstance(frame[key].dtype, pd.CategoricalDtype):
+            result[key] = pd.Categorical(result[key], categories=frame[key].cat.categories,
+                                         ordered=frame[key].cat.ordered)
+    result["option"] = pd.Categorical(result["option"], categories=options, ordered=True)
     result["count"] = result["count"].astype("Int64")
     for column in ("share", "mean", "low", "high"):
         result[column] = result[column].astype("float64")

@@ -153,3 +153,14 @@ def test_db_defaults_to_the_kits_database(tmp_path, monkeypatch):
     assert list(data.sessions()["team"]) == ["Klein team"]
     with Store(url) as store:
         assert len(data.answers(db=store)) == len(data.answers())
+
+
+def test_summary_keeps_session_and_option_order(demo):
+    url, _ = demo
+    loaded = data.answers(db=url)
+    table = data.summary("vaardigheid", frame=loaded)
+    assert list(table["option"].cat.categories) == ["heel vaardig", "vaardig", "redelijk vaardig", "niet vaardig"]
+    pivot = table.pivot(index="session", columns="option", values="share")
+    assert list(pivot.index) == [s for s in loaded["session"].cat.categories if s in set(table["session"])]
+    scale = data.summary("tevredenheid_school", frame=loaded)
+    assert list(scale["option"].cat.categories) == ["0", "1", "2", "3", "4", "5"]
