@@ -154,3 +154,19 @@ def test_before_after_starts_with_the_sessions_that_have_enough_answers(store):
     assert "Te weinig" not in app.compare_text.value and "positiever" in app.compare_text.value
     app.compare_b.value = codes[2]  # still there to choose, and then said plainly
     assert "Te weinig antwoorden om te vergelijken" in app.compare_text.value
+
+
+def test_no_notebook_writes_the_minimum_group_as_a_fixed_number():
+    """The minimum is TEAMLEERGESPREK_MIN_GROUP's (issue 16): a notebook's prose must not say 'minder dan 5' as if
+    it were fixed; the page and the analysis notebook show the minimum in force."""
+    import json
+    import re
+    from pathlib import Path
+
+    notebooks = Path(__file__).resolve().parents[3] / "notebooks"
+    fixed = []
+    for path in sorted(notebooks.glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] != "code" and re.search(r"minder dan \d", "".join(cell["source"])):
+                fixed.append(path.name)
+    assert fixed == []
