@@ -25,6 +25,7 @@ import pandas as pd
 
 from kit.analysis.trends.common import min_group_threshold
 from kit.analysis.trends.stats import mean_interval
+from kit.model.questiontypes import question_type
 from kit.model.template import DEFAULT_ACTION_STATUSES, ROUTE_CATEGORIES, Question, Template
 from kit.store import Store
 
@@ -418,8 +419,8 @@ def _options(frame: pd.DataFrame) -> list:
         return list(values.cat.categories)
     ranked = frame.dropna(subset=["number"]).drop_duplicates("value")
     if len(ranked) == values.nunique() and len(ranked):
-        scale = (frame["type"] == "scale").any()
-        return list(ranked.sort_values("number", ascending=bool(scale), kind="stable")["value"])
+        descending = question_type(str(frame["type"].iloc[0])).descending  # a scale lists its lowest first
+        return list(ranked.sort_values("number", ascending=not descending, kind="stable")["value"])
     return list(dict.fromkeys(values))
 
 
