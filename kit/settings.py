@@ -16,6 +16,8 @@ DB_URL_ENV = "TEAMLEERGESPREK_DB"  # the database address, if --db is not given
 TEMPLATES_ENV = "TEAMLEERGESPREK_TEMPLATES"  # a school's own templates folder, if --templates is not given
 # The language of the screens and messages: read and set by `kit.i18n` (language(), set_language()).
 LANG_ENV = "TEAMLEERGESPREK_LANG"
+# A trainer's own catalog folders (a new language without touching Python): read and set by `kit.i18n` too.
+LOCALE_DIRS_ENV = "TEAMLEERGESPREK_LOCALE_DIRS"
 SESSION_ENV = "TEAMLEERGESPREK_SESSION"  # the session a facilitator's kernel started by `serve` runs
 JOIN_URL_ENV = "TEAMLEERGESPREK_JOIN_URL"  # the phones' page, as `serve` prints it
 TEAM_ENV = "TEAMLEERGESPREK_TEAM"  # the team the trends page opens with (`teamleergesprek trends --team`)

@@ -17,7 +17,7 @@ from kit.model.template import Step
 from kit.model.text import AnswerRejected
 from kit.model.worksheet import Worksheet
 from kit.widgets.board import ActionPlanEditor, PointsModeration, actions_html, board_html, wall_html
-from kit.widgets.worksheet import RouteMapEditor, route_map_html, worksheet_overview_html
+from kit.widgets.worksheet import RouteMapEditor, groups_text, route_map_html, worksheet_overview_html
 
 TOP_POINTS = 5
 
@@ -79,7 +79,7 @@ class RoomActivities:
             if step.activity == "werkblad":
                 groups = sheet.groups()
                 if not shown:
-                    return f"<p class='tlg-count-line'>{html.escape(t('worksheet.groups', n=len(groups)))}</p>"
+                    return f"<p class='tlg-count-line'>{html.escape(groups_text(len(groups)))}</p>"
                 return worksheet_overview_html(sheet.meldcode, groups, sheet.answers())
         return ""
 

@@ -36,6 +36,12 @@ def code_from_query(query_string: str | None) -> str:
     return values[0].strip().upper()
 
 
+def group_from_query(query_string: str | None) -> str:
+    """The group token a Werkvorm 3 phone keeps in its address (checked against the session before use)."""
+    values = parse_qs(query_string or "").get("group", [""])
+    return values[0].strip().lower()[:64]
+
+
 def request_query_string(environ=os.environ, receive=None) -> str:
     """The query string of the page request this kernel serves.
 
@@ -76,8 +82,9 @@ def _receive_request_info(url: str) -> dict:
 
 class ParticipantApp:
     def __init__(self, store: Store, code: str = "", poll_seconds: float | None = POLL_SECONDS,
-                 follow_session_language: bool = True):
+                 follow_session_language: bool = True, group_token: str = ""):
         self.store = store
+        self.group_token = group_token
         self.follow_session_language = follow_session_language
         self.participant = new_participant_pseudonym()
         self.session: LiveSession | None = None
@@ -111,7 +118,7 @@ class ParticipantApp:
             return False
         self._speak(self.session.template.language)
         self.title.value = f"{t('participant.title')} · {self.session.code}"
-        self.activities = PhoneActivities(self.session, self.participant)
+        self.activities = PhoneActivities(self.session, self.participant, self.group_token)
         self.refresh()
         if self.poller:
             self.poller.start()
@@ -201,6 +208,6 @@ def participant_app(db_url: str | None = None, query_string: str | None = None) 
     store = Store(db_url)
     if query_string is None:
         query_string = request_query_string()
-    app = ParticipantApp(store, code_from_query(query_string))
+    app = ParticipantApp(store, code_from_query(query_string), group_token=group_from_query(query_string))
     app.widget._tlg_app = app  # keep the app (and its poller) alive as long as the page
     return app.widget

@@ -557,9 +557,9 @@ def _scale_mapping_example(old: Question, new: Question) -> str:
 
 @lru_cache(maxsize=1)
 def _catalog_keys() -> frozenset[str]:
-    from kit.i18n import NL
+    from kit.i18n import catalog
 
-    return frozenset(NL)
+    return frozenset(catalog().messages)
 
 
 def _whole(value) -> bool:

@@ -50,7 +50,7 @@ import io
 from dataclasses import dataclass
 
 from kit.documents.by_type import documents_of
-from kit.i18n import NL
+from kit.i18n import translate
 from kit.model.live import LiveSession
 from kit.model.board import PointsBoard, RankedPoint
 from kit.model.template import ROUTE_CATEGORIES, Block, Question, Template
@@ -63,7 +63,7 @@ CSV_COLUMNS = ("sessiecode", "team", "datum", "vraag", "vraagtype", "antwoord", 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # The exports and the verslag are the school's Dutch records, whatever language the screens ran in.
-ROUTE_CATEGORY_LABELS = {category: NL[f"route.{category}"] for category in ROUTE_CATEGORIES}
+ROUTE_CATEGORY_LABELS = {category: translate("nl", f"route.{category}") for category in ROUTE_CATEGORIES}
 POINT_STATUS_LABELS = {"open": "zichtbaar", "hidden": "verborgen", "merged": "samengevoegd"}
 
 

@@ -15,7 +15,7 @@ from kit.charts import trend_charts
 
 from kit.analysis import trends
 from kit.i18n import t, weekday_date
-from kit.documents.session_report import FONT, HEADING_FILL, LINE, SMALL_SIZE, ReportDocument
+from kit.documents.pdf import FONT, HEADING_FILL, LINE, SMALL_SIZE, PdfDocument
 from kit.analysis.trends.summary import headline, series_rows
 
 SECTIONS = (  # (catalog key of the title, attribute of the view, chart, question key = PNG name)
@@ -29,7 +29,7 @@ def team_report_pdf(store, team: str, date_from=None, date_to=None, *, png_dir: 
                     today: date | None = None) -> bytes:
     view = trends.trend_view(store, team, date_from, date_to)
     title = t("rapport.title", team=team)
-    pdf = ReportDocument(title)
+    pdf = PdfDocument(title)
     pdf.set_title(t("rapport.doc_title"))
     pngs = Path(png_dir) if png_dir else None
     if pngs:
@@ -92,7 +92,7 @@ def team_report_pdf(store, team: str, date_from=None, date_to=None, *, png_dir: 
     return bytes(pdf.output())
 
 
-def _table(pdf: ReportDocument, heading: tuple[str, ...], rows, widths: tuple) -> None:
+def _table(pdf: PdfDocument, heading: tuple[str, ...], rows, widths: tuple) -> None:
     """A table with a grey heading row; `None` in widths takes the remaining width."""
     fixed = sum(w for w in widths if w)
     widths = tuple(w if w else pdf.text_width - fixed for w in widths)

@@ -224,7 +224,7 @@ TEAM_NAMES = tuple(team.name for team in TEAMS)
 
 
 class DemoExists(Exception):
-    """The history is already in this database; the message is Dutch."""
+    """The history is already in this database; the message is in the command's language."""
 
 
 @dataclass(frozen=True)
@@ -433,11 +433,9 @@ def load_demo(store: Store, seed: int = DEFAULT_SEED) -> DemoSummary:
 
     existing = demo_sessions(store)
     if existing:
-        raise DemoExists(
-            f"De voorbeeldgeschiedenis staat al in deze database (team '{existing[0].team}', "
-            f"{len(existing)} sessies). Er is niets toegevoegd. Wil je hem opnieuw, gebruik dan een lege database "
-            "met --db."
-        )
+        from kit.i18n import t
+
+        raise DemoExists(t("cli.demo_exists", team=existing[0].team, n=len(existing)))
     rng = random.Random(seed)
     writer = _Writer(store, load_template(TEMPLATE_NAME), rng)
     plans = []

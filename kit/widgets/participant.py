@@ -23,6 +23,7 @@ class CodeEntry(widgets.VBox):
 
     def __init__(self, on_join: Callable[[str], None], message: str = ""):
         self.code = widgets.Text(placeholder=t("participant.code_placeholder"), layout=widgets.Layout(width="100%"))
+        self.code.add_class("tlg-code")
         self.join_button = widgets.Button(description=t("participant.join"), layout=widgets.Layout(width="100%"))
         self.join_button.add_class("tlg-send")
         self.message = _html("", "tlg-status")
@@ -60,11 +61,11 @@ class EndedView(widgets.VBox):
 class PromptView(widgets.VBox):
     """A question to think or talk about. Nothing to fill in: the phone only keeps the question in view."""
 
-    def __init__(self, block_title: str, prompt: str, position: str):
+    def __init__(self, block_title: str, prompt: str, position: str, hint: str | None = None):
         super().__init__([
             _html(html.escape(f"{block_title} · {position}"), "tlg-hint"),
             _html(html.escape(prompt), "tlg-question"),
-            _html(html.escape(t("participant.prompt_hint")), "tlg-hint"),
+            _html(html.escape(hint or t("participant.prompt_hint")), "tlg-hint"),
         ])
 
 

@@ -101,10 +101,11 @@ def test_a_phone_with_a_deleted_code_is_refused(store, template):
     assert store.answers(code) == []
 
 
-def test_delete_of_an_unknown_code_is_a_dutch_error(tmp_path, capsys):
+def test_delete_of_an_unknown_code_is_a_dutch_error_that_names_the_database(tmp_path, capsys):
+    Store(f"sqlite:///{tmp_path / 'kit.sqlite'}").close()
     assert main(["--db", f"sqlite:///{tmp_path / 'kit.sqlite'}", "delete", "--session", "ZZZZZZ"]) == 2
     err = capsys.readouterr().err
-    assert "geen sessie met code 'ZZZZZZ'" in err and "niets verwijderd" in err
+    assert f"geen sessie met code 'ZZZZZZ' in {tmp_path / 'kit.sqlite'}" in err and "niets verwijderd" in err
 
 
 def test_delete_while_a_session_is_being_served_still_wipes_the_file(tmp_path, template, capsys):
@@ -132,7 +133,7 @@ def test_purge_deletes_the_sessions_older_than_the_days_given(tmp_path, template
 
     assert main(["--db", url, "purge", "--older-than", "365"]) == 0
     out = capsys.readouterr().out
-    assert ancient in out and old in out and edge not in out and "2 sessie(s)" in out
+    assert ancient in out and old in out and edge not in out and "2 sessies van meer dan 365 dagen geleden verwijderd" in out
 
     with Store(url) as store:
         assert {s.code for s in store.list_sessions()} == {edge, recent}

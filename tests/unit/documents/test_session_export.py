@@ -208,9 +208,12 @@ def test_export_rejects_an_unknown_format_and_an_unknown_session(db, built, caps
     assert "geen sessie" in capsys.readouterr().err
 
 
-def test_xlsx_needs_a_file(db, built, capsys):
-    assert main(["--db", db, "export", "--session", built.code, "--format", "xlsx"]) == 2
-    assert "--out" in capsys.readouterr().err
+def test_xlsx_without_out_gets_a_named_file_in_this_folder(db, built, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["--db", db, "export", "--session", built.code, "--format", "xlsx"]) == 0
+    written = tmp_path / f"antwoorden-{built.code}.xlsx"
+    assert written.read_bytes()[:2] == b"PK"  # an xlsx is a zip
+    assert capsys.readouterr().out == f"Geëxporteerd naar {written}\n"
 
 
 def test_session_data_ranking_is_the_boards(db, built):
