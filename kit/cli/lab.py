@@ -8,7 +8,6 @@ command's database (`--db`, else TEAMLEERGESPREK_DB, else the kit's default, mad
 
 from __future__ import annotations
 
-import os
 import secrets
 import signal
 import subprocess
@@ -16,7 +15,7 @@ import sys
 from pathlib import Path
 
 from kit import settings
-from kit.cli.common import interrupt
+from kit.cli.common import child_environment, interrupt
 from kit.cli.registry import arg, command
 from kit.i18n import t
 from kit.store import resolve_db_url
@@ -30,12 +29,8 @@ def lab_command(db: str | None, port: int, open_browser: bool, token: str) -> tu
 
     kit_root = str(Path(__file__).resolve().parents[2])
     bin_dir = str(Path(sys.executable).parent)
-    env = {
-        **os.environ,
-        settings.DB_URL_ENV: absolute_db_url(resolve_db_url(db)),
-        "PATH": os.pathsep.join([bin_dir, os.environ.get("PATH", "")]),
-        "PYTHONPATH": os.pathsep.join(p for p in (kit_root, os.environ.get("PYTHONPATH", "")) if p),
-    }
+    env = child_environment({settings.DB_URL_ENV: absolute_db_url(resolve_db_url(db))},
+                            {"PATH": bin_dir, "PYTHONPATH": kit_root})
     # The kit's folder as the root, opened on notebooks/: data/templates/ (a school's own templates) is reachable
     # in the file browser, and the terminal starts where `teamleergesprek check data/templates/...` works.
     argv = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={settings.NOTEBOOKS.parent}",
