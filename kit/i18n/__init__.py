@@ -476,6 +476,25 @@ NL = {
     "cli.trends_title": "Trends voor het zorgteam (alleen op deze laptop)",
     "cli.rapport_saved": "Rapport geschreven naar {path}",
     "cli.rapport_saved_png": "Rapport geschreven naar {path}; grafieken als PNG in {png}",
+    # -- the room view on one mirrored screen (issue 15: room, private panel, navigation) --------------------------
+    "room.private_open": "🔒 Alleen voor jou",
+    "room.private_close": "✕ Sluit: de zaal ziet weer de presentatie",
+    "room.private_warning": "Let op: staat je scherm op de beamer, dan ziet de zaal dit nu mee. Hier staan antwoorden "
+    "die nog niet zijn doorgelaten, verborgen post-its en je formulieren. Sluit dit voor je verder gaat.",
+    "room.private_pending": "🔒 Alleen voor jou ({n} wachten)",
+    "room.leave_writing": "{n} groepje(s) schrijven nog aan het werkblad. Ga je verder, dan sluit het werkblad op hun "
+    "telefoons.",
+    "room.leave_yes": "Ja, ga toch verder",
+    "room.leave_no": "Nee, blijf hier",
+    "room.agenda_jump": "Ga naar {title}",
+    "worksheet.approval": "Werkbladantwoorden (de zaal ziet alleen wat je toont, na 'Toon resultaten')",
+    "worksheet.show_step": "Toon alle van deze stap",
+    "worksheet.none_yet": "Nog geen antwoorden van de groepjes.",
+    "worksheet.none_shown": "Nog geen werkbladantwoorden op het scherm: toon ze per antwoord onder 'Alleen voor jou'.",
+    "points.unmerge": "Maak los",
+    "points.merged_into": "samengevoegd met: {text}",
+    "points.hidden_mark": "verborgen",
+    "download.preparing": "De bestanden worden gemaakt…",
 }
 
 EN = {
@@ -927,6 +946,25 @@ EN = {
     "cli.trends_title": "Trends for the zorgteam (care team), on this laptop only",
     "cli.rapport_saved": "Rapport (report) written to {path}",
     "cli.rapport_saved_png": "Rapport (report) written to {path}; charts as PNG in {png}",
+    # -- the room view on one mirrored screen (issue 15: room, private panel, navigation) --------------------------
+    "room.private_open": "🔒 Only for you",
+    "room.private_close": "✕ Close: the room sees the presentation again",
+    "room.private_warning": "Careful: if your screen is on the projector, the room sees this now. Here are answers "
+    "not let through yet, hidden notes and your forms. Close this before you move on.",
+    "room.private_pending": "🔒 Only for you ({n} waiting)",
+    "room.leave_writing": "{n} group(s) are still writing on the worksheet. If you move on, the worksheet closes on "
+    "their phones.",
+    "room.leave_yes": "Yes, move on anyway",
+    "room.leave_no": "No, stay here",
+    "room.agenda_jump": "Go to {title}",
+    "worksheet.approval": "Worksheet answers (the room sees only what you show, after 'Show results')",
+    "worksheet.show_step": "Show all of this step",
+    "worksheet.none_yet": "No answers from the groups yet.",
+    "worksheet.none_shown": "No worksheet answers on screen yet: show them one by one under 'Only for you'.",
+    "points.unmerge": "Undo merge",
+    "points.merged_into": "merged into: {text}",
+    "points.hidden_mark": "hidden",
+    "download.preparing": "Making the files…",
 }
 
 # `teamleergesprek check` and every notebook that loads a template or the naslag: what to fix, and where.
