@@ -477,11 +477,11 @@ NL = {
     "cli.rapport_saved": "Rapport geschreven naar {path}",
     "cli.rapport_saved_png": "Rapport geschreven naar {path}; grafieken als PNG in {png}",
     # -- the room view on one mirrored screen (issue 15: room, private panel, navigation) --------------------------
-    "room.private_open": "🔒 Alleen voor jou",
-    "room.private_close": "✕ Sluit: de zaal ziet weer de presentatie",
+    "room.private_open": "Alleen voor jou ▾",
+    "room.private_close": "▴ Sluit: de zaal ziet weer de presentatie",
     "room.private_warning": "Let op: staat je scherm op de beamer, dan ziet de zaal dit nu mee. Hier staan antwoorden "
     "die nog niet zijn doorgelaten, verborgen post-its en je formulieren. Sluit dit voor je verder gaat.",
-    "room.private_pending": "🔒 Alleen voor jou ({n} wachten)",
+    "room.private_pending": "Alleen voor jou ▾ · {n} nieuw",
     "room.leave_writing": "{n} groepje(s) schrijven nog aan het werkblad. Ga je verder, dan sluit het werkblad op hun "
     "telefoons.",
     "room.leave_yes": "Ja, ga toch verder",
@@ -947,11 +947,11 @@ EN = {
     "cli.rapport_saved": "Rapport (report) written to {path}",
     "cli.rapport_saved_png": "Rapport (report) written to {path}; charts as PNG in {png}",
     # -- the room view on one mirrored screen (issue 15: room, private panel, navigation) --------------------------
-    "room.private_open": "🔒 Only for you",
-    "room.private_close": "✕ Close: the room sees the presentation again",
+    "room.private_open": "Only for you ▾",
+    "room.private_close": "▴ Close: the room sees the presentation again",
     "room.private_warning": "Careful: if your screen is on the projector, the room sees this now. Here are answers "
     "not let through yet, hidden notes and your forms. Close this before you move on.",
-    "room.private_pending": "🔒 Only for you ({n} waiting)",
+    "room.private_pending": "Only for you ▾ · {n} new",
     "room.leave_writing": "{n} group(s) are still writing on the worksheet. If you move on, the worksheet closes on "
     "their phones.",
     "room.leave_yes": "Yes, move on anyway",

@@ -75,7 +75,7 @@ PROJECTOR_CSS = """
 .tlg-agenda .tlg-agenda-item { margin: 2px 0; border-radius: 6px; }
 .tlg-agenda .tlg-agenda-item .widget-html-content { padding: 4px 8px; }
 .tlg-agenda button.tlg-agenda-item { min-height: 0; padding: 4px 8px; text-align: left; background: #f3f6fa;
-  color: #111; font-size: clamp(15px, 0.6vw + 0.8vh, 20px); white-space: normal; }
+  color: #111; font-size: clamp(16px, 0.7vw + 0.9vh, 22px); white-space: normal; }
 .tlg-agenda .tlg-agenda-item.tlg-current, .tlg-agenda .tlg-agenda-item.tlg-current .widget-html-content {
   background: #1f4e79; color: #fff; font-weight: 700; }
 .tlg-join { flex: 0 0 auto; }
@@ -108,7 +108,7 @@ PROJECTOR_CSS = """
 .tlg-board-bar { display: flex; align-items: center; gap: 12px; }
 .tlg-board-bar span { display: inline-block; height: clamp(14px, 2.4vh, 28px); background: #1f4e79; }
 .tlg-board-bar b { font-size: clamp(18px, 0.9vw + 1.1vh, 28px); }
-.tlg-route, .tlg-actions { border-collapse: collapse; width: 100%; font-size: clamp(15px, 0.7vw + 0.9vh, 24px); }
+.tlg-route, .tlg-actions { border-collapse: collapse; width: 100%; font-size: clamp(16px, 0.8vw + 1vh, 26px); }
 .tlg-route th, .tlg-route td, .tlg-actions th, .tlg-actions td { border: 2px solid #333; padding: 4px 8px;
   vertical-align: top; text-align: left; overflow-wrap: break-word; word-break: normal; hyphens: auto; }
 .tlg-route ul { margin: 0; padding-left: 18px; }
