@@ -109,6 +109,9 @@ class JoinPanel(widgets.VBox):
         self.large = large
         url = html.escape(self.join_url)
         code = html.escape(self.code)
+        # Only the shown one carries the class: `.tlg-join` is the join panel the page shows.
+        (self.big if large else self.content).add_class("tlg-join")
+        (self.content if large else self.big).remove_class("tlg-join")
         if large:
             self.content.value = ""
             self.layout.display = "none"
