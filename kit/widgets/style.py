@@ -47,7 +47,7 @@ PROJECTOR_CSS = """
   box-sizing: border-box; padding: 6px 14px 8px; overflow: hidden; gap: 4px; }
 .tlg-room > * { flex: 0 0 auto; }
 .tlg-room > .tlg-room-body { flex: 1 1 0; min-height: 0; gap: 14px; }
-.tlg-room-body > .tlg-agenda { flex: 0 0 auto; width: clamp(170px, 15vw, 250px); overflow: hidden; }
+.tlg-room-body > .tlg-agenda { flex: 0 0 auto; width: clamp(190px, 16vw, 260px); overflow: hidden; }
 .tlg-room-main { flex: 1 1 0; min-width: 0; min-height: 0; overflow: hidden; }
 .tlg-room-main > * { flex: 0 0 auto; min-height: 0; }
 .tlg-room-main > .tlg-results { flex: 1 1 0; }
@@ -63,6 +63,8 @@ PROJECTOR_CSS = """
 .tlg-projector button { height: auto; min-height: 44px; font-size: clamp(16px, 0.8vw + 0.6vh, 20px);
   border-radius: 8px; white-space: nowrap; overflow: visible; text-overflow: clip; width: auto; }
 .tlg-room-top { align-items: center; gap: 16px; }
+.tlg-room-top > * { flex: 0 0 auto; }
+.tlg-room-top > .tlg-block-title { flex: 1 1 auto; min-width: 0; }
 .tlg-block-title { flex: 1 1 auto; min-width: 0; }
 .tlg-block-title .widget-html-content { font-size: clamp(26px, 1.8vw + 1.4vh, 46px); font-weight: 700;
   color: #1f4e79; line-height: 1.15; }

@@ -245,3 +245,45 @@ def test_a_double_click_moves_one_step_and_the_agenda_jumps(browser, served):
     page.get_by_role("button", name="Ja, ga toch verder").dblclick()
     assert wait_for_step(session, worksheet_step + 1) == worksheet_step + 1
     store.close()
+
+
+OVERFLOW_JS = """() => {
+    const main = document.querySelector('.tlg-room-main');
+    const cut = [];
+    const parts = ['.tlg-room-main', '.tlg-room-top', '.tlg-agenda', '.tlg-controls'].map(s => document.querySelector(s));
+    for (const el of parts.flatMap(part => [part, ...part.querySelectorAll('*')])) {
+        if (el.offsetParent === null || getComputedStyle(el).overflowY === 'visible') continue;
+        if (el.scrollHeight > el.clientHeight + 2 || el.scrollWidth > el.clientWidth + 2)
+            cut.push(`${el.className} ${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`);
+    }
+    const box = main.getBoundingClientRect();
+    return {cut, bottom: box.bottom, height: innerHeight, scrolled: document.scrollingElement.scrollTop};
+}"""
+
+
+def test_no_step_needs_scrolling_on_the_smallest_projector(browser, served):
+    """Every step of the standard session, at 1024×768 and 1280×720: the room's content, the top bar (title, timer,
+    code), the agenda and the controls are not cut or scrolled."""
+    store, session = live(served)
+    page = new_page(browser, served.facilitator_url, viewport={"width": 1024, "height": 768})
+    expect(page.locator(".tlg-block-title")).to_have_text("Welkom")
+    problems = []
+    for size in ({"width": 1024, "height": 768}, {"width": 1280, "height": 720}):
+        page.set_viewport_size(size)
+        for step in session.template.steps:
+            session.go_to(step.index)
+            expect(page.locator(".tlg-block-title")).to_have_text(step.block.title)
+            if step.question is not None:
+                expect(page.locator(".tlg-question-big")).to_have_text(step.question.text)
+            elif step.prompt is not None:
+                expect(page.locator(".tlg-prompt")).to_have_text(step.prompt_text)
+            page.wait_for_timeout(300)
+            if os.environ.get("TEAMLEERGESPREK_SCREENSHOTS_ALL"):  # every step, to look at by hand
+                page.screenshot(path=str(Path(os.environ["TEAMLEERGESPREK_SCREENSHOTS_ALL"])
+                                         / f"{size['width']}x{size['height']}-{step.index:02d}.png"))
+            found = page.evaluate(OVERFLOW_JS)
+            if found["cut"] or found["bottom"] > found["height"] or found["scrolled"]:
+                problems.append((size["width"], step.index, step.block.key, step.activity or step.prompt, found))
+            inside(page, page.get_by_role("button", name="Volgende ▶"), f"Volgende at step {step.index}")
+    assert not problems, "\n".join(map(str, problems))
+    store.close()
