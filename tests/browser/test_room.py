@@ -168,6 +168,7 @@ def test_a_mirrored_room_sees_nothing_private_as_the_page_first_shows(browser, s
     page.get_by_role("button", name="Alleen voor jou ▾ · 1 nieuw").click()
     expect(page.get_by_text("Geheim antwoord over een leerling")).to_be_visible()
     expect(page.get_by_text("de zaal dit nu mee", exact=False)).to_be_visible()
+    screenshot(page, "alleen-voor-jou-open-1366x768.png")
     page.get_by_role("button", name="▴ Sluit: de zaal ziet weer de presentatie").click()
     expect(page.get_by_text("Geheim antwoord over een leerling")).to_be_hidden()
     page.close()
