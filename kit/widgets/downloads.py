@@ -40,6 +40,7 @@ class Downloads(widgets.VBox):
             button.on_click(lambda _, make=make: self.offer(make))
             self.buttons[key] = button
         row = widgets.HBox(list(self.buttons.values()), layout=widgets.Layout(flex_flow="row wrap"))
+        self.row = row
         if at_once:
             row.layout.display = "none"
         super().__init__([intro, row, self.links] if intro is not None else [row, self.links])
@@ -56,11 +57,21 @@ class Downloads(widgets.VBox):
         self.links.value = html.escape(t("download.preparing"))
 
         def make():
-            for make_file in self._files.values():
-                self.offer(make_file)
+            try:
+                for make_file in self._files.values():
+                    self.offer(make_file)
+            except Exception:  # a file that could not be made: the buttons come back, to try again
+                self.row.layout.display = None
+                self.links.value = "".join(self._links.values())
+                raise
 
         self._making = threading.Thread(target=make, name="downloads", daemon=True)
         self._making.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Until the files `make_all` started are made (tests; a page never waits)."""
+        if self._making is not None:
+            self._making.join(timeout)
 
     def clear(self) -> None:
         """Links made for what the page showed before (another team, another period) go."""
