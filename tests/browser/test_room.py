@@ -184,6 +184,10 @@ def test_a_mirrored_room_sees_nothing_private_as_the_page_first_shows(browser, s
     page = new_page(browser, served.facilitator_url, viewport={"width": 1366, "height": 768})
     expect(page.locator(".tlg-activity li")).to_have_text("Groep 1: Doorgelaten signaal")
     assert "Niet doorgelaten signaal" not in page.inner_text("body")
+    page.get_by_role("button", name="Alleen voor jou ▾ · 1 nieuw").click()  # approval per answer, opened on purpose
+    expect(page.get_by_text("Niet doorgelaten signaal")).to_be_visible()
+    expect(page.get_by_role("button", name="Zet op de kaart")).to_be_visible()
+    screenshot(page, "werkblad-alleen-voor-jou-1366x768.png")
     page.close()
 
     # Post-its: one hidden, results on.
