@@ -117,7 +117,7 @@ PROJECTOR_CSS = """
 .tlg-controls { flex-flow: row wrap; align-items: center; gap: 2px; border-top: 2px solid #d0d7e2; padding-top: 4px; }
 .tlg-controls button.tlg-private-toggle { background: #5a2d82; color: #fff; }
 .tlg-private { background: #fbf7ff; border: 4px solid #5a2d82; border-radius: 10px; padding: 8px 12px; }
-/* The facilitator's forms (action plan, route map, post-its): 11-12 px by default, too small for a nervous hand. */
+/* The facilitator's forms (action plan, route map, tidying the board): 11-12 px by default, too small for a nervous hand. */
 .tlg-private .widget-inline-hbox { height: auto; }
 .tlg-private input, .tlg-private select, .tlg-private textarea,
 .tlg-private .widget-text input[type="text"], .tlg-private .widget-textarea textarea { font-size: 18px; min-height: 40px; }
