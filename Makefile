@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup chromium nginx clean
+.PHONY: run test unit setup chromium nginx clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,11 @@ nginx:
 # yourself to test against another server.
 test: $(STAMP) chromium nginx
 	TEAMLEERGESPREK_TEST_PG="$${TEAMLEERGESPREK_TEST_PG:-$$(bash .ci/postgres)}" && export TEAMLEERGESPREK_TEST_PG && \
-	$(BIN)/python -m pytest tests --nbval-lax notebooks
+	TEAMLEERGESPREK_REQUIRE_PG=1 $(BIN)/python -m pytest tests --nbval-lax notebooks
+
+# The fast checks while you work (no browser, no PostgreSQL needed): about a minute.
+unit: $(STAMP)
+	$(BIN)/python -m pytest tests -m "not browser" -q
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -19,6 +19,7 @@ from kit.model.live import LiveSession
 from kit.model.board import PointsBoard
 from kit.store import Store
 from kit.authoring import load_template
+from kit.model.sessions import new_session
 
 VOTES = 2000
 
@@ -27,7 +28,7 @@ def main() -> None:
     warnings.simplefilter("ignore")
     store = Store("sqlite://")
     template = load_template("teamleergesprek")
-    record = store.create_session(template.to_dict(), "Team", "2026-11-28", template.blocks[0].key)
+    record = new_session(store, template, "Team", "2026-11-28")
     session = LiveSession.open(store, record.code)
     phone = ParticipantApp(store, record.code, poll_seconds=None)
     calls = {"n": 0}

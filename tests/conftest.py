@@ -13,10 +13,13 @@ from factories import small_template  # noqa: E402
 
 from kit.model.live import LiveSession  # noqa: E402
 from kit.store import Store  # noqa: E402
+from kit.model.sessions import new_session
 
 
 # Store tests run on both backends. PostgreSQL needs a server: `make test` starts one and sets this variable.
 PG_ENV = "TEAMLEERGESPREK_TEST_PG"
+# Set by `make test`: there a PostgreSQL that could not start is a failure, not a quiet skip.
+REQUIRE_PG_ENV = "TEAMLEERGESPREK_REQUIRE_PG"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -29,6 +32,8 @@ def pg_url():
     """A fresh, empty schema of the test database per test, as a URL the kit (and any second Store) can open."""
     admin_url = os.environ.get(PG_ENV)
     if not admin_url:
+        if os.environ.get(REQUIRE_PG_ENV):
+            pytest.fail(f"PostgreSQL did not start: {PG_ENV} is empty (see the 'postgres:' lines of `make test`)")
         pytest.skip(f"PostgreSQL case skipped: {PG_ENV} is not set (`make test` starts PostgreSQL and sets it)")
     import psycopg
 
@@ -71,5 +76,5 @@ def template():
 
 @pytest.fixture
 def session(store, template):
-    record = store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
+    record = new_session(store, template, "Team Noord", "2026-11-28")
     return LiveSession.open(store, record.code)

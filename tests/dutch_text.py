@@ -12,8 +12,11 @@ def dutch_patterns() -> list[tuple[str, re.Pattern]]:
     from kit.authoring import load_template
 
     patterns = []
-    for key, dutch in i18n.NL.items():
-        if dutch == i18n.EN[key]:
+    dutch_catalog, english = i18n.catalog("nl").messages, i18n.catalog("en").messages
+    pairs = ((key, form, english_form) for key, text in dutch_catalog.items()
+             for form, english_form in (zip(text, english[key]) if isinstance(text, tuple) else [(text, english[key])]))
+    for key, dutch, english_text in pairs:
+        if dutch == english_text:
             continue
         fixed = re.split(r"\{\w+\}", dutch)
         if sum(len(re.findall(r"[^\W\d_]", part)) for part in fixed) < 4:

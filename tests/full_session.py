@@ -11,6 +11,7 @@ from kit.model.board import PointsBoard
 from kit.model.live import LiveSession
 from kit.model.worksheet import Worksheet
 from kit.store import Store, new_participant_pseudonym
+from kit.model.sessions import new_session
 
 TEAM = "Team <b>Zuid</b> & co"
 DATE = "2026-11-28"
@@ -45,7 +46,7 @@ def build_session(db_url: str, templates_dir) -> Built:
     (one merged, one hidden) and two actions."""
     template = load_template("teamleergesprek", templates_dir)
     with Store(db_url) as store:
-        record = store.create_session(template.to_dict(), TEAM, DATE, template.blocks[0].key)
+        record = new_session(store, template, TEAM, DATE)
         session = LiveSession.open(store, record.code)
         built = Built(record.code, [new_participant_pseudonym() for _ in range(5)])
         p = built.participants
@@ -67,9 +68,9 @@ def build_session(db_url: str, templates_dir) -> Built:
         open_question(session, "tevredenheid_samenwerking")
         for who, value in zip(p, ("tevreden", "ontevreden", "tevreden")):
             session.submit(who, "tevredenheid_samenwerking", value)
-        open_question(session, "checkout_gevoel")
-        for who, value in zip(p, (4, 5, 3, 4, 2)):
-            session.submit(who, "checkout_gevoel", value)
+        open_question(session, "checkout_bij")  # an open question, as in the handbook (issue 11.2)
+        for who, value in zip(p, ("Moe maar tevreden", "Het raakte me")):
+            session.submit(who, "checkout_bij", value)
         open_question(session, "checkout_voornemen")
         session.submit(p[0], "checkout_voornemen", SHARED_INTENTION)
         session.submit(p[1], "checkout_voornemen", PRIVATE_INTENTION)

@@ -80,7 +80,7 @@ def word_frequencies(texts: Iterable[str], top: int | None = 15) -> list[tuple[s
 
 
 def answer_count_label(n: int) -> str:
-    return t("facilitator.answer_count_one") if n == 1 else t("facilitator.answer_count_many", n=n)
+    return t("facilitator.answer_count", n=n)
 
 
 def mean_label(mean: float) -> str:

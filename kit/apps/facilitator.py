@@ -9,17 +9,19 @@ stays in step with the facilitator's laptop.
 from __future__ import annotations
 
 import html
-import os
 import threading
 
 import ipywidgets as widgets
 
+from kit import settings
 from kit.analysis import aggregate
+from kit.analysis.by_type import analysis_of
 
 from kit.charts import session_charts
+from kit.charts.by_type import charts_of
 from kit.apps.facilitator_activities import ActivityControls, RoomActivities
 from kit.apps.polling import Poller
-from kit.i18n import t
+from kit.i18n import t, tn
 from kit.model.live import LiveSession
 from kit.model.template import Question, Step
 from kit.documents.qr import qr_svg
@@ -40,15 +42,16 @@ from kit.widgets.facilitator import (
 )
 from kit.widgets.downloads import Downloads
 from kit.widgets.naslag import ReferenceScreenView, reference_picker, reference_style
+from kit.widgets.notes import NotesPanel
 from kit.widgets.style import projector_style
 
 POLL_SECONDS = 0.25
-SESSION_ENV = "TEAMLEERGESPREK_SESSION"
-JOIN_URL_ENV = "TEAMLEERGESPREK_JOIN_URL"
+SESSION_ENV = settings.SESSION_ENV
+JOIN_URL_ENV = settings.JOIN_URL_ENV
 
 
 def join_url_for(code: str, base: str | None = None) -> str:
-    base = base or os.environ.get(JOIN_URL_ENV) or "http://localhost:8866/"
+    base = base or settings.join_base_url() or "http://localhost:8866/"
     return f"{base.split('?')[0]}?code={code}"
 
 
@@ -62,8 +65,8 @@ class ResultsRenderer:
         """The chart and the same figures as one line of text."""
         key = ("chart", question.key, values)
         if key not in self._cache:
-            kind = question.kind
-            self._cache[key] = (session_charts.figure_png(kind.figure(question, values)), kind.caption(question, values))
+            self._cache[key] = (session_charts.figure_png(charts_of(question).figure(question, values)),
+                                analysis_of(question).caption(question, values))
         return self._cache[key]
 
     def words(self, texts: tuple[str, ...]) -> bytes | None:
@@ -236,7 +239,9 @@ class FacilitatorApp(RoomScreen):
                                         f"{html.escape(t('facilitator.outcomes_hint'))}", "tlg-guidance"),
                                   at_once=True)
         self.outcomes.layout.display = "none"
-        self.private = PrivatePanel([self.guidance, self.moderation, self.activity_controls, self.reference_picker])
+        self.notes = NotesPanel()  # the facilitator's page only: RoomScreen (the projector) never has one
+        self.private = PrivatePanel([self.notes, self.guidance, self.moderation, self.activity_controls,
+                                     self.reference_picker])
         self.room_parts = super()._main_children()
         return [*self.room_parts, self.outcomes, self.private]
 
@@ -285,7 +290,7 @@ class FacilitatorApp(RoomScreen):
             self.refresh()
 
         if writing:
-            self.confirm.ask(t("room.leave_writing", n=len(writing)), go)
+            self.confirm.ask(tn("room.leave_writing", len(writing)), go)
         else:
             self.confirm.cancel()
             go()
@@ -329,7 +334,7 @@ class FacilitatorApp(RoomScreen):
 
     def _show_reference(self, key: str | None) -> None:
         if key != self.session.state().reference_key:
-            self.session.show_reference(key)
+            self.session.show_reference(key, self.reference.reference.keys)
             self.refresh()
 
     def _toggle_join(self) -> None:
@@ -351,6 +356,7 @@ class FacilitatorApp(RoomScreen):
     def _render(self, state, step):
         super()._render(state, step)
         self._navigation_for(step.index)
+        self.notes.show(step.block if state.session_open else None)
         if not state.session_open:
             for button in (self.previous_button, self.next_button, self.results_button, self.join_button,
                            self.private_button, *self.agenda.items.values()):
@@ -387,7 +393,7 @@ class FacilitatorApp(RoomScreen):
 
 
 def _session_code(code: str | None, store: Store) -> str:
-    code = code or os.environ.get(SESSION_ENV, "")
+    code = code or settings.session_code()
     if not code:
         open_sessions = [s for s in store.list_sessions() if s.is_open]
         code = open_sessions[-1].code if open_sessions else ""

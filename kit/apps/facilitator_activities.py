@@ -17,7 +17,7 @@ from kit.model.template import Step
 from kit.model.text import AnswerRejected
 from kit.model.worksheet import Worksheet
 from kit.widgets.board import ActionPlanEditor, PointsModeration, actions_html, board_html, wall_html
-from kit.widgets.worksheet import RouteMapEditor, WorksheetApproval, route_map_html, worksheet_overview_html
+from kit.widgets.worksheet import RouteMapEditor, WorksheetApproval, groups_text, route_map_html, worksheet_overview_html
 
 TOP_POINTS = 5
 
@@ -78,7 +78,7 @@ class RoomActivities:
                 return route_map_html(sheet.meldcode, sheet.route_map())
             if step.activity == "werkblad":
                 groups = sheet.groups()
-                count = f"<p class='tlg-count-line'>{html.escape(t('worksheet.groups', n=len(groups)))}</p>"
+                count = f"<p class='tlg-count-line'>{html.escape(groups_text(len(groups)))}</p>"
                 if not shown:
                     return count
                 # Only what the facilitator let through, answer by answer: a worksheet may hold what a group

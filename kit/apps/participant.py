@@ -16,13 +16,15 @@ import ipywidgets as widgets
 
 from kit.apps.participant_activities import PhoneActivities
 from kit.apps.polling import Poller
+from kit.settings import REQUEST_RECEIVED_ENV
 from kit.i18n import LANGUAGES, language, set_language, t
 from kit.model.answers import AnswerRejected
 from kit.model.live import LiveSession, SessionClosed, SessionNotFound
 from kit.store import Store, new_participant_pseudonym
 from kit.widgets.children import replace_children
 from kit.widgets.naslag import ReferenceDrawer, reference_style
-from kit.widgets.participant import CodeEntry, EndedView, QuestionView, question_view, step_view
+from kit.widgets.by_type import question_view
+from kit.widgets.participant import CodeEntry, EndedView, QuestionView, step_view
 from kit.widgets.style import participant_style
 
 POLL_SECONDS = 0.5
@@ -32,6 +34,12 @@ log = logging.getLogger(__name__)
 def code_from_query(query_string: str | None) -> str:
     values = parse_qs(query_string or "").get("code", [""])
     return values[0].strip().upper()
+
+
+def group_from_query(query_string: str | None) -> str:
+    """The group token a Werkvorm 3 phone keeps in its address (checked against the session before use)."""
+    values = parse_qs(query_string or "").get("group", [""])
+    return values[0].strip().lower()[:64]
 
 
 def request_query_string(environ=os.environ, receive=None) -> str:
@@ -44,7 +52,7 @@ def request_query_string(environ=os.environ, receive=None) -> str:
     request's variables from `/voila/query/<kernel id>`.
     """
     # Always ask when preheated: a QUERY_STRING already in the environment was inherited, not this page's.
-    if environ.get("VOILA_PREHEAT") == "True" and environ.get("TEAMLEERGESPREK_REQUEST_RECEIVED") != "1":
+    if environ.get("VOILA_PREHEAT") == "True" and environ.get(REQUEST_RECEIVED_ENV) != "1":
         try:
             info = (receive or _receive_request_info)(_request_info_url(environ))
         except Exception:  # the phone then sees the code entry, which still works
@@ -52,7 +60,7 @@ def request_query_string(environ=os.environ, receive=None) -> str:
             info = {}
         environ.pop("QUERY_STRING", None)
         environ.update({str(k): str(v) for k, v in info.items()})
-        environ["TEAMLEERGESPREK_REQUEST_RECEIVED"] = "1"
+        environ[REQUEST_RECEIVED_ENV] = "1"
     return environ.get("QUERY_STRING", "")
 
 
@@ -74,8 +82,9 @@ def _receive_request_info(url: str) -> dict:
 
 class ParticipantApp:
     def __init__(self, store: Store, code: str = "", poll_seconds: float | None = POLL_SECONDS,
-                 follow_session_language: bool = True):
+                 follow_session_language: bool = True, group_token: str = ""):
         self.store = store
+        self.group_token = group_token
         self.follow_session_language = follow_session_language
         self.participant = new_participant_pseudonym()
         self.session: LiveSession | None = None
@@ -109,7 +118,7 @@ class ParticipantApp:
             return False
         self._speak(self.session.template.language)
         self.title.value = f"{t('participant.title')} · {self.session.code}"
-        self.activities = PhoneActivities(self.session, self.participant)
+        self.activities = PhoneActivities(self.session, self.participant, self.group_token)
         self.refresh()
         if self.poller:
             self.poller.start()
@@ -199,6 +208,6 @@ def participant_app(db_url: str | None = None, query_string: str | None = None) 
     store = Store(db_url)
     if query_string is None:
         query_string = request_query_string()
-    app = ParticipantApp(store, code_from_query(query_string))
+    app = ParticipantApp(store, code_from_query(query_string), group_token=group_from_query(query_string))
     app.widget._tlg_app = app  # keep the app (and its poller) alive as long as the page
     return app.widget

@@ -46,18 +46,21 @@ class StickerPhone(widgets.VBox):
 
     def poll(self) -> None:
         points = [(p.point_id, p.text) for p in self.board.visible_points()]
-        self.ballot.show(points, self.board.my_stickers(self.participant), self.board.stickers_left(self.participant))
+        self.ballot.show(points, self.board.my_stickers(self.participant), self.board.stickers_left(self.participant),
+                         self.board.config.max_per_point)
 
 
 class PhoneActivities:
-    """Remembers, per phone, what belongs to this phone only: the group it registered."""
+    """Remembers, per phone, what belongs to this phone only: the group it registered (or its token, from the
+    address of a phone that reloaded: checked against the session's groups before it means anything)."""
 
-    def __init__(self, session, participant: str):
+    def __init__(self, session, participant: str, group_token: str = ""):
         self.session = session
         self.participant = participant
         self.points = PointsBoard.for_session(session)
         self.worksheet = Worksheet.for_session(session)
         self.group_id: str | None = None
+        self.group_token = group_token
         self._group_phone: GroupPhone | None = None
 
     def lasting_views(self) -> list[widgets.Widget]:
@@ -79,7 +82,8 @@ class PhoneActivities:
             header = []
             if step.prompt is not None:
                 position = t("participant.prompt_of", n=step.prompt + 1, total=len(step.block.prompts))
-                header = [PromptView(step.block.title, step.prompt_text, position)]
+                # Not "nothing to fill in": the post-it field is right below.
+                header = [PromptView(step.block.title, step.prompt_text, position, t("points.prompt_hint"))]
 
             def post(text):
                 ok, message = _attempt(lambda: board.post(self.participant, text))
@@ -101,13 +105,29 @@ class PhoneActivities:
             return WaitingView(step.block.title, t("worksheet.waiting"))
         if self._group_phone is None:
             def register(label):
-                ok, message = _attempt(lambda: setattr(self, "group_id", sheet.register(label)))
-                return ok, message
+                return _attempt(lambda: setattr(self, "group_id", sheet.register(label)))
+
+            def rejoin(label):
+                return _attempt(lambda: setattr(self, "group_id", sheet.rejoin(label).group_id))
+
+            def taken(label):
+                group = sheet.group_named(label)
+                return group.label if group is not None else None
 
             self._group_phone = GroupPhone(
                 sheet.meldcode,
                 register,
                 lambda case: _attempt(lambda: sheet.choose_case(self.group_id, case)),
                 lambda step_key, n, text: _attempt(lambda: sheet.answer(self.group_id, step_key, n, text)),
+                taken=taken, rejoin=rejoin, group=self._group,
             )
+            known = sheet.group_by_token(self.group_token) if self.group_token else None
+            if known is not None:  # this phone reloaded: its group and answers come back
+                self.group_id = known.group_id
+                self._group_phone.resume(welcome=True)
         return self._group_phone
+
+    def _group(self):
+        """(group id, name, case, answers) of this phone's group, as stored."""
+        group = next(g for g in self.worksheet.groups() if g.group_id == self.group_id)
+        return group.group_id, group.label, group.case_key, self.worksheet.answers_of(group.group_id)

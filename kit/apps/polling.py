@@ -1,11 +1,17 @@
-"""A daemon thread that calls `refresh` on an interval, so a page follows the database without a reload.
+"""Calls `refresh` on an interval, so a page follows the database without a reload.
 
-Widgets are updated from this thread by setting traits (HTML.value, Image.value, Box.children); Voilà sends
-those to the browser. `with output:` would not work from here.
+In a kernel, `refresh` runs as a task on the kernel's event loop: the thread on which the kernel also handles all
+that the browser sends. A loading page asks there for the state of every widget (ipywidgets walks all live widgets
+to answer `request_states`), and a tap runs its handler there. A refresh on a thread of its own could build or close
+widgets during that walk: the walk broke off ("dictionary changed size during iteration") or answered with the view
+from before, while the update to the new view went out before the page listened for it, so that phone kept the old
+view until the facilitator moved again. On the loop, one thing happens at a time. Widgets are updated from here by
+setting traits (HTML.value, Box.children); Voilà sends those to the browser.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 
@@ -16,18 +22,28 @@ class Poller:
     def __init__(self, refresh, interval: float):
         self._refresh = refresh
         self._interval = interval
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="tlg-poller", daemon=True)
+        self._stopped = False
+        self._task: asyncio.Task | None = None  # referenced, so the loop does not lose it
 
     def start(self) -> "Poller":
-        self._thread.start()
+        """On the running event loop (a notebook cell or a widget callback in a kernel runs on it). Without one (a
+        script, no page to answer) on an event loop of its own, in a daemon thread."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            threading.Thread(target=asyncio.run, args=(self._run(),), name="tlg-poller", daemon=True).start()
+        else:
+            self._task = loop.create_task(self._run())
         return self
 
     def stop(self) -> None:
-        self._stop.set()
+        self._stopped = True
 
-    def _run(self) -> None:
-        while not self._stop.wait(self._interval):
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(self._interval)
+            if self._stopped:
+                return
             try:
                 self._refresh()
             except Exception:  # a hiccup (a locked database, a closed comm) must not stop the page following

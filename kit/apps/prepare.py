@@ -10,7 +10,6 @@ database, so every tap behaves as on a phone and nothing reaches the session dat
 from __future__ import annotations
 
 import html
-import os
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +21,8 @@ from kit.documents.invitation import invitation_for, invitation_pdf
 from kit.model.live import LiveSession
 from kit.model.board import PointsBoard
 from kit.model.template import Step, Template
-from kit.serving.launcher import NOTEBOOKS, join_url, lan_address
+from kit import settings
+from kit.settings import NOTEBOOKS, join_url, lan_address
 from kit.store import SessionRecord, Store, resolve_db_url
 from kit.authoring import (
     TemplateError,
@@ -37,10 +37,11 @@ from kit.authoring.loader import TEMPLATE_DIR, template_path
 from kit.widgets.children import replace_children
 from kit.widgets.downloads import download_link
 from kit.widgets.style import prepare_style
+from kit.model.sessions import new_session
 
 ROOT = NOTEBOOKS.parent  # relative paths mean the kit's folder, also when JupyterLab runs this in notebooks/
 EXAMPLE_AUTHOR = "voorbeeld"
-OUT_ENV = "TEAMLEERGESPREK_OUT"  # where the invitation PDF is written (`teamleergesprek voorbereiden` sets it)
+OUT_ENV = settings.OUT_ENV
 
 
 def _in_root(path) -> Path:
@@ -98,8 +99,7 @@ class PhonePreview:
     def __init__(self, template: Template):
         self.template = template
         self.store = Store("sqlite://")  # throwaway: the preview never touches the session database
-        record = self.store.create_session(template.to_dict(), t("prepare.preview_team"), date.today().isoformat(),
-                                           template.blocks[0].key)
+        record = new_session(self.store, template, t("prepare.preview_team"), date.today().isoformat())
         self.session = LiveSession(self.store, record)
         self._example_points()
         self.session.go_to(0)
@@ -149,7 +149,7 @@ class PrepareApp:
     def __init__(self, store: Store, templates_dir=None, out_dir=None, host: str | None = None):
         self.store = store
         self.templates_dir = _in_root(user_templates_dir(templates_dir))
-        self.out_dir = _in_root(out_dir or os.environ.get(OUT_ENV) or "data")
+        self.out_dir = _in_root(out_dir or settings.out_dir() or "data")
         self.template: Template | None = None
         self.record: SessionRecord | None = None
         self.session_template: Template | None = None
@@ -344,8 +344,7 @@ class PrepareApp:
             _status(self.session_message, False, t("prepare.date_missing"))
             return None
         template = self.template
-        self.record = self.store.create_session(template.to_dict(), team, self.date.value.isoformat(),
-                                                template.blocks[0].key)
+        self.record = new_session(self.store, template, team, self.date.value.isoformat())
         self.session_template = template
         created = t("prepare.created", team=team, date=weekday_date(self.record.session_date))
         self.session_message.remove_class("tlg-status-error")

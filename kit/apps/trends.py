@@ -7,23 +7,24 @@ Figures from fewer answers than the threshold are never broken down: charts and 
 from __future__ import annotations
 
 import html
-import os
 import re
 
 import ipywidgets as widgets
 import pandas as pd
 
+from kit import settings
 from kit.charts import trend_charts
+from kit.charts.by_type import charts_of
 
 from kit.analysis import trends
 from kit.i18n import t
 from kit.store import Store
-from kit.analysis.trends.summary import series_rows
+from kit.analysis.trends.summary import headline_pair, series_rows
 from kit.widgets.children import replace_children
 from kit.widgets.downloads import Downloads
 from kit.widgets.style import projector_style
 
-TEAM_ENV = "TEAMLEERGESPREK_TEAM"
+TEAM_ENV = settings.TEAM_ENV
 COMPARABLE = (  # (catalog key of the label, question key)
     ("trends.compare_skill", trends.SKILL_KEY),
     ("trends.compare_school", trends.SCHOOL_KEY),
@@ -143,9 +144,11 @@ class TrendsApp:
         self._fill_other(view)
         options = [(label, code) for code, label in zip(sessions.index, sessions["label"])]
         self._filling = True  # one comparison after both pickers are set, not one per change
-        for picker, default in ((self.compare_a, 0), (self.compare_b, -1)):
+        # By default the headline's pair: first and last session, or the first and last with enough answers.
+        pair = headline_pair(view.data, self.compare_key.value, view.min_group)
+        for picker, default in ((self.compare_a, 0), (self.compare_b, 1)):
             picker.options = options
-            picker.value = options[default][1] if options else None
+            picker.value = (pair[default] if pair else options[0][1]) if options else None
         self._filling = False
         self.render_comparison()
         replace_children(self.words, [_image(trend_charts.figure_png(trend_charts.recurring_words_chart(view.words)))])
@@ -194,7 +197,9 @@ class TrendsApp:
         self.other_section.layout.display = None if keys else "none"
         previous = self.other_key.value
         self._filling = True
-        self.other_key.options = [(t("trends.pick_question"), None), *((texts[key], key) for key in keys)]
+        self.other_key.options = [(t("trends.pick_question"), None), *(
+            (t("trends.changed_label", question=texts[key]) if trends.changed_note(view.data, key) else texts[key], key)
+            for key in keys)]
         self.other_key.value = previous if previous in keys else None
         self._filling = False
         self.render_other()
@@ -204,8 +209,10 @@ class TrendsApp:
             return
         key = self.other_key.value
         all_series = trends.series(self.view.data, key, self.view.min_group) if key else []
-        replace_children(self.other, self._series(all_series, lambda one: one.question.kind.trend_figure(one))
-                         if key else [])
+        note = trends.changed_note(self.view.data, key) if key else ""
+        changed = [widgets.HTML(f"<p class='tlg-changed'><i>{html.escape(note)}</i></p>")] if note else []
+        replace_children(self.other, changed + self._series(
+            all_series, lambda one: charts_of(one.question).trend_figure(one)) if key else [])
 
     def render_comparison(self) -> None:
         if self._filling:
@@ -227,6 +234,6 @@ def file_name_part(text: str) -> str:
 
 
 def trends_app(db_url: str | None = None, team: str | None = None) -> widgets.Widget:
-    app = TrendsApp(Store(db_url), team or os.environ.get(TEAM_ENV))
+    app = TrendsApp(Store(db_url), team or settings.team())
     app.widget._tlg_app = app
     return app.widget

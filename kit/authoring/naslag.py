@@ -18,6 +18,8 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from kit.i18n import t
+
 from kit.authoring.yamlfile import (
     LANGUAGE_PATTERN,
     UNREADABLE,
@@ -365,11 +367,10 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         for problem in problems:
             print(problem)
-        count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
-        print(f"{count} gevonden; de naslag wordt pas gebruikt als alles is opgelost.")
+        print(t("naslag.check_problems", n=len(problems)))
         return 1
     reference = load_reference_file(path)
-    print(f"{path}: in orde, {len(reference)} onderdelen.")
+    print(t("naslag.check_ok", path=path, n=len(reference)))
     return 0
 
 

@@ -5,7 +5,7 @@ never raises for bad content: it composes the node tree (which still knows its l
 problem with the file, the line and a hint about what to write instead, in the language of `kit/i18n/`.
 
 This module needs PyYAML and nothing else: the naslag is read in participant kernels too, which must not pay for
-jsonschema (only `kit.authoring.loader` uses that).
+jsonschema (only `kit.authoring.checker` uses that).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kit.i18n import CATALOGS, NL
+from kit.i18n import translate
 
 KEY_PATTERN = re.compile(r"[a-z][a-z0-9_]*\Z")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2}\Z")
@@ -49,8 +49,7 @@ class TemplateError(Exception):
 
 def message(lang: str, name: str, /, **values) -> str:
     """A check message in `lang` (Dutch when the catalog or the key is missing)."""
-    text = CATALOGS.get(lang, NL).get(name) or NL[name]
-    return text.format(**values) if values else text
+    return translate(lang, name, **values)
 
 
 def line_of(node: Node) -> int:

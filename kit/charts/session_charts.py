@@ -18,21 +18,14 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.transforms import blended_transform_factory
 
 from kit.analysis.aggregate import ScaleSummary, mean_label
+from kit.charts.style import (BACKGROUND, BAR_COLOUR, DPI, SCALE_MEAN_COLOUR, TEXT_COLOUR, TITLE_SIZE, WIDTH_INCHES,
+                              plain_axes)
 from kit.model.template import Question
 
-BAR_COLOUR = "#1f4e79"
-MEAN_COLOUR = "#c55a11"  # orange against the blue bars, still dark enough on white
-TEXT_COLOUR = "#1a1a1a"
-BACKGROUND = "white"
-
-WIDTH_INCHES = 12
 HEIGHT_INCHES = 6
-# The room page shows the image ~960 px wide; 100 dpi renders it sharper than that and scales down cleanly.
-DPI = 100
 
 TICK_SIZE = 20
 COUNT_SIZE = 22
-TITLE_SIZE = 24
 MEAN_SIZE = 22
 SUBTITLE_SIZE = 18
 
@@ -67,7 +60,7 @@ def scale_distribution(question: Question, summary: ScaleSummary, *, title: str 
     ax.spines["left"].set_visible(False)
 
     if summary.mean is not None:
-        ax.axvline(summary.mean, color=MEAN_COLOUR, linewidth=4, linestyle=(0, (4, 2)), zorder=2)
+        ax.axvline(summary.mean, color=SCALE_MEAN_COLOUR, linewidth=4, linestyle=(0, (4, 2)), zorder=2)
         # Above the plot, not in it: inside it would collide with the count of whichever bar is under the mean.
         # Near either end of the scale the text hangs inwards, so it never runs off the picture.
         low, high = question.scale_min, question.scale_max
@@ -75,7 +68,7 @@ def scale_distribution(question: Question, summary: ScaleSummary, *, title: str 
         align = "left" if position < 0.2 else "right" if position > 0.8 else "center"
         above = blended_transform_factory(ax.transData, ax.transAxes)
         ax.text(summary.mean, 1.02, mean_label(summary.mean), transform=above, ha=align, va="bottom",
-                fontsize=MEAN_SIZE, fontweight="bold", color=MEAN_COLOUR, clip_on=False)
+                fontsize=MEAN_SIZE, fontweight="bold", color=SCALE_MEAN_COLOUR, clip_on=False)
     return fig
 
 
@@ -126,13 +119,7 @@ def _new_figure(height: float, title: str | None) -> tuple[Figure, Axes]:
     # A margin around the text: a projector often crops or blurs the outermost pixels.
     fig.set_layout_engine(ConstrainedLayoutEngine(w_pad=0.25, h_pad=0.2))
     ax = fig.add_subplot()
-    ax.set_facecolor(BACKGROUND)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    for side in ("left", "bottom"):
-        ax.spines[side].set_color(TEXT_COLOUR)
-        ax.spines[side].set_linewidth(1.5)
-    ax.tick_params(labelsize=TICK_SIZE, labelcolor=TEXT_COLOUR, length=0, pad=10)
+    plain_axes(ax, TICK_SIZE, pad=10)
     ax.grid(False)
     if title:
         ax.set_title(_wrap(title, 60), fontsize=TITLE_SIZE, color=TEXT_COLOUR, loc="left", pad=40)

@@ -23,18 +23,11 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.patches import Patch
 
 from kit.i18n import number, t
+from kit.analysis.by_type import analysis_of
+from kit.charts.style import (BACKGROUND, DPI, LINE_COLOUR, MUTED_COLOUR, TEXT_COLOUR, TITLE_SIZE, TREND_MEAN_COLOUR,
+                              WIDTH_INCHES, plain_axes)
 from kit.analysis.trends import QuestionSeries, WordTrends, too_few
 
-TEXT_COLOUR = "#1a1a1a"
-MUTED_COLOUR = "#404040"  # still dark enough on white for the back of the room
-LINE_COLOUR = "#7f7f7f"
-BACKGROUND = "white"
-MEAN_COLOUR = "#1f4e79"
-
-WIDTH_INCHES = 12
-DPI = 100
-
-TITLE_SIZE = 24
 SUBTITLE_SIZE = 17
 TICK_SIZE = 18
 LABEL_SIZE = 16  # the percentage in a segment
@@ -141,7 +134,7 @@ def stacked_bars(series: QuestionSeries, *, title: str | None = None, last: int 
     ax.set_xticks([0, 25, 50, 75, 100], ["0", f"25{unit}", f"50{unit}", f"75{unit}", f"100{unit}"])
     _session_rows(ax, sessions)
     question = series.question
-    _legend(ax, [(question.kind.legend_label(question, o), colours[o], hatches[o]) for o in options])
+    _legend(ax, [(analysis_of(question).legend_label(question, o), colours[o], hatches[o]) for o in options])
     return fig
 
 
@@ -165,7 +158,7 @@ def mean_over_time(series: QuestionSeries, *, title: str | None = None, last: in
     if visible.any():
         ax.plot(x[visible], mean[visible], color=LINE_COLOUR, linewidth=2, zorder=1)
         interval = np.vstack([mean - low, high - mean])[:, visible]
-        ax.errorbar(x[visible], mean[visible], yerr=np.nan_to_num(interval), fmt="o", color=MEAN_COLOUR,
+        ax.errorbar(x[visible], mean[visible], yerr=np.nan_to_num(interval), fmt="o", color=TREND_MEAN_COLOUR,
                     ecolor=TEXT_COLOUR, elinewidth=2.5, capsize=10, capthick=2.5, markersize=13, zorder=3)
     span = question.scale_max - question.scale_min
     for xi, show, m in zip(x, visible, mean):
@@ -198,7 +191,7 @@ def recurring_words_chart(words: WordTrends, *, top: int = 12, title: str | None
     ax = fig.add_subplot()
     _style(ax, title or t("trends.chart_words"), t("trends.chart_words_sub", sessions=counted))
     rows = np.arange(len(labels))
-    ax.barh(rows, totals, height=0.65, color=MEAN_COLOUR, zorder=2)
+    ax.barh(rows, totals, height=0.65, color=TREND_MEAN_COLOUR, zorder=2)
     for row, total, in_sessions in zip(rows, totals, table["sessions"]):
         ax.text(total, row, "  " + t("trends.chart_words_bar", n=total, used=in_sessions, sessions=counted), va="center", ha="left",
                 fontsize=TICK_SIZE, color=TEXT_COLOUR)
@@ -247,13 +240,7 @@ def _figure(height: float) -> Figure:
 
 def _style(ax: Axes, title: str, subtitle: str | None) -> None:
     """The title goes above everything (figure level, so a legend fits between it and the axes)."""
-    ax.set_facecolor(BACKGROUND)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    for side in ("left", "bottom"):
-        ax.spines[side].set_color(TEXT_COLOUR)
-        ax.spines[side].set_linewidth(1.5)
-    ax.tick_params(labelsize=TICK_SIZE, labelcolor=TEXT_COLOUR, length=0, pad=8)
+    plain_axes(ax, TICK_SIZE, pad=8)
     ax.figure.suptitle(_wrap(title, TITLE_WRAP), fontsize=TITLE_SIZE, color=TEXT_COLOUR, x=0.01, ha="left",
                        fontweight="bold")
     if subtitle:

@@ -20,9 +20,8 @@ from fpdf.enums import XPos, YPos
 from kit.i18n import language, t, weekday_date
 from kit.model.template import Template
 from kit.documents.qr import qr_image
-from kit.documents.session_report import FONT, FONT_DIR
+from kit.documents.pdf import FONT, FONT_DIR, MARGIN
 
-MARGIN = 18  # mm
 QR_SIZE = 62  # mm: scans from a printed page held at arm's length, also with an older phone camera
 BODY = 11
 

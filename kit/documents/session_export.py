@@ -49,7 +49,8 @@ import csv
 import io
 from dataclasses import dataclass
 
-from kit.i18n import NL
+from kit.documents.by_type import documents_of
+from kit.i18n import translate
 from kit.model.live import LiveSession
 from kit.model.board import PointsBoard, RankedPoint
 from kit.model.template import ROUTE_CATEGORIES, Block, Question, Template
@@ -62,7 +63,7 @@ CSV_COLUMNS = ("sessiecode", "team", "datum", "vraag", "vraagtype", "antwoord", 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # The exports and the verslag are the school's Dutch records, whatever language the screens ran in.
-ROUTE_CATEGORY_LABELS = {category: NL[f"route.{category}"] for category in ROUTE_CATEGORIES}
+ROUTE_CATEGORY_LABELS = {category: translate("nl", f"route.{category}") for category in ROUTE_CATEGORIES}
 POINT_STATUS_LABELS = {"open": "zichtbaar", "hidden": "verborgen", "merged": "samengevoegd"}
 
 
@@ -219,7 +220,7 @@ def _ranking(store: Store, record: SessionRecord, template: Template) -> list[Ra
 def summary_rows(question: Question, polls) -> list[tuple[str, object]]:
     """What the question's type sums its answers up to for the exports (e.g. mean points per option), from the
     small-group threshold on."""
-    return question.kind.summary_rows(question, [p.answer.value for p in polls])
+    return documents_of(question).summary_rows(question, [p.answer.value for p in polls])
 
 
 def step_title(data: SessionData, step_key: str) -> str:

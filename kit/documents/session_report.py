@@ -15,44 +15,30 @@ projector's own matplotlib figures (`kit.charts.session_charts`), placed as imag
 Print in black and white: black text, dark bars on white, light grey only behind table headings, and nothing
 said by colour alone (the scale's mean is a dashed line with its value written above it).
 
-The fonts are DejaVu Sans, shipped inside matplotlib, so the PDF looks the same on every laptop and covers
-accented letters, Greek, Cyrillic, Hebrew and Arabic letters and many symbols. A character it lacks (most emoji)
-comes from matplotlib's Last Resort font: a box naming the character's Unicode block. It is still the exact
-character in the PDF's text, so it can be copied and searched.
+The page, its fonts and the text helpers are `kit.documents.pdf`, shared with the rapport and the invitation.
 """
 
 from __future__ import annotations
 
-import io
 import json
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
-import matplotlib
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from kit.analysis import aggregate
-
 from kit.charts import session_charts
+from kit.charts.by_type import charts_of
+from kit.documents.by_type import documents_of
+from kit.documents.pdf import BODY_SIZE, FONT, HEADING_FILL, LINE, SMALL_SIZE, PdfDocument, figure_height, plain_text
 from kit.documents.session_export import PollAnswer, SessionData, session_data
-from kit.i18n import language, t, weekday_date
+from kit.i18n import t, weekday_date
 from kit.model.template import ROUTE_CATEGORIES, Block, Question
 from kit.store import Store
 
-FONT = "dejavu"
-FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-
-MARGIN = 18  # mm
-BODY_SIZE = 10.5
-SMALL_SIZE = 9
-LINE = 5.2  # mm per body line
-CHART_WIDTH = 130  # mm; the figures are 12 inches wide, so their 20 pt labels print at about 8.5 pt
-CHART_DPI = 150
 TOP_WORDS = 10
-HEADING_FILL = 225  # light grey behind table headings: readable in print, not needed to read the table
 
 def session_report_pdf(store: Store, code: str, *, today: date | None = None) -> bytes:
     return report_pdf(session_data(store, code), today=today)
@@ -63,7 +49,7 @@ def write_session_report(store: Store, code: str, path: str | Path, *, today: da
 
 
 def report_pdf(data: SessionData, *, today: date | None = None) -> bytes:
-    pdf = ReportDocument(t("report.footer", team=data.record.team, date=weekday_date(data.record.session_date)))
+    pdf = PdfDocument(t("report.footer", team=data.record.team, date=weekday_date(data.record.session_date)))
     pdf.cover(_all_text(data))
     _title_page(pdf, data, today or date.today())
     pdf.add_page()
@@ -71,85 +57,6 @@ def report_pdf(data: SessionData, *, today: date | None = None) -> bytes:
         if block.questions or block.meldcode is not None or block.points is not None:
             _block(pdf, data, block)
     return bytes(pdf.output())
-
-
-class ReportDocument(FPDF):
-    def __init__(self, footer_text: str):
-        super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.footer_text = footer_text
-        self.set_margins(MARGIN, MARGIN, MARGIN)
-        self.set_auto_page_break(True, margin=MARGIN)
-        self.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
-        self.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-        self.add_font(FONT, "I", str(FONT_DIR / "DejaVuSans-Oblique.ttf"))
-        self.set_title(t("report.title"))
-        self.set_lang(language())
-        self.set_creator("Teamleergesprek kit")
-        self.set_text_color(0)
-        self.set_draw_color(0)
-        self.add_page()
-
-    def cover(self, text: str) -> None:
-        """Make sure every character of `text` can be drawn: what DejaVu lacks comes from Last Resort.
-
-        Only the characters needed are loaded from that font: reading all of it takes seconds."""
-        fonts = [self.fonts[key] for key in (FONT, FONT + "B", FONT + "I")]
-        missing = {ord(ch) for ch in set(text) if ch not in "\n\r\t" and any(ord(ch) not in f.cmap for f in fonts)}
-        last_resort = FONT_DIR / "LastResortHE-Regular.ttf"  # in matplotlib since 3.10
-        if missing and last_resort.exists():
-            self.add_font("lastresort", "", str(last_resort), unicode_range=sorted(missing))
-            self.set_fallback_fonts(["lastresort"], exact_match=False)
-
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font(FONT, "", 8)
-        self.cell(0, 5, _plain(self.footer_text), align="L")
-        self.set_x(self.l_margin)
-        self.cell(0, 5, t("report.page", page=self.page_no(), pages="{nb}"), align="R")
-
-    # -- text helpers ---------------------------------------------------------------------------------------------
-    @property
-    def text_width(self) -> float:
-        return self.w - self.l_margin - self.r_margin
-
-    def room_for(self, height: float) -> None:
-        """Start a new page unless `height` mm fit on this one: a heading never ends a page alone."""
-        if self.get_y() + height > self.page_break_trigger:
-            self.add_page()
-
-    def heading(self, text: str, size: float = 15, *, space_before: float = 6, keep: float = 30) -> None:
-        self.room_for(space_before + keep)
-        if self.get_y() > self.t_margin + 1:
-            self.ln(space_before)
-        self.set_font(FONT, "B", size)
-        self.multi_cell(0, size * 0.5, _plain(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.ln(1.5)
-
-    def para(self, text: str, *, style: str = "", size: float = BODY_SIZE, indent: float = 0, after: float = 1.5):
-        self.set_font(FONT, style, size)
-        self.set_x(self.l_margin + indent)
-        self.multi_cell(self.text_width - indent, size * 0.5, _plain(text), align="L",
-                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.ln(after)
-
-    def bullet(self, text: str, *, indent: float = 4) -> None:
-        self.set_font(FONT, "", BODY_SIZE)
-        lines = len(self.multi_cell(self.text_width - indent - 4, LINE, _plain(text), dry_run=True,
-                                    output="LINES"))
-        self.room_for(min(lines, 3) * LINE)
-        self.set_x(self.l_margin + indent)
-        self.cell(4, LINE, "•")
-        self.multi_cell(self.text_width - indent - 4, LINE, _plain(text), align="L",
-                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.ln(1)
-
-    def figure(self, fig) -> None:
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=CHART_DPI, facecolor=session_charts.BACKGROUND)
-        height = _figure_height(fig)
-        self.room_for(height + 2)
-        self.image(buffer, x=self.l_margin + (self.text_width - CHART_WIDTH) / 2, w=CHART_WIDTH, h=height)
-        self.ln(3)
 
 
 def _all_text(data: SessionData) -> str:
@@ -161,13 +68,8 @@ def _all_text(data: SessionData) -> str:
     return "\n".join(parts)
 
 
-def _plain(text: str) -> str:
-    """Participant text as printed: line breaks as line breaks, a tab as spaces; every other character as typed."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-
-
 # -- the title page -----------------------------------------------------------------------------------------------
-def _title_page(pdf: ReportDocument, data: SessionData, today: date) -> None:
+def _title_page(pdf: PdfDocument, data: SessionData, today: date) -> None:
     record = data.record
     pdf.set_font(FONT, "B", 22)
     pdf.multi_cell(0, 10, t("report.title"), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -187,7 +89,7 @@ def _title_page(pdf: ReportDocument, data: SessionData, today: date) -> None:
         for label, value in facts:
             row = table.row()
             row.cell(label, style=FontFace(emphasis="BOLD"))
-            row.cell(_plain(value))
+            row.cell(plain_text(value))
     pdf.ln(4)
     pdf.para(t("report.about", min=aggregate.MIN_ANSWERS_FOR_DISTRIBUTION), size=SMALL_SIZE, style="I", after=4)
 
@@ -198,19 +100,19 @@ def _title_page(pdf: ReportDocument, data: SessionData, today: date) -> None:
                    headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL)) as table:
         table.row((t("report.part"), t("report.minutes")))
         for block in data.template.blocks:
-            table.row((_plain(block.title), str(block.minutes)))
+            table.row((plain_text(block.title), str(block.minutes)))
         total = table.row()
         total.cell(t("report.total"), style=FontFace(emphasis="BOLD"))
         total.cell(str(data.template.total_minutes), style=FontFace(emphasis="BOLD"))
 
 
 # -- one block of the agenda ----------------------------------------------------------------------------------------
-def _block(pdf: ReportDocument, data: SessionData, block: Block) -> None:
+def _block(pdf: PdfDocument, data: SessionData, block: Block) -> None:
     polls = {q.key: [p for p in data.polls if p.question.key == q.key] for q in block.questions}
     figures = {q.key: _question_figure(q, polls[q.key]) for q in block.questions}
     # The block's title stays with its first question and that question's chart.
     first = figures[block.questions[0].key] if block.questions else None
-    pdf.heading(block.title, size=16, space_before=10, keep=40 + _figure_height(first))
+    pdf.heading(block.title, size=16, space_before=10, keep=40 + figure_height(first))
     for question in block.questions:
         _question(pdf, question, polls[question.key], figures[question.key])
     if block.meldcode is not None:
@@ -237,21 +139,14 @@ def _question_figure(question: Question, polls: list[PollAnswer]):
     values = [p.answer.value for p in polls]
     if len(values) < aggregate.MIN_ANSWERS_FOR_DISTRIBUTION:
         return None
-    return question.kind.figure(question, values)
+    return charts_of(question).figure(question, values)
 
 
-def _figure_height(fig) -> float:
-    if fig is None:
-        return 0
-    width_in, height_in = fig.get_size_inches()
-    return CHART_WIDTH * height_in / width_in
-
-
-def _question(pdf: ReportDocument, question: Question, polls: list[PollAnswer], figure) -> None:
+def _question(pdf: PdfDocument, question: Question, polls: list[PollAnswer], figure) -> None:
     n = len(polls)
     # The question, its count and its chart on one page.
-    pdf.heading(question.text, size=12, space_before=5, keep=25 + _figure_height(figure))
-    count = t("facilitator.answer_count_one") if n == 1 else t("facilitator.answer_count_many", n=n)
+    pdf.heading(question.text, size=12, space_before=5, keep=25 + figure_height(figure))
+    count = t("facilitator.answer_count", n=n)
     if question.kind.free_text:
         shown = _shown(polls)
         if question.private:
@@ -270,22 +165,21 @@ def _question(pdf: ReportDocument, question: Question, polls: list[PollAnswer], 
     elif figure is None:
         pdf.para(t("report.too_few", count=count, min=aggregate.MIN_ANSWERS_FOR_DISTRIBUTION), size=SMALL_SIZE)
     else:
-        note = question.kind.report_note(question, [p.answer.value for p in polls])
+        note = documents_of(question).report_note(question, [p.answer.value for p in polls])
         pdf.para(f"{count}{note}.", size=SMALL_SIZE)
         pdf.figure(figure)
 
 
 # -- Werkvorm 3 ---------------------------------------------------------------------------------------------------
-def _meldcode(pdf: ReportDocument, data: SessionData, block: Block) -> None:
+def _meldcode(pdf: PdfDocument, data: SessionData, block: Block) -> None:
     meldcode = block.meldcode
     chosen = Counter(g.case_key for g in data.groups if g.case_key)
     pdf.heading(t("report.groups_cases"), size=12, space_before=3, keep=20)
     if data.groups:
-        one = len(data.groups) == 1
-        pdf.para(t("report.groups_worked_one") if one else t("report.groups_worked", n=len(data.groups)))
+        pdf.para(t("report.groups_worked", n=len(data.groups)))
         for case in meldcode.cases:
             if chosen[case.key]:
-                times = t("report.group_one") if chosen[case.key] == 1 else t("report.group_many", n=chosen[case.key])
+                times = t("report.group", n=chosen[case.key])
                 pdf.bullet(f"{case.title}: {times}")
     else:
         pdf.para(t("report.no_groups"))
@@ -314,25 +208,24 @@ def _meldcode(pdf: ReportDocument, data: SessionData, block: Block) -> None:
 
 
 # -- Werkvorm 5 ---------------------------------------------------------------------------------------------------
-def _points(pdf: ReportDocument, data: SessionData) -> None:
+def _points(pdf: PdfDocument, data: SessionData) -> None:
     pdf.heading(t("report.points"), size=14, space_before=6, keep=30)
     if not data.ranking:
         pdf.para(t("report.no_points"))
         return
     set_aside = len(data.points) - len(data.ranking)
     if set_aside:
-        pdf.para(t("report.set_aside_many", n=set_aside) if set_aside > 1 else t("report.set_aside_one"),
-                 size=SMALL_SIZE)
+        pdf.para(t("report.set_aside", n=set_aside), size=SMALL_SIZE)
     pdf.set_font(FONT, "", BODY_SIZE)
     with pdf.table(col_widths=(12, pdf.text_width - 36, 24), width=pdf.text_width, align="LEFT",
                    text_align=("RIGHT", "LEFT", "RIGHT"), line_height=LINE, borders_layout="HORIZONTAL_LINES",
                    headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL), padding=(1, 1.5)) as table:
         table.row((t("report.col_number"), t("report.col_point"), t("report.col_stickers")))
         for rank, point in enumerate(data.ranking, start=1):
-            table.row((str(rank), _plain(point.text), str(point.stickers)))
+            table.row((str(rank), plain_text(point.text), str(point.stickers)))
 
 
-def _actions(pdf: ReportDocument, data: SessionData) -> None:
+def _actions(pdf: PdfDocument, data: SessionData) -> None:
     pdf.heading(t("actions.title"), size=14, space_before=8, keep=30)
     if not data.actions:
         pdf.para(t("report.no_actions"))
@@ -348,7 +241,7 @@ def _actions(pdf: ReportDocument, data: SessionData) -> None:
         table.row(tuple(t(key) for key in ("actions.text", "actions.level_label", "report.col_owner", "actions.planning",
                                         "actions.status_label", "actions.point")))
         for action in data.actions:
-            table.row(tuple(_plain(v) for v in (action.text, action.level, action.owner, action.planning, action.status,
+            table.row(tuple(plain_text(v) for v in (action.text, action.level, action.owner, action.planning, action.status,
                                             _ranked_point(data, ranks, action.point_id))))
 
 

@@ -25,6 +25,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from kit.documents.by_type import documents_of
 from kit.documents.session_export import FORMULA_STARTS, ROUTE_CATEGORY_LABELS, SessionData, session_data, step_title, summary_rows
 from kit.store import Store
 
@@ -81,7 +82,7 @@ def sheet_rows(data: SessionData) -> dict[str, list[tuple]]:
     session_day = _date(record.session_date)
     answers = [
         (record.code, record.team, session_day, p.block.title, p.question.key, p.question.text, p.question.type,
-         p.question.kind.cell(p.question, p.answer.value), p.answer.participant,
+         documents_of(p.question).cell(p.question, p.answer.value), p.answer.participant,
          ("ja" if p.answer.shown else "nee") if p.question.kind.free_text else "")
         for p in data.polls
     ]

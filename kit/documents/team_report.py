@@ -15,8 +15,8 @@ from kit.charts import trend_charts
 
 from kit.analysis import trends
 from kit.i18n import t, weekday_date
-from kit.documents.session_report import FONT, HEADING_FILL, LINE, SMALL_SIZE, ReportDocument
-from kit.analysis.trends.summary import first_and_last, series_rows
+from kit.documents.pdf import FONT, HEADING_FILL, LINE, SMALL_SIZE, PdfDocument
+from kit.analysis.trends.summary import headline, series_rows
 
 SECTIONS = (  # (catalog key of the title, attribute of the view, chart, question key = PNG name)
     ("rapport.skill", "skill", trend_charts.diverging_bars, "vaardigheid"),
@@ -29,7 +29,7 @@ def team_report_pdf(store, team: str, date_from=None, date_to=None, *, png_dir: 
                     today: date | None = None) -> bytes:
     view = trends.trend_view(store, team, date_from, date_to)
     title = t("rapport.title", team=team)
-    pdf = ReportDocument(title)
+    pdf = PdfDocument(title)
     pdf.set_title(t("rapport.doc_title"))
     pngs = Path(png_dir) if png_dir else None
     if pngs:
@@ -61,9 +61,9 @@ def team_report_pdf(store, team: str, date_from=None, date_to=None, *, png_dir: 
             heading = (t("trends.col_session"), t("trends.col_answers"), t("trends.col_outcome"))
             _table(pdf, tuple(h.capitalize() for h in heading),
                    [(label, str(n), detail) for label, n, detail in series_rows(one)], (34, 28))
-        sentence = first_and_last(view, key)
-        if sentence:
-            pdf.para(t("rapport.first_to_last", sentence=sentence))
+        line = headline(view, key)  # a small newest session does not hide the others' trend
+        if line:
+            pdf.para(line)
 
     pdf.heading(t("trends.themes"), size=14)
     chart(trend_charts.recurring_words_chart(view.words), "woorden")
@@ -92,7 +92,7 @@ def team_report_pdf(store, team: str, date_from=None, date_to=None, *, png_dir: 
     return bytes(pdf.output())
 
 
-def _table(pdf: ReportDocument, heading: tuple[str, ...], rows, widths: tuple) -> None:
+def _table(pdf: PdfDocument, heading: tuple[str, ...], rows, widths: tuple) -> None:
     """A table with a grey heading row; `None` in widths takes the remaining width."""
     fixed = sum(w for w in widths if w)
     widths = tuple(w if w else pdf.text_width - fixed for w in widths)

@@ -28,6 +28,7 @@ from kit.model.board import PointsBoard
 from kit.model.template import ROUTE_CATEGORIES, Template
 from kit.model.text import checked_text
 from kit.store import SessionRecord, Store
+from kit.model.sessions import new_session
 
 DEFAULT_SEED = 2026
 DEMO_SUFFIX = " (voorbeeld)"
@@ -40,14 +41,14 @@ PROFILES = {
     "vaardigheid": ((0.04, 0.22, 0.46, 0.28), (0.26, 0.50, 0.20, 0.04)),
     "tevredenheid_school": ((0.08, 0.20, 0.32, 0.26, 0.11, 0.03), (0.00, 0.03, 0.10, 0.30, 0.40, 0.17)),
     "tevredenheid_samenwerking": ((0.08, 0.52, 0.40), (0.30, 0.60, 0.10)),
-    "rol_noodsituatie": ((0.15, 0.50, 0.35), (0.55, 0.38, 0.07)),
-    "checkout_gevoel": ((0.05, 0.15, 0.35, 0.35, 0.10), (0.02, 0.06, 0.20, 0.45, 0.27)),
 }
+# Werkvorm 4's emergency roles and the check-out's "Hoe zit je er op dit moment bij?" are open questions, as in the
+# handbook (issue 11.2); their old poll keys (rol_noodsituatie, checkout_gevoel) are no longer made up here.
 # Share of participants that answers a closed question (phones run out of battery, people arrive late).
 CLOSED_RESPONSE = 0.96
 OPEN_RESPONSE = {
     "versterken": 0.6, "bieden": 0.45, "samenwerking_goed": 0.45, "samenwerking_beter": 0.5,
-    "checkout_meenemen": 0.55, "checkout_voornemen": 0.35,
+    "checkout_meenemen": 0.55, "checkout_voornemen": 0.35, "rol_noodsituatie_gesprek": 0.4, "checkout_bij": 0.5,
 }
 SHARE_INTENTION = 0.3  # of the private intentions, the share their authors shared with the room
 
@@ -88,6 +89,21 @@ OPEN_TEXTS = {
         "Wisselende contactpersonen bij het wijkteam",
         "Meer uitleg over wat partners mogen delen",
         "Bereikbaarheid buiten kantoortijden",
+    ),
+    "rol_noodsituatie_gesprek": (
+        "Niet voor iedereen: wie belt Veilig Thuis als de mentor er niet is?",
+        "Voor het ondersteuningsteam wel, voor nieuwe docenten niet",
+        "We weten niet wie na schooltijd bereikbaar is",
+        "De aandachtsfunctionaris is bekend, haar vervanger niet",
+        "Graag een kaart met wie wat doet in een noodsituatie",
+    ),
+    "checkout_bij": (
+        "Moe maar tevreden",
+        "Het raakte me meer dan ik dacht",
+        "Goed, het was een fijn gesprek",
+        "Wat stil, ik moet het even laten bezinken",
+        "Energiek, ik wil aan de slag",
+        "Opgelucht dat we het er samen over hadden",
     ),
     "checkout_meenemen": (
         "Dat ik het niet alleen hoef te doen",
@@ -223,7 +239,7 @@ TEAM_NAMES = tuple(team.name for team in TEAMS)
 
 
 class DemoExists(Exception):
-    """The history is already in this database; the message is Dutch."""
+    """The history is already in this database; the message is in the command's language."""
 
 
 @dataclass(frozen=True)
@@ -287,7 +303,7 @@ class _Writer:
 
     def session(self, team: TeamPlan, index: int, held: date) -> SessionRecord:
         rng = self.rng
-        record = self.store.create_session(self.template.to_dict(), team.name, held.isoformat(), self.template.blocks[0].key)
+        record = new_session(self.store, self.template, team.name, held.isoformat())
         code = record.code
         size = team.sizes[index] + (rng.randint(-team.jitter, team.jitter) if team.jitter else 0)
         participants = [_hex(rng, 8) for _ in range(size)]
@@ -404,7 +420,7 @@ class _Writer:
         age = len(team.sizes) - 1 - index
         # The points the team keeps coming back to, and the most voted of the rest.
         recurring = [t for t in ranked if index in team.recurring.get(t, ())]
-        chosen = recurring + [t for t in ranked if t not in recurring][: rng.randint(1, 2)]
+        chosen = recurring + [t for t in ranked if t not in recurring][: rng.randint(1 if recurring else 2, 2)]
         for text in chosen:
             theme = THEME[text]
             sessions = team.recurring.get(text, ())
@@ -432,11 +448,9 @@ def load_demo(store: Store, seed: int = DEFAULT_SEED) -> DemoSummary:
 
     existing = demo_sessions(store)
     if existing:
-        raise DemoExists(
-            f"De voorbeeldgeschiedenis staat al in deze database (team '{existing[0].team}', "
-            f"{len(existing)} sessies). Er is niets toegevoegd. Wil je hem opnieuw, gebruik dan een lege database "
-            "met --db."
-        )
+        from kit.i18n import t
+
+        raise DemoExists(t("cli.demo_exists", team=existing[0].team, n=len(existing)))
     rng = random.Random(seed)
     writer = _Writer(store, load_template(TEMPLATE_NAME), rng)
     plans = []

@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from kit.i18n import t
 from kit.model.answers import normalise_answer
 from kit.model.template import Question, Template
 from kit.store import SessionRecord, Store, new_participant_pseudonym
+from kit.model.sessions import new_session
 
 COLUMNS = ("team", "datum", "vraag", "antwoord", "aantal")
 MAX_PER_ROW = 500  # a room holds 8 to 60 people; more than this in one row is a typing error
@@ -63,22 +65,19 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"regel {self.line}: {self.message}" if self.line else self.message
+        return t("import.line", line=self.line, message=self.message) if self.line else self.message
 
 
 class ImportRefused(Exception):
-    """The file was not imported (nothing was written); `problems` says why, line by line, in Dutch."""
+    """The file was not imported (nothing was written); `problems` says why, line by line, in the command's language."""
 
     def __init__(self, source: str, problems: list[Problem]):
         self.source = source
         self.problems = problems
         shown = [str(p) for p in problems[:MAX_PROBLEMS_SHOWN]]
         if len(problems) > MAX_PROBLEMS_SHOWN:
-            shown.append(f"… en nog {len(problems) - MAX_PROBLEMS_SHOWN} problemen.")
-        super().__init__(
-            f"Het bestand '{source}' is niet ingelezen; er is niets opgeslagen. Verbeter het volgende en probeer "
-            "het opnieuw (de uitleg staat in docs/import.md):\n" + "\n".join(shown)
-        )
+            shown.append(t("import.more", n=len(problems) - MAX_PROBLEMS_SHOWN))
+        super().__init__(t("import.refused", source=source) + "\n" + "\n".join(shown))
 
 
 @dataclass
@@ -123,10 +122,7 @@ def _decode(data: bytes) -> str:
             return data.decode("cp1252")
         except UnicodeDecodeError:
             line = data[: error.start].count(b"\n") + 1
-            raise ImportRefused("", [Problem(line, (
-                "het bestand is geen leesbare tekst (geen UTF-8). Sla het in Excel op als 'CSV UTF-8 (door "
-                "komma's gescheiden)'."
-            ))]) from None
+            raise ImportRefused("", [Problem(line, t("import.not_text"))]) from None
 
 
 def _delimiter(header_line: str) -> str:
@@ -168,9 +164,7 @@ def parse_counts(text: str, template: Template, existing: list[SessionRecord], t
     lines = text.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
-        raise ImportRefused(source, [Problem(None, (
-            "het bestand is leeg. De eerste regel moet de kolomnamen bevatten: " + ",".join(COLUMNS) + "."
-        ))])
+        raise ImportRefused(source, [Problem(None, t("import.empty", columns=",".join(COLUMNS)))])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(lines[first]))
 
     header: list[str] | None = None
@@ -192,105 +186,83 @@ def parse_counts(text: str, template: Template, existing: list[SessionRecord], t
             missing = [c for c in COLUMNS if c not in header]
             unknown = [c for c in header if c not in COLUMNS]
             doubled = sorted({c for c in header if header.count(c) > 1})
-            fix = f"De eerste regel moet de kolomnamen bevatten: {','.join(COLUMNS)}."
+            fix = t("import.columns_fix", columns=",".join(COLUMNS))
             for name in missing:
-                problems.append(Problem(line, f"de kolom '{name}' ontbreekt. {fix}"))
+                problems.append(Problem(line, t("import.column_missing", name=name, fix=fix)))
             for name in unknown:
-                problems.append(Problem(line, f"onbekende kolom '{name}'. {fix}"))
+                problems.append(Problem(line, t("import.column_unknown", name=name, fix=fix)))
             for name in doubled:
-                problems.append(Problem(line, f"de kolom '{name}' staat er meer dan één keer. {fix}"))
+                problems.append(Problem(line, t("import.column_twice", name=name, fix=fix)))
             if problems:
                 raise ImportRefused(source, problems)
             continue
         rows += 1
         if len(cells) != len(header):
-            problems.append(Problem(line, (
-                f"{len(cells)} waarden in plaats van {len(header)} ({', '.join(header)}). Staat er een komma in een "
-                "teamnaam of antwoord? Zet die waarde dan tussen aanhalingstekens."
-            )))
+            problems.append(Problem(line, t("import.cell_count", n=len(cells), expected=len(header),
+                                            columns=", ".join(header))))
             continue
         row = dict(zip(header, cells))
         before = len(problems)
 
         team = " ".join(row["team"].split())
         if not team:
-            problems.append(Problem(line, "de teamnaam ontbreekt."))
+            problems.append(Problem(line, t("import.no_team")))
         elif len(team) > MAX_TEAM_LENGTH:
-            problems.append(Problem(line, f"de teamnaam is langer dan {MAX_TEAM_LENGTH} tekens."))
+            problems.append(Problem(line, t("import.team_too_long", max=MAX_TEAM_LENGTH)))
         elif any(ord(ch) < 32 or "\ud800" <= ch <= "\udfff" for ch in team):
-            problems.append(Problem(line, "de teamnaam bevat een teken dat niet kan worden opgeslagen."))
+            problems.append(Problem(line, t("import.team_bad_character")))
         else:
             spelled, seen = teams.setdefault(_same(team), (team, line))
             if spelled != team:
-                problems.append(Problem(line, (
-                    f"team '{team}' is anders geschreven dan '{spelled}' op regel {seen}. Schrijf de teamnaam "
-                    "overal precies hetzelfde."
-                )))
+                problems.append(Problem(line, t("import.team_spelled", team=team, spelled=spelled, seen=seen)))
             elif _same(team) in known_teams and known_teams[_same(team)] != team:
-                problems.append(Problem(line, (
-                    f"in de database heet dit team '{known_teams[_same(team)]}'. Schrijf het precies zo, anders "
-                    "worden het in de trends twee teams."
-                )))
+                problems.append(Problem(line, t("import.team_known_as", known=known_teams[_same(team)])))
 
         held = _parse_date(row["datum"])
         if not row["datum"]:
-            problems.append(Problem(line, "de datum ontbreekt. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2025-03-12."))
+            problems.append(Problem(line, t("import.no_date")))
         elif held is None:
-            problems.append(Problem(line, (
-                f"'{row['datum']}' is geen geldige datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2025-03-12."
-            )))
+            problems.append(Problem(line, t("import.bad_date", date=row["datum"])))
         elif held > today:
-            problems.append(Problem(line, (
-                f"de datum {held.isoformat()} ligt in de toekomst. Lees alleen sessies in die al geweest zijn."
-            )))
+            problems.append(Problem(line, t("import.future_date", date=held.isoformat())))
         elif held.year < EARLIEST_YEAR:
-            problems.append(Problem(line, f"de datum {held.isoformat()} ligt vóór {EARLIEST_YEAR}. Klopt het jaartal?"))
+            problems.append(Problem(line, t("import.early_date", date=held.isoformat(), year=EARLIEST_YEAR)))
 
         key = row["vraag"].casefold()
         question = by_key.get(key)
         if not key:
-            problems.append(Problem(line, "de vraag ontbreekt. Kies uit: " + ", ".join(by_key) + "."))
+            problems.append(Problem(line, t("import.no_question", keys=", ".join(by_key))))
         elif key in uncounted:
             kind = uncounted[key].kind
-            problems.append(Problem(line, (
-                f"vraag '{key}' is {kind.noun}; {kind.answers_noun} kun je niet als aantallen inlezen. Vragen met "
-                "aantallen: " + ", ".join(by_key) + "."
-            )))
+            problems.append(Problem(line, t("import.uncounted", key=key, noun=kind.noun, answers=kind.answers_noun,
+                                            keys=", ".join(by_key))))
         elif question is None:
             close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.6)
-            suggestion = f" Bedoel je '{close[0]}'?" if close else ""
-            problems.append(Problem(line, (
-                f"'{row['vraag']}' is geen vraag van sjabloon '{template.name}'.{suggestion} Vragen met aantallen: "
-                + ", ".join(by_key) + "."
-            )))
+            suggestion = " " + t("import.did_you_mean", key=close[0]) if close else ""
+            problems.append(Problem(line, t("import.unknown_question", question=row["vraag"], template=template.name,
+                                            suggestion=suggestion, keys=", ".join(by_key))))
 
         value = None
         if question is not None:
             matches = [o for o in question.answer_options if _same(o) == _same(row["antwoord"])]
             if not row["antwoord"]:
-                problems.append(Problem(line, f"het antwoord ontbreekt; kies uit: {_options_hint(question)}."))
+                problems.append(Problem(line, t("import.no_answer", options=_options_hint(question))))
             elif not matches:
-                problems.append(Problem(line, (
-                    f"'{row['antwoord']}' is geen antwoordoptie van vraag '{question.key}'; kies uit: "
-                    f"{_options_hint(question)}."
-                )))
+                problems.append(Problem(line, t("import.unknown_answer", answer=row["antwoord"], key=question.key,
+                                                options=_options_hint(question))))
             else:
                 value = normalise_answer(question, matches[0])
 
         count = None
         raw_count = row["aantal"]
         if not raw_count:
-            problems.append(Problem(line, "het aantal ontbreekt; vul een heel getal in (0 als niemand dit antwoord gaf)."))
+            problems.append(Problem(line, t("import.no_count")))
         elif not _WHOLE_NUMBER.match(raw_count):
-            problems.append(Problem(line, (
-                f"aantal '{raw_count}' is geen heel getal; vul een heel getal van 0 tot en met {MAX_PER_ROW} in."
-            )))
+            problems.append(Problem(line, t("import.count_not_whole", count=raw_count, max=MAX_PER_ROW)))
         elif int(raw_count) < 0:
-            problems.append(Problem(line, f"aantal {int(raw_count)} is negatief; vul 0 of meer in."))
+            problems.append(Problem(line, t("import.count_negative", count=int(raw_count))))
         elif int(raw_count) > MAX_PER_ROW:
-            problems.append(Problem(line, (
-                f"aantal {int(raw_count)} is onwaarschijnlijk groot (hoogstens {MAX_PER_ROW} per regel). Klopt het getal?"
-            )))
+            problems.append(Problem(line, t("import.count_too_big", count=int(raw_count), max=MAX_PER_ROW)))
         else:
             count = int(raw_count)
 
@@ -299,32 +271,24 @@ def parse_counts(text: str, template: Template, existing: list[SessionRecord], t
         plan = sessions.setdefault((team, held.isoformat()), PlannedSession(team, held.isoformat(), line))
         slot = (question.key, value)
         if slot in plan.counts:
-            problems.append(Problem(line, (
-                f"antwoord '{value}' op vraag '{question.key}' voor team '{team}' op {plan.session_date} staat al op "
-                f"regel {plan.lines[slot]}. Tel de aantallen op en zet ze in één regel."
-            )))
+            problems.append(Problem(line, t("import.answer_twice", answer=value, key=question.key, team=team,
+                                            date=plan.session_date, other=plan.lines[slot])))
             continue
         plan.counts[slot], plan.lines[slot] = count, line
         total = plan.per_question()[question.key]
         if total > MAX_PER_QUESTION and total - count <= MAX_PER_QUESTION:
-            problems.append(Problem(line, (
-                f"vraag '{question.key}' heeft voor team '{team}' op {plan.session_date} samen {total} antwoorden, "
-                f"meer dan {MAX_PER_QUESTION}. Klopt dat?"
-            )))
+            problems.append(Problem(line, t("import.question_too_many", key=question.key, team=team,
+                                            date=plan.session_date, total=total, max=MAX_PER_QUESTION)))
 
     if header is not None and rows == 0:
-        problems.append(Problem(header_line, "onder de kolomnamen staan geen regels met aantallen."))
+        problems.append(Problem(header_line, t("import.no_rows")))
     for plan in sessions.values():
         if plan.answers == 0:
-            problems.append(Problem(plan.first_line, (
-                f"team '{plan.team}' op {plan.session_date} heeft alleen aantallen 0; er is niets in te lezen."
-            )))
+            problems.append(Problem(plan.first_line, t("import.only_zero", team=plan.team, date=plan.session_date)))
         twin = next((s for s in existing if s.team == plan.team and s.session_date == plan.session_date), None)
         if twin is not None:
-            problems.append(Problem(plan.first_line, (
-                f"team '{plan.team}' heeft op {plan.session_date} al sessie {twin.code} in de database. Is dit "
-                "bestand al eerder ingelezen? Dan staat alles er al in."
-            )))
+            problems.append(Problem(plan.first_line, t("import.already_there", team=plan.team, date=plan.session_date,
+                                                       code=twin.code)))
     if problems:
         raise ImportRefused(source, sorted(problems, key=lambda p: p.line or 0))
     return sorted(sessions.values(), key=lambda p: (p.session_date, p.team))
@@ -335,7 +299,7 @@ def write_sessions(store: Store, template: Template, planned: list[PlannedSessio
     imported = []
     with one_transaction(store):
         for plan in planned:
-            record = store.create_session(template.to_dict(), plan.team, plan.session_date, template.blocks[0].key)
+            record = new_session(store, template, plan.team, plan.session_date)
             for (key, value), count in plan.counts.items():
                 stored = normalise_answer(template.question(key), value)
                 for _ in range(count):
@@ -350,11 +314,9 @@ def write_sessions(store: Store, template: Template, planned: list[PlannedSessio
 def read_text(path: str | Path) -> str:
     path = Path(path)
     if not path.is_file():
-        raise ImportRefused(str(path), [Problem(None, f"het bestand '{path}' bestaat niet of is geen bestand.")])
+        raise ImportRefused(str(path), [Problem(None, t("import.no_file", path=path))])
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise ImportRefused(str(path), [Problem(None, (
-            f"het bestand is groter dan {MAX_FILE_BYTES // 1_000_000} MB; dat zijn geen aantallen van een paar sessies."
-        ))])
+        raise ImportRefused(str(path), [Problem(None, t("import.too_big", mb=MAX_FILE_BYTES // 1_000_000))])
     try:
         return _decode(path.read_bytes())
     except ImportRefused as refused:

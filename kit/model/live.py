@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from kit.i18n import t
@@ -172,10 +173,9 @@ class LiveSession:
             answers = [a for a in answers if a.participant in shared]
         return answers
 
-    def show_reference(self, key: str | None) -> LiveStateRecord:
-        """Put a naslag section on the projector (None: take it off). Unknown keys are refused."""
-        if key:
-            from kit.authoring.naslag import load_reference
-
-            load_reference().section(key)  # KeyError for a section the naslag does not have
+    def show_reference(self, key: str | None, sections: Collection[str]) -> LiveStateRecord:
+        """Put a naslag section on the projector (None: take it off). Keys not in `sections` (the naslag's
+        section keys, which the facilitator's app reads) are refused: a synced widget value can be anything."""
+        if key and key not in sections:
+            raise KeyError(key)  # a section the naslag does not have
         return self.store.update_live_state(self.code, reference_key=key or None)

@@ -158,12 +158,40 @@ class Points:
 
 
 @dataclass(frozen=True)
+class Notes:
+    """What the facilitator reads about a block, never the room: the aim, what to do and say step by step, what to
+    watch for, and tips. Any part may be empty."""
+
+    doel: str = ""
+    stappen: tuple[str, ...] = ()
+    let_op: tuple[str, ...] = ()
+    tips: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        data: dict = {"doel": self.doel} if self.doel else {}
+        for name in ("stappen", "let_op", "tips"):
+            if getattr(self, name):
+                data[name] = list(getattr(self, name))
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Notes":
+        return cls(
+            doel=data.get("doel", ""),
+            stappen=tuple(data.get("stappen", ())),
+            let_op=tuple(data.get("let_op", ())),
+            tips=tuple(data.get("tips", ())),
+        )
+
+
+@dataclass(frozen=True)
 class Block:
     """One part of the agenda.
 
     `screen`: paragraphs the room reads on the projector (a line starting with "- " is a bullet).
     `prompts`: questions to think or talk about, nothing recorded; each is its own step, shown on the projector
     and on the phones. With `prompt_seconds` each prompt gets its own countdown of thinking time.
+    `notes`: the facilitator's notes (`Notes`), shown on the facilitator's page only; None when the template has none.
     """
 
     key: str
@@ -176,6 +204,7 @@ class Block:
     prompt_seconds: int | None = None
     meldcode: Meldcode | None = None
     points: Points | None = None
+    notes: Notes | None = None
 
     @property
     def activities(self) -> tuple[str, ...]:
@@ -204,6 +233,8 @@ class Block:
             data["meldcode"] = self.meldcode.to_dict()
         if self.points is not None:
             data["points"] = self.points.to_dict()
+        if self.notes is not None:
+            data["notes"] = self.notes.to_dict()
         return data
 
     @classmethod
@@ -219,6 +250,7 @@ class Block:
             prompt_seconds=data.get("prompt_seconds"),
             meldcode=Meldcode.from_dict(data["meldcode"]) if data.get("meldcode") else None,
             points=Points.from_dict(data["points"]) if data.get("points") else None,
+            notes=Notes.from_dict(data["notes"]) if data.get("notes") else None,
         )
 
 

@@ -3,6 +3,7 @@ the facilitator sorts what the groups found into the school's route map."""
 
 from __future__ import annotations
 
+import re
 import secrets
 
 from kit.i18n import t
@@ -13,6 +14,7 @@ from kit.model.text import AnswerRejected, checked_text
 from kit.store.activities import GroupRecord, RouteItemRecord, WorksheetAnswerRecord
 
 GROUP_LABEL_MAX = 30
+GROUP_TOKEN = re.compile(r"[0-9a-f]{12}")  # a group id (secrets.token_hex(6)), as a phone's address carries it
 ROUTE_TEXT_MAX = 300
 
 
@@ -38,6 +40,28 @@ class Worksheet(BlockActivity):
         group_id = secrets.token_hex(6)
         self.store.register_group(self.code, group_id, label)
         return group_id
+
+    def group_named(self, label) -> GroupRecord | None:
+        """The group of this session that already has this name (spaces and capitals aside), if any."""
+        if not isinstance(label, str):
+            return None
+        wanted = " ".join(label.split()).casefold()
+        return next((g for g in self.groups() if " ".join(g.label.split()).casefold() == wanted), None)
+
+    def rejoin(self, label) -> GroupRecord:
+        """A group's phone that lost its group (a new phone, a closed tab) takes it back by its name, after the group
+        confirmed that the name is theirs. A group is not a person: its name and worksheet are the group's own."""
+        self._require_open()
+        group = self.group_named(checked_text(label, GROUP_LABEL_MAX))
+        if group is None:
+            raise AnswerRejected(t("worksheet.unknown_group"))
+        return group
+
+    def group_by_token(self, token) -> GroupRecord | None:
+        """The group whose token a reloaded phone brings in its address (`?group=`), if it is one of this session."""
+        if not isinstance(token, str) or not GROUP_TOKEN.fullmatch(token):
+            return None
+        return next((g for g in self.groups() if g.group_id == token), None)
 
     def choose_case(self, group_id: str, case_key) -> None:
         self._require_open()

@@ -26,14 +26,14 @@ from pathlib import Path
 
 import psutil
 
+from kit import settings
 from kit.i18n import t
+from kit.settings import NOTEBOOKS, PARTICIPANT_PORT, TOKEN_ENV, join_base, join_url, lan_address  # noqa: F401 (callers)
 from kit.store.connection import DB_URL_ENV, sqlite_path
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 PARTICIPANT_NOTEBOOK = "deelnemer.ipynb"
 FACILITATOR_NOTEBOOK = "begeleider.ipynb"
 SCREEN_NOTEBOOK = "scherm.ipynb"
-TOKEN_ENV = "TEAMLEERGESPREK_VOILA_TOKEN"  # read and removed from the environment by kit.serving.voila_extension
 
 # Measured (benchmarks/participant_kernel.py, join_storm.py): a participant kernel holds about 55 MB on SQLite,
 # about 68 MB on PostgreSQL (psycopg and its own libpq).
@@ -78,36 +78,6 @@ def absolute_db_url(url: str) -> str:
         if path != ":memory:":
             return "sqlite:///" + str(Path(path).resolve())
     return url
-
-
-def lan_address() -> str:
-    """The address phones in the same room can reach: the first private IPv4 address of this laptop."""
-    candidates = []
-    for addresses in psutil.net_if_addrs().values():
-        for address in addresses:
-            if address.family.name == "AF_INET":
-                ip = ipaddress.ip_address(address.address)
-                if not ip.is_loopback and not ip.is_link_local:
-                    candidates.append(ip)
-    private = [ip for ip in candidates if ip.is_private]
-    chosen = (private or candidates or [ipaddress.ip_address("127.0.0.1")])[0]
-    return str(chosen)
-
-
-PARTICIPANT_PORT = 8866
-
-
-def join_base(host: str | None = None, port: int = PARTICIPANT_PORT) -> str:
-    """The phones' page: on this laptop (`host` defaults to the address `lan_address` finds now), or a whole
-    address given as `host` (`serve --join-url`, a proxy in front of several phones' servers)."""
-    if host and host.startswith(("http://", "https://")):
-        return host if host.endswith("/") else host + "/"
-    return f"http://{host or lan_address()}:{port}/"
-
-
-def join_url(code: str, host: str | None = None, port: int = PARTICIPANT_PORT) -> str:
-    """What the phones open for a session: the address `serve` prints and shows as QR (and the invitation prints)."""
-    return f"{join_base(host, port)}?code={code}"
 
 
 @dataclass
@@ -216,13 +186,13 @@ def environment(config: ServeConfig) -> dict[str, str]:
     env = dict(os.environ)
     # Voilà gives each kernel the variables of its own page request; none may come from the shell that ran serve.
     for name in (TOKEN_ENV, "QUERY_STRING", "SCRIPT_NAME", "PATH_INFO", "SERVER_NAME", "SERVER_PORT",
-                 "SERVER_PROTOCOL", "SERVER_SOFTWARE", "TEAMLEERGESPREK_REQUEST_RECEIVED"):
+                 "SERVER_PROTOCOL", "SERVER_SOFTWARE", settings.REQUEST_RECEIVED_ENV):
         env.pop(name, None)
     env.update({
         DB_URL_ENV: absolute_db_url(config.db_url),
-        "TEAMLEERGESPREK_SESSION": config.session_code,
-        "TEAMLEERGESPREK_JOIN_URL": config.join_base,
-        "TEAMLEERGESPREK_LANG": config.lang,
+        settings.SESSION_ENV: config.session_code,
+        settings.JOIN_URL_ENV: config.join_base,
+        settings.LANG_ENV: config.lang,
         # Kernels are started in the notebooks folder; the kit must import from wherever it is installed.
         "MPLBACKEND": "Agg",
     })

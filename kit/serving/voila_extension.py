@@ -20,6 +20,14 @@ What it adds to Voilà 0.5 (each at the extension point Voilà offers for it):
   legacy protocol; a legacy frame with buffers then makes the server loop and grow without bound. We read each
   frame in the layout of the protocol that connection uses;
 - more zmq sockets and open files than the defaults (1,023 sockets per context: about 120 kernels);
+- no page needs the internet: Voilà's lab template links two Font Awesome stylesheets on a CDN (render-blocking: on
+  a network that drops packets a phone stayed blank for 31 s). The kit uses no icons, and Voilà's own bundle
+  (voila-style.js) carries Font Awesome 5 with its fonts served from this server anyway, so the page handler drops
+  every stylesheet <link> to another host (see `offline_html`; Voilà issue #539 asks for the same);
+- every page keeps an eye on its kernel (`watch_script`, injected before </head>; `/kit/alive/<kernel>` answers
+  whether this server still has it): after `serve` restarts, or when the kernel was stopped, the page says so and
+  reloads itself, and lands on the current step. It also writes the group token that a Werkvorm 3 phone shows
+  (`data-tlg-group`) into the page's address, so a reload of that phone gets its group back;
 - the facilitator's token comes from the environment (`TEAMLEERGESPREK_VOILA_TOKEN`, not the command line that
   `ps` shows) and is not passed on to kernels.
 """
@@ -29,7 +37,7 @@ from __future__ import annotations
 import contextvars
 import html
 import json
-import os
+import re
 import struct
 import time
 
@@ -41,9 +49,9 @@ from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
-from kit.i18n import CATALOGS, NL, language
+from kit import settings
+from kit.i18n import language, translate
 
-TOKEN_ENV = "TEAMLEERGESPREK_VOILA_TOKEN"
 V1 = "v1.kernel.websocket.jupyter.org"
 ZMQ_MAX_SOCKETS = 16_384
 OPEN_FILES = 32_768
@@ -55,7 +63,7 @@ POOL_CLAIM: contextvars.ContextVar = contextvars.ContextVar("kit_pool_claim", de
 
 
 def full_page(lang: str) -> str:
-    title, text, again = (CATALOGS.get(lang, NL).get(key) or NL[key] for key in ("full.title", "full.text", "full.again"))
+    title, text, again = (translate(lang, key) for key in ("full.title", "full.text", "full.again"))
     return (
         "<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'><title>{title}</title></head>"
@@ -64,6 +72,82 @@ def full_page(lang: str) -> str:
         "<p><a href='' style='display:inline-block;padding:12px 20px;background:#1f5f8b;color:#fff;"
         "border-radius:6px;text-decoration:none'>{again}</a></p></body></html>"
     ).format(lang=html.escape(lang), title=html.escape(title), text=html.escape(text), again=html.escape(again))
+
+
+# A stylesheet or font <link> to another host: http(s):// or protocol-relative //host.
+EXTERNAL_LINK = re.compile(r"""<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//[^>]*>\s*""", re.IGNORECASE)
+WATCH_SECONDS = 3
+
+
+def offline_html(chunk: str) -> str:
+    """The page without links to other hosts (Voilà's template puts Font Awesome from a CDN in the <head>)."""
+    return EXTERNAL_LINK.sub("", chunk) if "<link" in chunk else chunk
+
+
+def watch_script(lang: str) -> str:
+    """Runs in every page: reload when this server no longer has the page's kernel (a restart of serve, a kernel
+    that was stopped), say so while the server cannot be reached, and keep a Werkvorm 3 group's token in the
+    address (`?group=`) so that a reload brings the group back. Only same-origin requests."""
+    texts = json.dumps({"lost": translate(lang, "page.connection_lost"), "reload": translate(lang, "page.reloading")})
+    return """<script>(function () {
+  var TEXT = %s, SECONDS = %d, misses = 0, banner = null, reloading = false;
+  function config() {
+    try { return JSON.parse(document.getElementById('jupyter-config-data').textContent); } catch (e) { return {}; }
+  }
+  function say(text) {
+    if (!document.body) { return; }
+    if (!banner) {
+      banner = document.createElement('div');
+      banner.className = 'tlg-connection';
+      banner.setAttribute('role', 'status');
+      banner.style.cssText = 'position:fixed;left:0;right:0;top:0;z-index:10000;padding:14px 16px;font:700 20px ' +
+        'system-ui,sans-serif;background:#b00020;color:#fff;text-align:center';
+      document.body.appendChild(banner);
+    }
+    banner.textContent = text;
+    banner.style.display = text ? 'block' : 'none';
+  }
+  function reload() {
+    if (reloading) { return; }
+    reloading = true;
+    say(TEXT.reload);
+    window.location.reload();
+  }
+  function check() {
+    var c = config();
+    if (!c.kernelId || reloading) { return; }
+    fetch((c.baseUrl || '/') + 'kit/alive/' + encodeURIComponent(c.kernelId), {cache: 'no-store'})
+      .then(function (r) { return r.json(); })
+      .then(function (state) { misses = 0; if (state.kernel) { say(''); } else { reload(); } })
+      .catch(function () { misses += 1; if (misses >= 2) { say(TEXT.lost); } });
+  }
+  function keepGroup() {
+    var shown = document.querySelector('[data-tlg-group]');
+    if (!shown) { return; }
+    var group = shown.getAttribute('data-tlg-group'), url = new URL(window.location.href);
+    if (/^[0-9a-f]{12}$/.test(group) && url.searchParams.get('group') !== group) {
+      url.searchParams.set('group', group);
+      window.history.replaceState(null, '', url.toString());
+    }
+  }
+  setInterval(check, SECONDS * 1000);
+  document.addEventListener('DOMContentLoaded', function () {
+    new MutationObserver(keepGroup).observe(document.body, {childList: true, subtree: true, attributes: true});
+  });
+})();</script>
+""" % (texts, WATCH_SECONDS)
+
+
+class KernelAliveHandler(tornado.web.RequestHandler):
+    """`/kit/alive/<kernel id>`: whether this server still runs the kernel a page was rendered with. Kernel ids are
+    random and the answer says nothing else; no login (a page whose server restarted has none any more)."""
+
+    def get(self, kernel_id: str):
+        manager = self.settings.get("kernel_manager")
+        alive = manager is not None and kernel_id in manager
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("Content-Type", "application/json")
+        self.finish(json.dumps({"kernel": bool(alive)}))
 
 
 class Admission:
@@ -265,6 +349,18 @@ def kit_kernel_manager(base: type) -> type:
 class KitVoilaHandler(TornadoVoilaHandler):
     """The page: refuses what the single-page server does not serve, then admits the request or says it is full."""
 
+    _kit_head_done = False
+
+    def write(self, chunk):
+        # The page, streamed: without links to other hosts, and with the watch script in its <head>.
+        if isinstance(chunk, str):
+            chunk = offline_html(chunk)
+            if not self._kit_head_done and "</head>" in chunk:
+                self._kit_head_done = True
+                lang = getattr(self.settings.get("voila"), "lang", "nl")
+                chunk = chunk.replace("</head>", watch_script(lang) + "</head>", 1)
+        return super().write(chunk)
+
     @tornado.web.authenticated
     async def get(self, path=None):
         app = self.settings.get("voila")
@@ -324,7 +420,7 @@ class KitVoila(Voila):
 
     def initialize(self, argv=None):
         # Read the facilitator's token and take it out of the environment before any kernel copies the environment.
-        token = os.environ.pop(TOKEN_ENV, None)
+        token = settings.take_facilitator_token()
         super().initialize(argv)
         if token and not self.token:
             self.token = token
@@ -352,7 +448,8 @@ class KitVoila(Voila):
             elif self.single_page and (pattern.rstrip("/").endswith(("/login", "/logout")) or "/voila/files/" in pattern):
                 continue  # the participant server has no logins and serves no files
             handlers.append((pattern, handler, *rest))
-        return handlers
+        base = (self.server_url or self.base_url or "/").rstrip("/")
+        return [(base + r"/kit/alive/([\w-]+)", KernelAliveHandler), *handlers]
 
 
 def _raise_open_files() -> None:

@@ -9,14 +9,16 @@ psycopg is imported only when the URL is a PostgreSQL one: participant kernels o
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from kit import settings
+from kit.i18n import t
+
 DEFAULT_DB_URL = "sqlite:///data/teamleergesprek.sqlite"
-DB_URL_ENV = "TEAMLEERGESPREK_DB"
+DB_URL_ENV = settings.DB_URL_ENV
 
 # 60 participant kernels may commit in the same second; a writer waits this long for the lock before failing.
 BUSY_TIMEOUT_MS = 10_000
@@ -37,7 +39,7 @@ class StoreError(Exception):
 
 
 def resolve_db_url(url: str | None = None) -> str:
-    return url or os.environ.get(DB_URL_ENV) or DEFAULT_DB_URL
+    return url or settings.db_url() or DEFAULT_DB_URL
 
 
 def is_postgres_url(url: str) -> bool:
@@ -50,7 +52,7 @@ def sqlite_path(url: str) -> str:
     if rest in ("", "/:memory:"):
         return ":memory:"
     if not rest.startswith("/"):
-        raise StoreError(f"Database-adres '{url}' is niet geldig. Gebruik bijvoorbeeld sqlite:///data/teamleergesprek.sqlite")
+        raise StoreError(t("store.bad_sqlite_url", url=url))
     return rest[1:]
 
 
@@ -71,9 +73,7 @@ def connect(url: str) -> "Database":
         return SQLiteDatabase(sqlite_path(url))
     if is_postgres_url(url):
         return PostgresDatabase(url)
-    raise StoreError(
-        f"Onbekend soort database-adres '{redact_url(url)}'. Begin het adres met sqlite:/// of postgresql://"
-    )
+    raise StoreError(t("store.unknown_url", url=redact_url(url)))
 
 
 class Database:
@@ -133,10 +133,7 @@ class SQLiteDatabase(Database):
             conn.execute("PRAGMA secure_delete = ON")
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise StoreError(
-                f"Het bestand '{path}' is geen bruikbare database van de kit ({exc}). Het bestand is niet gewijzigd. "
-                "Kies een ander bestand met --db."
-            ) from exc
+            raise StoreError(t("store.unusable_file", path=path, reason=exc)) from exc
         self.connection = conn
 
     def execute(self, sql: str, params=()):
@@ -164,10 +161,7 @@ class SQLiteDatabase(Database):
             return None
         busy, _, _ = self.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         if busy:
-            return (
-                "Let op: een andere verbinding (een draaiende sessie?) hield de database bezig, waardoor verwijderde "
-                "gegevens nog in het logbestand kunnen staan. Stop de sessie en voer de opdracht opnieuw uit."
-            )
+            return t("store.reclaim_busy")
         return None
 
     def backup_to(self, target: Path) -> None:
@@ -191,25 +185,19 @@ def check_sqlite_file(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise StoreError(f"Het bestand '{path}' kan niet worden gelezen ({exc}). Kies een ander bestand met --db.")
+        raise StoreError(t("store.unreadable_file", path=path, reason=exc))
     if size == 0:
         return  # an empty file: SQLite makes a new database in it, nothing is lost
     if path.is_dir():
-        raise StoreError(f"'{path}' is een map, geen databasebestand. Geef met --db een bestandsnaam op.")
+        raise StoreError(t("store.is_folder", path=path))
     with path.open("rb") as handle:
         header = handle.read(100)
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise StoreError(
-            f"Het bestand '{path}' is geen database van de kit (het is geen SQLite-database). Het bestand is niet "
-            "gewijzigd. Kies een ander bestand met --db."
-        )
+        raise StoreError(t("store.not_sqlite", path=path))
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        raise StoreError(
-            f"Het bestand '{path}' is beschadigd (de kop van de database klopt niet). Het bestand is niet gewijzigd. "
-            "Zet een reservekopie terug of kies een ander bestand met --db."
-        )
+        raise StoreError(t("store.bad_header", path=path))
     change_counter, page_count, valid_for = (int.from_bytes(header[i:i + 4], "big") for i in (24, 28, 92))
     wal = Path(f"{path}-wal")
     journal = Path(f"{path}-journal")
@@ -217,11 +205,7 @@ def check_sqlite_file(path: Path) -> None:
     pending = any(p.exists() and p.stat().st_size > 0 for p in (wal, journal))
     truncated = page_count and change_counter == valid_for and size < page_count * page_size
     if not pending and (truncated or size % page_size):
-        raise StoreError(
-            f"Het bestand '{path}' is beschadigd: het is korter dan de database zelf aangeeft ({size} van "
-            f"{page_count * page_size} bytes), bijvoorbeeld door een afgebroken kopie. Het bestand is niet gewijzigd. "
-            "Zet een reservekopie terug (teamleergesprek backup maakt die) of kies een ander bestand met --db."
-        )
+        raise StoreError(t("store.truncated", path=path, size=size, expected=page_count * page_size))
 
 
 # -- PostgreSQL ---------------------------------------------------------------------------------------------------
@@ -269,11 +253,7 @@ class PostgresDatabase(Database):
             return psycopg.connect(self.url, **options)
         except psycopg.Error as exc:
             reason = " ".join(str(exc).split()) or type(exc).__name__
-            raise StoreError(
-                f"Ik kan geen verbinding maken met de PostgreSQL-database {redact_url(self.url)} ({reason}). "
-                "Controleer of de databaseserver draait en bereikbaar is, en of de servernaam, poort, gebruikersnaam, "
-                "wachtwoord en databasenaam in --db kloppen (vorm: postgresql://gebruiker:wachtwoord@server/database)."
-            ) from None
+            raise StoreError(t("store.no_postgres", url=redact_url(self.url), reason=reason)) from None
 
     def _run(self, sql: str, params: tuple):
         # After a restart of the server the old connection is dead. Outside a transaction nothing is lost by opening

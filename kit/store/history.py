@@ -78,12 +78,14 @@ class HistoryStore:
         )
 
     def bulk_answers(self, codes: Sequence[str], keys: Iterable[str] | None = None,
-                     shown_only: bool = False) -> list[tuple[str, str, str, int, int]]:
+                     shown_only: bool = False, participants: bool = False) -> list[tuple]:
         """(session code, question key, value, shown, shared) of every answer of these sessions, optionally only
         these keys and only those the facilitator let through to the room; shown and shared are 0 or 1. In no
-        particular order, and without the participant's pseudonym: trends never need one."""
+        particular order. With `participants`, each row ends with the participant's pseudonym in the session: the
+        trends count people with it (a minimum of five people, not of five answers), never show it."""
         return self._bulk(
-            "SELECT session_code, question_key, value, shown, shared FROM answers"
+            "SELECT session_code, question_key, value, shown, shared" + (", participant" if participants else "")
+            + " FROM answers"
             " WHERE session_code IN ({codes}){keys}" + (" AND shown = 1" if shown_only else ""),
             codes, keys,
         )

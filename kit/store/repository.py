@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from kit.i18n import t
 from kit.store.activities import ActivityStore, _minute
 from kit.store.connection import StoreError, connect, redact_url, resolve_db_url
 from kit.store.history import HistoryStore
@@ -148,18 +149,12 @@ class Store(ActivityStore, HistoryStore):
         except self._conn.errors as exc:
             self._conn.close()
             reason = " ".join(str(exc).split())
-            raise StoreError(
-                f"De database '{redact_url(self.url)}' kan niet worden gelezen als database van de kit ({reason}). "
-                "Het bestand is niet gewijzigd. Kies een ander bestand met --db."
-            ) from exc
+            raise StoreError(t("store.unreadable_db", url=redact_url(self.url), reason=reason)) from exc
 
     @staticmethod
     def _refuse_newer(version: int | None) -> None:
         if version is not None and version > LATEST_VERSION:
-            raise StoreError(
-                f"De database is gemaakt door een nieuwere versie van de kit (schema {version}, "
-                f"deze versie kent {LATEST_VERSION}). Werk de kit bij; de database is niet gewijzigd."
-            )
+            raise StoreError(t("store.newer_schema", version=version, latest=LATEST_VERSION))
 
     def schema_version(self) -> int:
         return self._query("SELECT MAX(version) FROM schema_migrations")[0][0]
@@ -172,7 +167,7 @@ class Store(ActivityStore, HistoryStore):
                 if not conn.execute("SELECT 1 FROM sessions WHERE code = ?", (code,)).fetchall():
                     break
             else:  # pragma: no cover - 31**6 codes
-                raise StoreError("Er kon geen vrije sessiecode worden gemaakt. Probeer het opnieuw.")
+                raise StoreError(t("store.no_free_code"))
             conn.execute(
                 "INSERT INTO sessions (code, team, session_date, template_name, template_json, status, created_at)"
                 " VALUES (?, ?, ?, ?, ?, 'open', ?)",
@@ -304,7 +299,7 @@ class Store(ActivityStore, HistoryStore):
         then unknown. Raises StoreError if there is no such session."""
         code = code.strip().upper()
         if self.get_session(code) is None:
-            raise StoreError(f"Er is geen sessie met code '{code}' in deze database. Controleer de code.")
+            raise StoreError(t("store.no_session", code=code, db=redact_url(self.url)))
         return self.delete_sessions([code])
 
     def sessions_older_than(self, days: int, today: date | None = None) -> list[SessionRecord]:
@@ -339,17 +334,14 @@ class Store(ActivityStore, HistoryStore):
         Never overwrites: an existing file is refused. PostgreSQL has its own tool for this (pg_dump).
         """
         if self.backend != "sqlite":
-            raise StoreError(
-                "Een reservekopie van een PostgreSQL-database maak je met pg_dump, niet met de kit. Bijvoorbeeld: "
-                "pg_dump --format=custom --file=teamleergesprek.dump \"postgresql://gebruiker@server/database\""
-            )
+            raise StoreError(t("store.backup_postgres"))
         if self._conn.path == ":memory:":
-            raise StoreError("Deze database staat alleen in het geheugen; er is niets om te kopiëren.")
+            raise StoreError(t("store.backup_memory"))
         target = Path(target)
         if target.exists():
-            raise StoreError(f"Het bestand '{target}' bestaat al en wordt niet overschreven. Kies een nieuwe bestandsnaam.")
+            raise StoreError(t("store.backup_exists", path=target))
         if not target.parent.is_dir():
-            raise StoreError(f"De map '{target.parent}' bestaat niet. Maak de map eerst of kies een andere plek.")
+            raise StoreError(t("store.backup_no_folder", path=target.parent))
         partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.deel")
         try:
             with self._lock:
@@ -365,10 +357,10 @@ def _place_without_overwriting(source: Path, target: Path) -> None:
     try:
         os.link(source, target)  # fails if target exists, atomically
     except FileExistsError:
-        raise StoreError(f"Het bestand '{target}' bestaat al en wordt niet overschreven. Kies een nieuwe bestandsnaam.")
+        raise StoreError(t("store.backup_exists", path=target))
     except OSError:  # a file system without hard links (a USB stick with FAT): check, then rename
         if target.exists():
-            raise StoreError(f"Het bestand '{target}' bestaat al en wordt niet overschreven. Kies een nieuwe bestandsnaam.")
+            raise StoreError(t("store.backup_exists", path=target))
         os.rename(source, target)
 
 

@@ -10,15 +10,9 @@ import ipywidgets as widgets
 
 from kit.i18n import t
 from kit.widgets.children import replace_children
+from kit.widgets.html import html_widget as _html
 
 Result = "tuple[bool, str]"
-
-
-def _html(value: str = "", *classes: str) -> widgets.HTML:
-    w = widgets.HTML(value)
-    for css_class in classes:
-        w.add_class(css_class)
-    return w
 
 
 def _status(widget: widgets.HTML, ok: bool, message: str) -> None:
@@ -78,19 +72,23 @@ class StickerBallot(widgets.VBox):
         self.rows = widgets.VBox()
         self.add_buttons: dict[str, widgets.Button] = {}
         self.remove_buttons: dict[str, widgets.Button] = {}
+        self.row_status: dict[str, widgets.HTML] = {}  # what a tap did, under the tapped point (not off-screen)
         self._shown: tuple | None = None
         super().__init__([self.left, self.status, self.rows])
 
-    def show(self, points: Sequence[tuple[str, str]], mine: dict[str, int], left: int) -> None:
+    def show(self, points: Sequence[tuple[str, str]], mine: dict[str, int], left: int,
+             max_per_point: int | None = None) -> None:
+        """"+ sticker" is disabled where a tap could not place one (none left, or the most on one point)."""
         self.left.value = html.escape(t("stickers.left", n=left))
-        key = (tuple(points), tuple(sorted(mine.items())), left)
+        key = (tuple(points), tuple(sorted(mine.items())), left, max_per_point)
         if key == self._shown:
             return
         self._shown = key
-        rows, self.add_buttons, self.remove_buttons = [], {}, {}
+        rows, self.add_buttons, self.remove_buttons, self.row_status = [], {}, {}, {}
         for point_id, text in points:
             count = mine.get(point_id, 0)
-            add = widgets.Button(description=t("stickers.add"), layout=widgets.Layout(width="50%"))
+            full = left <= 0 or (max_per_point is not None and count >= max_per_point)
+            add = widgets.Button(description=t("stickers.add"), layout=widgets.Layout(width="50%"), disabled=full)
             remove = widgets.Button(description=t("stickers.remove"), layout=widgets.Layout(width="50%"),
                                     disabled=count == 0)
             add.add_class("tlg-option")
@@ -98,20 +96,30 @@ class StickerBallot(widgets.VBox):
             add.on_click(lambda _, p=point_id: self.add(p))
             remove.on_click(lambda _, p=point_id: self.remove(p))
             self.add_buttons[point_id], self.remove_buttons[point_id] = add, remove
+            self.row_status[point_id] = _html("", "tlg-status")
             dots = "●" * count
             card = _html(f"<div class='tlg-point'>{html.escape(text)}<div class='tlg-dots'>{dots}</div></div>")
-            rows.append(widgets.VBox([card, widgets.HBox([add, remove])]))
+            rows.append(widgets.VBox([card, widgets.HBox([add, remove]), self.row_status[point_id]]))
         replace_children(self.rows, rows)
 
     def add(self, point_id: str) -> bool:
         ok, message = self._on_add(point_id)
-        _status(self.status, ok, t("stickers.placed") if ok else message)
+        self._say(point_id, ok, t("stickers.placed") if ok else message)
         return ok
 
     def remove(self, point_id: str) -> bool:
         ok, message = self._on_remove(point_id)
-        _status(self.status, ok, t("stickers.taken_back") if ok else message)
+        self._say(point_id, ok, t("stickers.taken_back") if ok else message)
         return ok
+
+    def _say(self, point_id: str, ok: bool, message: str) -> None:
+        """Under the point that was tapped (the rows are rebuilt by then); at the top only if it is gone."""
+        for status in self.row_status.values():
+            status.value = ""
+        row = self.row_status.get(point_id)
+        _status(row if row is not None else self.status, ok, message)
+        if row is not None:
+            self.status.value = ""
 
 
 class PointsModeration(widgets.VBox):

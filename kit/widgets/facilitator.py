@@ -14,13 +14,7 @@ import ipywidgets as widgets
 from kit.i18n import t
 from kit.model.template import Block
 from kit.widgets.children import replace_children
-
-
-def _html(value: str = "", *classes: str) -> widgets.HTML:
-    w = widgets.HTML(value)
-    for css_class in classes:
-        w.add_class(css_class)
-    return w
+from kit.widgets.html import html_widget as _html
 
 
 def _button(label: str, on_click: Callable[[], None], width: str = "auto") -> widgets.Button:

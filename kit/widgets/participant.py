@@ -13,15 +13,9 @@ import ipywidgets as widgets
 
 from kit.i18n import t
 from kit.model.template import Question
+from kit.widgets.html import html_widget as _html
 
 Submit = Callable[[str, object], "tuple[bool, str]"]
-
-
-def _html(text: str, css_class: str | None = None) -> widgets.HTML:
-    w = widgets.HTML(text)
-    if css_class:
-        w.add_class(css_class)
-    return w
 
 
 class CodeEntry(widgets.VBox):
@@ -29,6 +23,7 @@ class CodeEntry(widgets.VBox):
 
     def __init__(self, on_join: Callable[[str], None], message: str = ""):
         self.code = widgets.Text(placeholder=t("participant.code_placeholder"), layout=widgets.Layout(width="100%"))
+        self.code.add_class("tlg-code")
         self.join_button = widgets.Button(description=t("participant.join"), layout=widgets.Layout(width="100%"))
         self.join_button.add_class("tlg-send")
         self.message = _html("", "tlg-status")
@@ -66,11 +61,11 @@ class EndedView(widgets.VBox):
 class PromptView(widgets.VBox):
     """A question to think or talk about. Nothing to fill in: the phone only keeps the question in view."""
 
-    def __init__(self, block_title: str, prompt: str, position: str):
+    def __init__(self, block_title: str, prompt: str, position: str, hint: str | None = None):
         super().__init__([
             _html(html.escape(f"{block_title} · {position}"), "tlg-hint"),
             _html(html.escape(prompt), "tlg-question"),
-            _html(html.escape(t("participant.prompt_hint")), "tlg-hint"),
+            _html(html.escape(hint or t("participant.prompt_hint")), "tlg-hint"),
         ])
 
 
@@ -230,8 +225,3 @@ class OpenView(QuestionView):
         if self.share_toggle is not None:
             self._show_keep()
 
-
-def question_view(question: Question, submit: Submit, current: str | None = None, position: str = "",
-                  share=None, shared: bool = False) -> QuestionView:
-    """The view the question's type builds (`QuestionType.view`)."""
-    return question.kind.view(question, submit, current, position, share=share, shared=shared)

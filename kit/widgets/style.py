@@ -129,8 +129,21 @@ PROJECTOR_CSS = """
 """
 
 
+# Thumbs need 44 px: ipywidgets gives a Text box 28 px (its container's inline height), whatever the input asks.
+# Only the join code is typed in capitals with wide letters; a group's name is typed as it is.
+PHONE_TOUCH_CSS = """
+<style>
+.tlg-phone .widget-text { height: auto; min-height: 56px; }
+.tlg-phone .widget-text input[type="text"] { height: 56px; min-height: 56px; font-size: 22px; box-sizing: border-box; }
+.tlg-phone .tlg-code input[type="text"] { font-size: 24px; text-transform: uppercase; letter-spacing: 4px; }
+.tlg-phone .tlg-tall input[type="text"] { text-transform: none; letter-spacing: normal; }
+.tlg-phone button.tlg-option:disabled { opacity: 0.45; border-style: dashed; }
+</style>
+"""
+
+
 def participant_style() -> widgets.HTML:
-    return widgets.HTML(PARTICIPANT_CSS)
+    return widgets.HTML(PARTICIPANT_CSS + PHONE_TOUCH_CSS)
 
 
 def projector_style() -> widgets.HTML:

@@ -4,6 +4,7 @@ facilitator's overview of answers per step, and the route map."""
 from __future__ import annotations
 
 import html
+import threading
 from typing import Callable
 
 import ipywidgets as widgets
@@ -11,13 +12,7 @@ import ipywidgets as widgets
 from kit.i18n import t
 from kit.model.template import ROUTE_CATEGORIES, Meldcode
 from kit.widgets.children import replace_children
-
-
-def _html(value: str = "", *classes: str) -> widgets.HTML:
-    w = widgets.HTML(value)
-    for css_class in classes:
-        w.add_class(css_class)
-    return w
+from kit.widgets.html import html_widget as _html
 
 
 def _big_button(label: str, on_click, css_class: str = "tlg-option") -> widgets.Button:
@@ -27,19 +22,43 @@ def _big_button(label: str, on_click, css_class: str = "tlg-option") -> widgets.
     return button
 
 
-class GroupPhone(widgets.VBox):
-    """The group's phone. Callbacks return (ok, message); the view only moves on when the kernel agreed."""
+AUTOSAVE_SECONDS = 1.5
 
-    def __init__(self, meldcode: Meldcode, register: Callable, choose_case: Callable, answer: Callable):
+
+def groups_text(n: int) -> str:
+    """'1 groepje', '3 groepjes' (a plural entry in the catalogs)."""
+    return t("worksheet.groups", n=n)
+
+
+class GroupPhone(widgets.VBox):
+    """The group's phone. Callbacks return (ok, message); the view only moves on when the kernel agreed.
+
+    What the group types is saved as it goes: a moment after typing stops (AUTOSAVE_SECONDS), and before moving to
+    another step; a step whose text could not be saved stays on the screen with the reason. A group that registers
+    a name that exists already is asked whether that group is them (then it gets its answers back).
+
+    register(label), rejoin(label): (ok, message); after ok, `group()` gives (group_id, label, case_key, answers).
+    taken(label): the existing group's name, or None.
+    """
+
+    def __init__(self, meldcode: Meldcode, register: Callable, choose_case: Callable, answer: Callable,
+                 taken: Callable | None = None, rejoin: Callable | None = None, group: Callable | None = None,
+                 autosave_seconds: float | None = AUTOSAVE_SECONDS):
         self.meldcode = meldcode
         self._register, self._choose_case, self._answer = register, choose_case, answer
+        self._taken, self._rejoin, self._group = taken or (lambda label: None), rejoin, group
+        self.autosave_seconds = autosave_seconds
         self.status = _html("", "tlg-status")
+        self.token = _html("")  # the group's token, which the page keeps in its address (kit.serving.voila_extension)
         self.body = widgets.VBox()
         self.step_index = 0
         self.case_key: str | None = None
         self.saved: dict[tuple[str, int], str] = {}
+        self.typed: dict[tuple[str, int], str] = {}  # what the boxes hold, saved or not
         self.inputs: list[widgets.Textarea] = []
-        super().__init__([self.body, self.status])
+        self._lock = threading.RLock()
+        self._timer: threading.Timer | None = None
+        super().__init__([self.body, self.status, self.token])
         self._ask_label()
 
     def _say(self, ok: bool, message: str) -> None:
@@ -47,9 +66,11 @@ class GroupPhone(widgets.VBox):
         self.status.add_class("tlg-status-ok" if ok else "tlg-status-error")
         self.status.value = html.escape(message)
 
-    # 1. register
-    def _ask_label(self) -> None:
-        self.label = widgets.Text(placeholder=t("worksheet.label_placeholder"), layout=widgets.Layout(width="100%"))
+    # 1. register (or come back)
+    def _ask_label(self, label: str = "") -> None:
+        self.label = widgets.Text(value=label, placeholder=t("worksheet.label_placeholder"),
+                                  layout=widgets.Layout(width="100%"))
+        self.label.add_class("tlg-tall")
         replace_children(self.body, [
             _html(html.escape(t("worksheet.one_phone")), "tlg-question"),
             _html(html.escape(t("worksheet.label_hint")), "tlg-hint"),
@@ -58,13 +79,44 @@ class GroupPhone(widgets.VBox):
         ])
 
     def register(self, label) -> bool:
+        existing = self._taken(label) if self._rejoin is not None else None
+        if existing is not None:
+            self.status.value = ""
+            replace_children(self.body, [
+                _html(html.escape(t("worksheet.label_taken", label=existing)), "tlg-question"),
+                _big_button(t("worksheet.rejoin", label=existing), lambda: self.rejoin(existing), "tlg-send"),
+                _big_button(t("worksheet.other_label"), lambda: self._ask_label()),
+            ])
+            return False
         ok, message = self._register(label)
         if not ok:
             self._say(False, message)
             return False
         self.status.value = ""
-        self._ask_case()
+        self.resume()
         return True
+
+    def rejoin(self, label) -> bool:
+        ok, message = self._rejoin(label)
+        if not ok:
+            self._say(False, message)
+            return False
+        self.resume(welcome=True)
+        return True
+
+    def resume(self, welcome: bool = False) -> None:
+        """Show the group's worksheet as stored: its case and its answers (after registering, rejoining, a reload)."""
+        group_id, label, case_key, answers = self._group()
+        self.token.value = f"<span data-tlg-group='{html.escape(group_id)}' hidden></span>"
+        self.saved = dict(answers)
+        self.typed = dict(answers)
+        if case_key and self.meldcode.case(case_key) is not None:
+            self.case_key = case_key
+            self.show_step(0)
+        else:
+            self._ask_case()
+        if welcome:
+            self._say(True, t("worksheet.welcome_back", label=label))
 
     # 2. pick a case
     def _ask_case(self) -> None:
@@ -86,41 +138,82 @@ class GroupPhone(widgets.VBox):
         self.show_step(0)
         return True
 
-    # 3. the worksheet, one meldcode step at a time
+    # 3. the worksheet, one meldcode step at a time, saved as it is typed
     def show_step(self, index: int) -> None:
-        self.step_index = max(0, min(index, len(self.meldcode.steps) - 1))
-        step = self.meldcode.steps[self.step_index]
-        case = self.meldcode.case(self.case_key)
-        self.inputs = []
-        rows = [
-            _html(html.escape(f"{case.title} · {t('worksheet.step_of', n=self.step_index + 1, total=len(self.meldcode.steps))}"), "tlg-hint"),
-            _html(html.escape(step.title), "tlg-question"),
-        ]
-        for number, question in enumerate(step.questions):
-            area = widgets.Textarea(value=self.saved.get((step.key, number), ""), rows=3,
-                                    layout=widgets.Layout(width="100%"))
-            self.inputs.append(area)
-            rows += [_html(html.escape(question)), area]
-        self.save_button = _big_button(t("worksheet.save_step"), self.save_step, "tlg-send")
-        self.previous_button = _big_button(t("worksheet.previous_step"), lambda: self.show_step(self.step_index - 1))
-        self.next_button = _big_button(t("worksheet.next_step"), lambda: self.show_step(self.step_index + 1))
-        self.previous_button.disabled = self.step_index == 0
-        self.next_button.disabled = self.step_index == len(self.meldcode.steps) - 1
-        rows += [self.save_button, widgets.HBox([self.previous_button, self.next_button])]
-        replace_children(self.body, rows)
+        with self._lock:
+            self.step_index = max(0, min(index, len(self.meldcode.steps) - 1))
+            step = self.meldcode.steps[self.step_index]
+            case = self.meldcode.case(self.case_key)
+            self.inputs = []
+            position = t("worksheet.step_of", n=self.step_index + 1, total=len(self.meldcode.steps))
+            rows = [
+                _html(html.escape(f"{case.title} · {position}"), "tlg-hint"),
+                _html(html.escape(step.title), "tlg-question"),
+                _html(html.escape(t("participant.no_names")), "tlg-hint"),
+            ]
+            for number, question in enumerate(step.questions):
+                area = widgets.Textarea(value=self.typed.get((step.key, number), ""), rows=3, continuous_update=True,
+                                        layout=widgets.Layout(width="100%"))
+                area.observe(lambda change, k=(step.key, number): self._typed(k, change["new"]), "value")
+                self.inputs.append(area)
+                rows += [_html(html.escape(question)), area]
+            self.save_button = _big_button(t("worksheet.save_step"), self.save_step, "tlg-send")
+            self.previous_button = _big_button(t("worksheet.previous_step"), lambda: self.go_to(self.step_index - 1))
+            self.next_button = _big_button(t("worksheet.next_step"), lambda: self.go_to(self.step_index + 1))
+            self.previous_button.disabled = self.step_index == 0
+            self.next_button.disabled = self.step_index == len(self.meldcode.steps) - 1
+            rows += [self.save_button, widgets.HBox([self.previous_button, self.next_button]),
+                     _html(html.escape(t("worksheet.autosave_hint")), "tlg-hint")]
+            replace_children(self.body, rows)
+
+    def go_to(self, index: int) -> bool:
+        """Vorige/Volgende stap: first save what was typed; when that fails, stay and say why."""
+        with self._lock:
+            if not self.save_typed():
+                return False
+            status, ok = self.status.value, "tlg-status-ok" in self.status._dom_classes
+            self.show_step(index)
+            self.status.value = status if ok else ""
+            return True
+
+    def _typed(self, key: tuple[str, int], value: str) -> None:
+        with self._lock:
+            self.typed[key] = value
+            if self.saved.get(key, "") == value:
+                return
+            self.status.remove_class("tlg-status-error")
+            self.status.remove_class("tlg-status-ok")
+            self.status.value = html.escape(t("worksheet.saving"))
+            if self.autosave_seconds:
+                if self._timer is not None:
+                    self._timer.cancel()
+                self._timer = threading.Timer(self.autosave_seconds, self.save_typed)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def save_typed(self) -> bool:
+        """Save every changed text of every step (empty boxes are not answers); say whether all is saved."""
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            for (step_key, number), value in sorted(self.typed.items()):
+                if not value.strip() or self.saved.get((step_key, number)) == value:
+                    continue
+                ok, message = self._answer(step_key, number, value)
+                if not ok:
+                    self._say(False, message)
+                    return False
+                self.saved[(step_key, number)] = value
+            self._say(True, t("participant.saved"))
+            return True
 
     def save_step(self) -> bool:
-        step = self.meldcode.steps[self.step_index]
-        for number, area in enumerate(self.inputs):
-            if not area.value.strip() or self.saved.get((step.key, number)) == area.value:
-                continue
-            ok, message = self._answer(step.key, number, area.value)
-            if not ok:
-                self._say(False, message)
-                return False
-            self.saved[(step.key, number)] = area.value
-        self._say(True, t("participant.saved"))
-        return True
+        with self._lock:
+            step = self.meldcode.steps[self.step_index]
+            for number, area in enumerate(self.inputs):
+                self.typed[(step.key, number)] = area.value
+            return self.save_typed()
 
 
 def worksheet_overview_html(meldcode: Meldcode, groups, answers) -> str:
@@ -130,7 +223,7 @@ def worksheet_overview_html(meldcode: Meldcode, groups, answers) -> str:
     by_question: dict[tuple[str, int], list] = {}
     for answer in answers:
         by_question.setdefault((answer.step_key, answer.question_index), []).append(answer)
-    parts = [f"<p>{html.escape(t('worksheet.groups', n=len(groups)))}: "
+    parts = [f"<p>{html.escape(groups_text(len(groups)))}: "
              + ", ".join(f"{html.escape(labels[g])} ({html.escape(cases[g])})" for g in labels) + "</p>"]
     for step in meldcode.steps:
         parts.append(f"<h3>{html.escape(step.title)}</h3>")

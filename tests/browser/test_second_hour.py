@@ -73,9 +73,14 @@ def test_second_hour(browser, served):
     for index, choices in plan.items():
         for text in choices:
             stick(phones[index], text)
-    stick(phones[0], "Tijd voor overleg", "Je stickers zijn op: je had er 3.")  # a fourth sticker
+    def add_button(phone, text):
+        return phone.locator(".widget-vbox", has=phone.locator(".tlg-point", has_text=text)).last.get_by_role(
+            "button", name="+ sticker")
+
+    expect(add_button(phones[0], "Tijd voor overleg")).to_be_disabled()  # no fourth sticker: none left
     stick(phones[3], "Vaste sparringpartner")
-    stick(phones[3], "Vaste sparringpartner", "Op één punt mag je hoogstens 2 stickers plakken.")  # a third on one
+    expect(add_button(phones[3], "Vaste sparringpartner")).to_be_disabled()  # no third on one point
+    expect(add_button(phones[3], "Nazorg na melding")).to_be_enabled()
     expect(phones[0].get_by_text("Je hebt nog 0 sticker(s)")).to_be_visible()
     expect(phones[3].get_by_text("Je hebt nog 1 sticker(s)")).to_be_visible()
 

@@ -24,7 +24,9 @@ def commands(parser: argparse.ArgumentParser, words: tuple[str, ...] = ()):
 
 
 def synopsis(parser: argparse.ArgumentParser) -> str:
-    usage = " ".join(parser.format_usage().split()).removeprefix("usage: ")
+    from kit.i18n import t
+
+    usage = " ".join(parser.format_usage().split()).removeprefix(t("cli.argparse.usage").strip()).strip()
     return usage.replace(" [-h]", "").replace(" [--db URL]", "")
 
 

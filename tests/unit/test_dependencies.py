@@ -10,10 +10,28 @@ from pathlib import Path
 
 import pytest
 
-tomllib = pytest.importorskip("tomllib", reason="tomllib is in the standard library from Python 3.11")
+try:
+    import tomllib  # the standard library from Python 3.11
+except ModuleNotFoundError:  # Python 3.10, which the project supports: read the two lists this test needs
+    tomllib = None
 
 ROOT = Path(__file__).resolve().parents[2]
-PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+PYPROJECT = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def requirement_lists(text: str) -> dict:
+    """[project]'s `dependencies` and `optional-dependencies.test` of a pyproject.toml written as ours is (one
+    quoted requirement a line, comments between them): enough without tomllib."""
+    def strings(name: str, section: str) -> list[str]:
+        body = text.split(f"[{section}]", 1)[1]
+        block = re.search(rf"^{name} = \[(.*?)^\]", body, flags=re.M | re.S).group(1)
+        return re.findall(r'^\s*"([^"]+)",?\s*(?:#.*)?$', block, flags=re.M)
+
+    return {"dependencies": strings("dependencies", "project"),
+            "optional-dependencies": {"test": strings("test", "project.optional-dependencies")}}
+
+
+PROJECT = tomllib.loads(PYPROJECT)["project"] if tomllib else requirement_lists(PYPROJECT)
 # Our own modules: kit, and helpers imported by bare name from tests/ and tests/browser (conftest puts benchmarks/
 # on the path).
 LOCAL = {"kit"} | {path.stem for folder in ("tests", "benchmarks") for path in (ROOT / folder).rglob("*.py")}
@@ -51,3 +69,10 @@ def test_environment_yml_declares_what_pyproject_declares():
     listed = declared(re.findall(r"^\s*-\s*([A-Za-z0-9_.\-\[\]]+(?:[<>=!~][^\s#]*)?)", text, flags=re.M))
     wanted = declared(PROJECT["dependencies"]) | declared(PROJECT["optional-dependencies"]["test"])
     assert wanted - listed == set()
+
+
+@pytest.mark.skipif(tomllib is None, reason="compares with tomllib, which Python 3.10 lacks")
+def test_the_python_3_10_reading_of_pyproject_agrees_with_tomllib():
+    read = requirement_lists(PYPROJECT)
+    assert read["dependencies"] == PROJECT["dependencies"]
+    assert read["optional-dependencies"]["test"] == PROJECT["optional-dependencies"]["test"]

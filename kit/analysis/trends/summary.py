@@ -1,17 +1,58 @@
-"""A trend series in words: per session the number of answers and the outcome, or why it is not broken down.
-Shared by the trends page and the printed rapport, so both say the same."""
+"""A trend series in words: per session the number of answers and the outcome, or why it is not broken down; and
+the headline comparison of a period. Shared by the trends page and the printed rapport, so both say the same."""
 
 from __future__ import annotations
 
 from kit.analysis import trends
+from kit.analysis.trends.before_after import _score_counts
+from kit.i18n import t
+
+
 def series_rows(one: trends.QuestionSeries) -> list[tuple[str, int, str]]:
     """(session label, answers, outcome) per session, in date order."""
     return [(session["label"], int(session["n"]), one.outcome(code)) for code, session in one.sessions.iterrows()]
 
 
-def first_and_last(view: trends.TrendView, key: str) -> str | None:
-    """The before/after sentence from the first to the last session of the period, if there are two."""
-    codes = view.data.codes
+def headline_pair(data: trends.TeamData, key: str, min_group: int | None = None) -> tuple[str, str, list[str]] | None:
+    """(earlier, later, left out): the sessions the period's headline compares on `key`. The first and the last
+    session of the period; but where one of those had fewer answers to `key` than the minimum while at least two
+    sessions had enough, the first and the last session with enough, so a small newest session does not hide the
+    trend of the others. `left out`: the sessions with too few answers skipped at either end (in date order).
+    None with fewer than two sessions."""
+    codes = data.codes
     if len(codes) < 2:
         return None
-    return trends.compare(view.data, codes[0], codes[-1], key, view.min_group)
+    threshold = trends.min_group_threshold(min_group)
+    answers = {code: int(_score_counts(data, code, question).sum())
+               for code in codes if (question := data.question(code, key)) is not None}
+    enough = [code for code in codes if answers.get(code, 0) >= threshold]
+    if len(enough) < 2 or (enough[0], enough[-1]) == (codes[0], codes[-1]):
+        return codes[0], codes[-1], []
+    first, last = codes.index(enough[0]), codes.index(enough[-1])
+    left_out = [code for i, code in enumerate(codes) if code in answers and not first <= i <= last]
+    return enough[0], enough[-1], left_out
+
+
+def first_and_last(view: trends.TrendView, key: str) -> str | None:
+    """The before/after sentence of the period's headline (see `headline_pair`), if there are two sessions."""
+    pair = headline_pair(view.data, key, view.min_group)
+    if pair is None:
+        return None
+    return trends.compare(view.data, pair[0], pair[1], key, view.min_group)
+
+
+def headline(view: trends.TrendView, key: str) -> str | None:
+    """The rapport's line under a question's chart: from the first to the last session, or, where small sessions
+    at either end were skipped, from the first to the last with enough answers, naming those left out."""
+    pair = headline_pair(view.data, key, view.min_group)
+    if pair is None:
+        return None
+    code_a, code_b, left_out = pair
+    sentence = trends.compare(view.data, code_a, code_b, key, view.min_group)
+    codes = view.data.codes
+    if (code_a, code_b) == (codes[0], codes[-1]):
+        return t("rapport.first_to_last", sentence=sentence)
+    text = t("rapport.first_to_last_enough", min=view.min_group, sentence=sentence)
+    if left_out:
+        text += " " + t("rapport.left_out", sessions=", ".join(view.data.label(code) for code in left_out))
+    return text

@@ -1,25 +1,23 @@
-"""What a question type must say about itself, at every layer of the kit.
+"""What a question type is in the model: its fields, the answers it accepts, how it is read and compared.
 
-A type is one object (an instance of a `QuestionType` subclass, registered in `kit.model.questiontypes`). Its methods
-are grouped by layer; each method imports the layer it serves (pandas, matplotlib, ipywidgets, fpdf) inside
-itself, so importing a type costs nothing and a participant's kernel, which only validates answers and builds
-one widget, never loads pandas or matplotlib. The defaults below are those of a closed question whose answers
-are one of `answer_options` (counted per option); `kit.model.questiontypes.open` and `kit.model.questiontypes.hundred_points` show
-what a type overrides when its answers are something else.
+A type is one object (an instance of a `QuestionType` subclass, registered in `kit.model.questiontypes`). Only the
+model lives here, so importing a type costs nothing and imports nothing above the model. What a type means in a
+higher layer lives in that layer, in a table keyed by type key with the closed question's entry as the default:
+`kit.authoring.type_rules` (template checks), `kit.analysis.by_type` (captions, trends), `kit.charts.by_type`
+(figures), `kit.documents.by_type` (verslag and exports) and `kit.widgets.by_type` (the phone's view). The
+defaults below are those of a closed question whose answers are one of `answer_options` (counted per option);
+`kit.model.questiontypes.open` and `kit.model.questiontypes.hundred_points` show what a type overrides when its
+answers are something else.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from kit.i18n import t
 from kit.model.text import AnswerRejected
 
-if TYPE_CHECKING:  # only for the annotations: the model imports this module, not the other way round
-    from kit.model.template import Question
-
 
 class QuestionType:
+    # Each method gets the question (a `kit.model.template.Question`, which imports this module: not imported here).
     key: str = ""
     # For a trainer, after "Kies uit:" in the template checker: "scale (een getallenschaal, zoals 0 tot 5)".
     help: str = ""
@@ -42,15 +40,15 @@ class QuestionType:
     trend_source: str = "counts"
 
     # -- model: the template's fields and every answer ----------------------------------------------------------
-    def to_dict(self, question: Question) -> dict:
+    def to_dict(self, question) -> dict:
         """The question's own fields (besides key, type and text), as the session stores them."""
         return {}
 
-    def answer_options(self, question: Question) -> tuple[str, ...]:
+    def answer_options(self, question) -> tuple[str, ...]:
         """Every value a closed question accepts, as stored; () when the answers are not one of a few values."""
         return ()
 
-    def normalise(self, question: Question, raw) -> str:
+    def normalise(self, question, raw) -> str:
         """The text to store for `raw` (anything a browser may send), or AnswerRejected with the reason."""
         if not isinstance(raw, str) or raw not in self.answer_options(question):
             raise AnswerRejected(t("answer.unknown_option"))
@@ -58,69 +56,15 @@ class QuestionType:
 
     # -- templates: reading the YAML ----------------------------------------------------------------------------
     # The shape of the type's fields is in kit/authoring/schema.json: `$defs/question_<key>` lists them
-    # (with `required`), plus the key in the enum of `$defs/question` and one if/then line in its allOf.
-    def check(self, reader, path: tuple, question: dict) -> None:
-        """Rules for the type's fields that a JSON Schema cannot say (min below max, options unique whatever
-        their case); `reader` (the `kit.authoring.loader` checker) reports each with its line. The schema has
-        checked the fields' shapes already, but a field may still be missing or wrong: check before use."""
-
+    # (with `required`), plus the key in the enum of `$defs/question` and one if/then line in its allOf. Rules a
+    # schema cannot say are the type's entry in `kit.authoring.type_rules`.
     def read(self, question: dict) -> dict:
         """The type's own fields of a checked question (plain data from the YAML), as `to_dict` writes them:
         texts stripped, defaults filled in. Key, type and text are read already."""
         return {}
 
-    # -- aggregate and charts: what the room sees ---------------------------------------------------------------
-    def figure(self, question: Question, values):
-        """The projector's chart of the stored `values` (a matplotlib Figure). Called only from the small-group
-        threshold on (`kit.analysis.aggregate.MIN_ANSWERS_FOR_DISTRIBUTION`)."""
-        from kit.analysis import aggregate
-        from kit.charts import session_charts
-        return session_charts.ordered_bars(question, aggregate.option_counts(question, values))
-
-    def caption(self, question: Question, values) -> str:
-        """The chart's figures as one line of text under it."""
-        from kit.analysis import aggregate
-        counts = aggregate.option_counts(question, values)
-        return " · ".join(f"{option}: {count}" for option, count in counts.items())
-
-    def report_note(self, question: Question, values) -> str:
-        """Added after "12 antwoorden" in the PDF verslag, e.g. ", gemiddeld 3,4"; '' for nothing."""
-        return ""
-
-    # -- export ---------------------------------------------------------------------------------------------------
-    def cell(self, question: Question, value: str):
-        """The answer as a spreadsheet cell: text, or a number where the spreadsheet should compute with it."""
-        return value
-
-    def summary_rows(self, question: Question, values) -> list[tuple[str, str]]:
-        """Extra (vraag, antwoord) rows after the answers in the CSV, e.g. a mean per option; [] for none."""
-        return []
-
-    # -- trends -----------------------------------------------------------------------------------------------------
-    def signature(self, question: Question) -> str:
-        """What must stay the same for answers to a key to be comparable across sessions."""
+    # -- comparing sessions ---------------------------------------------------------------------------------------
+    def signature(self, question) -> str:
+        """What must stay the same for answers to a key to be comparable across sessions (the template checker
+        compares it with earlier templates, trends group sessions by it)."""
         return self.key
-
-    def describe(self, question: Question) -> str:
-        """The signature in words, for a heading that sets two series of one key apart."""
-        return self.key
-
-    def legend_label(self, question: Question, option: str) -> str:
-        return option
-
-    def trend_series(self, data, key: str, signature: str, question: Question, codes: list[str], threshold: int):
-        """Per session what the answers to `key` came to, suppressed below `threshold` answers (kit.analysis.trends)."""
-        from kit.analysis import trends
-        return trends.count_series(data, key, signature, question, codes, threshold)
-
-    def trend_figure(self, series, **kwargs):
-        from kit.charts import trend_charts
-        return trend_charts.stacked_bars(series, **kwargs)
-
-    # -- the participant's phone ------------------------------------------------------------------------------------
-    def view(self, question: Question, submit, current: str | None = None, position: str = "", share=None,
-             shared: bool = False):
-        """The ipywidgets view of one question (see `kit.widgets.participant.QuestionView`)."""
-        from kit.widgets.participant import ChoiceView
-
-        return ChoiceView(question, submit, current, position)

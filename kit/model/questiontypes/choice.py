@@ -19,17 +19,11 @@ class ChoiceType(QuestionType):
     def answer_options(self, question):
         return question.options
 
-    def check(self, reader, path, question):
-        reader.unique_options(path, question)
-
     def read(self, question):
         return {"options": [option.strip() for option in question["options"]]}
 
     def signature(self, question):
         return f"{self.key}: " + " | ".join(question.options)
-
-    def describe(self, question):
-        return " / ".join(question.options)
 
 
 TYPE = ChoiceType()

@@ -3,7 +3,6 @@ intention that stays on the phone unless its author shares it."""
 
 from __future__ import annotations
 
-from kit.i18n import t
 from kit.model.text import DEFAULT_OPEN_MAX_LENGTH, checked_text
 from kit.model.questiontypes.base import QuestionType
 
@@ -33,14 +32,6 @@ class OpenType(QuestionType):
 
     def signature(self, question):
         return self.key
-
-    def describe(self, question):
-        return t("trends.open_question")
-
-    def view(self, question, submit, current=None, position="", share=None, shared=False):
-        from kit.widgets.participant import OpenView
-
-        return OpenView(question, submit, current, position, share=share, shared=shared)
 
 
 TYPE = OpenType()

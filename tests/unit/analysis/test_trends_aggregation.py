@@ -19,6 +19,7 @@ from kit.model.template import Block, Points, Question, Template
 from kit.store import Store
 from kit.store import history
 from kit.store.activities import ActionRecord
+from kit.model.sessions import new_session
 
 TEAM = "Team Noord"
 SAMENWERKING = Question(
@@ -46,7 +47,7 @@ def add_session(store: Store, session_date: str, answers: dict[str, list[str]], 
                 template: Template | None = None, shown: bool = True) -> str:
     """A session whose participant i gave answers[key][i]; open answers let through to the room unless shown=False."""
     template = template or make_template()
-    code = store.create_session(template.to_dict(), team, session_date, template.blocks[0].key).code
+    code = new_session(store, template, team, session_date).code
     for key, values in answers.items():
         for i, value in enumerate(values):
             store.save_answer(code, f"p{i}", key, value)
@@ -549,3 +550,179 @@ def test_english_and_dutch_sessions_of_the_standard_template_form_one_series(sto
     assert skill.counts.loc[second].tolist() == [5, 0, 0, 1]
     sentence = trends.compare(trends.load_team(store, TEAM), first, second, "vaardigheid", min_group=5)
     assert ("positiever" if shown_in == "nl" else "more positive") in sentence
+
+
+# -- issue 16: the corrections -------------------------------------------------------------------------------------
+def test_cliffs_delta_is_banded_from_exact_counts_not_from_a_float(store):
+    # 48 of the 100 pairs higher, 15 lower: delta exactly 33/100, which floats compute as 0.32999999999999996.
+    # The bands say 0.33 is middelgroot (|delta| < 0.33 is klein).
+    a = ["0"] * 3 + ["1"] * 3 + ["2"] * 4
+    b = ["0"] * 1 + ["1"] * 2 + ["2"] * 7
+    code_a = add_session(store, "2025-01-01", {"tevredenheid_school": a})
+    code_b = add_session(store, "2025-05-01", {"tevredenheid_school": b})
+    result = trends.comparison(trends.load_team(store, TEAM), code_a, code_b, "tevredenheid_school")
+    assert result.delta == pytest.approx(0.33)
+    assert result.size == "middelgroot"
+    assert "een middelgroot verschil" in result.sentence
+    backwards = trends.comparison(trends.load_team(store, TEAM), code_b, code_a, "tevredenheid_school")
+    assert backwards.size == "middelgroot" and "lager" in backwards.sentence
+
+
+def test_delta_bands_at_their_exact_limits():
+    # |delta| below 0.147 verwaarloosbaar, below 0.33 klein, below 0.474 middelgroot, else groot.
+    assert trends.delta_size(0, 0, 25) == "verwaarloosbaar"
+    assert trends.delta_size(146, 0, 1000) == "verwaarloosbaar" and trends.delta_size(147, 0, 1000) == "klein"
+    assert trends.delta_size(10, 43, 100) == "middelgroot" and trends.delta_size(329, 0, 1000) == "klein"
+    assert trends.delta_size(474, 0, 1000) == "groot" and trends.delta_size(0, 473, 1000) == "middelgroot"
+    assert trends.pair_counts([3, 3, 4], [1, 2, 7]) == (48, 15, 100)
+
+
+def synthetic_boards(sessions: int, seed: int = 7) -> trends.TeamData:
+    """A team with `sessions` sticker boards built in memory: five points each, drawn from a few recurring texts
+    (spelled in two ways), random stickers, some boards with too few voters."""
+    import random
+
+    rng = random.Random(seed)
+    texts = ["Nazorg", "nazorg!", "Oefenen met ouders", "Rooster", "Tijd", "Wijkteam", "Rust", "Scholing"]
+    codes = [f"S{i:05d}" for i in range(sessions)]
+    dates = [f"{2000 + i // 365:04d}-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(sessions)]
+    frame = pd.DataFrame({"date": dates, "label": dates, "status": "closed", "created_at": dates},
+                         index=pd.Index(codes, name="code", dtype=object))
+    rows = [(code, f"p{j}", rng.choice(texts), "open", None, j, rng.randint(0, 6))
+            for code in codes for j in range(5)]
+    points = pd.DataFrame(rows, columns=trends.POINT_COLUMNS)
+    voters = pd.Series([rng.choice([2, 5, 8, 12]) for _ in codes], index=codes, dtype="int64")
+    empty = pd.DataFrame(columns=trends.QUESTION_COLUMNS)
+    return trends.TeamData("Synthetisch", frame, empty, pd.DataFrame(columns=trends.COUNT_COLUMNS),
+                           pd.DataFrame(columns=trends.TEXT_COLUMNS), points, voters,
+                           pd.DataFrame(columns=trends.ACTION_COLUMNS))
+
+
+def recurring_points_before_the_fix(data, top=trends.TOP_POINTS, min_group=None) -> pd.DataFrame:
+    """recurring_points as it was (a list membership test per row): the reference for the linear one."""
+    ranked = trends.ranked_points(data, top, min_group)
+    ranked = ranked[~ranked["suppressed"].astype(bool)]
+    ranked = ranked[ranked["stickers"].fillna(0).astype("int64") > 0]
+    found: dict[str, dict] = {}
+    for row in ranked.itertuples(index=False):
+        entry = found.setdefault(trends.normalise_text(row.text),
+                                 {"codes": [], "labels": [], "ranks": [], "text": row.text})
+        if row.code in entry["codes"]:
+            continue
+        entry["codes"].append(row.code)
+        entry["labels"].append(row.label)
+        entry["ranks"].append(int(row.rank))
+        entry["text"] = row.text
+    rows = [(e["text"], len(e["codes"]), tuple(e["codes"]), tuple(e["labels"]), tuple(e["ranks"]))
+            for e in found.values() if len(e["codes"]) > 1]
+    rows.sort(key=lambda r: -r[1])
+    return pd.DataFrame(rows, columns=["text", "times", "codes", "labels", "ranks"])
+
+
+@pytest.mark.parametrize("sessions", [1, 2, 7, 60])
+@pytest.mark.parametrize("top", [1, 3, 5])
+def test_recurring_points_as_before_on_generated_boards(sessions, top):
+    data = synthetic_boards(sessions, seed=sessions * 10 + top)
+    expected = recurring_points_before_the_fix(data, top)
+    pd.testing.assert_frame_equal(trends.recurring_points(data, top), expected)
+
+
+def test_recurring_points_grow_linearly_with_the_sessions():
+    # Issue 16: 0.03 s at 1,000 sessions, 2.4 s at 16,000 with a list membership test per point. The text that
+    # comes back in every session is where the square showed; compare 2,000 with 16,000 sessions.
+    import time
+
+    def seconds(n):
+        data = synthetic_boards(n)
+        start = time.process_time()
+        trends.recurring_points(data, top=5)
+        return time.process_time() - start
+
+    small, large = min(seconds(2_000) for _ in range(2)), seconds(16_000)
+    assert large < 16 * max(small, 0.01) + 0.2, (small, large)  # 8 times the sessions: linear is about 8 times
+
+
+def five_open_questions_template() -> Template:
+    opens = tuple(Question(f"open{i}", "open", f"Open vraag {i}?") for i in range(1, 6))
+    return Template(schema_version=1, name="trends", language="nl", title="Trends",
+                    blocks=(Block("start", "Startoefening", 15, questions=(VAARDIGHEID, VERSTERKEN, *opens)),))
+
+
+def test_word_trends_count_people_not_answers(store):
+    """Issue 16's scenario: four participants answer the polls, one of them alone answers five open questions that
+    the facilitator shows. Nothing of that session's words appears in any trend, chart, table or PDF."""
+    from pypdf import PdfReader
+    import io
+
+    from kit.charts import trend_charts
+    from kit.documents.team_report import team_report_pdf
+
+    template = five_open_questions_template()
+    alone = add_session(store, "2025-01-01", {"vaardigheid": ["vaardig"] * 4,
+                                              **{f"open{i}": [f"Burnout en werkdruk {i}"] for i in range(1, 6)}},
+                        template=template)
+    many = add_session(store, "2025-02-01", {"vaardigheid": ["vaardig"] * 5,
+                                             "versterken": ["Meer nazorg", "Nazorg", "Tijd", "Overleg", "Rust"]},
+                       template=template)
+    data = trends.load_team(store, TEAM)
+    assert sorted(set(data.texts["participant"])) == [f"p{i}" for i in range(5)]
+    words = trends.recurring_words(data)
+    assert words.sessions.loc[alone, ["n", "participants", "suppressed"]].tolist() == [5, 1, True]
+    assert words.sessions.loc[many, ["n", "participants", "suppressed"]].tolist() == [5, 5, False]
+    assert "burnout" not in words.words.index and "werkdruk" not in words.words.index
+    assert "nazorg" in words.words.index and words.per_session[alone].isna().all()
+
+    view = trends.trend_view(store, TEAM)
+    figure = trend_charts.recurring_words_chart(view.words)
+    shown = " ".join(t.get_text() for ax in figure.axes for t in [*ax.texts, *ax.get_yticklabels()]).lower()
+    assert "burnout" not in shown and "werkdruk" not in shown and "nazorg" in shown
+    pdf = PdfReader(io.BytesIO(team_report_pdf(store, TEAM)))
+    text = "\n".join(page.extract_text() for page in pdf.pages).lower()
+    assert "burnout" not in text and "werkdruk" not in text
+
+
+def test_an_interval_that_cannot_be_computed_is_said_plainly(store):
+    one = add_session(store, "2025-01-01", {"tevredenheid_school": ["4"]})
+    same = add_session(store, "2025-02-01", {"tevredenheid_school": ["3"] * 5})
+    spread = add_session(store, "2025-03-01", {"tevredenheid_school": ["3", "4", "4", "5", "4"]})
+    [school] = trends.series(trends.load_team(store, TEAM), "tevredenheid_school", min_group=1)
+    assert school.outcome(one) == "gemiddeld 4,0 (één antwoord: daaruit is geen interval te berekenen)"
+    assert "nan" not in school.outcome(one)
+    assert school.outcome(same) == ("gemiddeld 3,0 (alle 5 antwoorden waren gelijk: daaruit is geen interval te "
+                                    "berekenen, en zeker is het daarmee niet)")
+    assert school.outcome(spread).startswith("gemiddeld 4,0 (95%-interval 3,")
+    assert pd.isna(school.stats.loc[one, "ci_low"]) and school.stats.loc[same, "sd"] == 0
+
+
+# -- issue 15.11: the headline when the newest session is small -------------------------------------------------------
+def test_headline_compares_the_first_and_last_sessions_with_enough_answers(store):
+    from kit.analysis.trends.summary import first_and_last, headline, headline_pair
+
+    small_first = add_session(store, "2024-12-01", {"vaardigheid": ["vaardig"] * 2})
+    first = add_session(store, "2025-01-01", {"vaardigheid": ["niet vaardig"] * 3 + ["redelijk vaardig"] * 3})
+    add_session(store, "2025-02-01", {"vaardigheid": ["vaardig"] * 5})
+    last = add_session(store, "2025-03-01", {"vaardigheid": ["vaardig"] * 4 + ["heel vaardig"] * 2})
+    small_last = add_session(store, "2025-04-01", {"vaardigheid": ["heel vaardig"] * 3})
+    view = trends.trend_view(store, TEAM)
+    assert headline_pair(view.data, "vaardigheid", view.min_group) == (first, last, [small_first, small_last])
+    sentence = first_and_last(view, "vaardigheid")
+    assert "Te weinig" not in sentence and sentence.startswith("Van 1 januari 2025 naar 1 maart 2025")
+    line = headline(view, "vaardigheid")
+    assert line.startswith("Van de eerste naar de laatste sessie met minstens 5 antwoorden op deze vraag: "
+                           "Van 1 januari 2025 naar 1 maart 2025")
+    assert line.endswith("Niet meegeteld omdat ze te weinig antwoorden hadden: 1 dec 2024, 1 apr 2025.")
+    # Where the first and the last session have enough, the headline is as before.
+    assert headline_pair(view.data, "vaardigheid", 2) == (small_first, small_last, [])
+    assert headline(trends.trend_view(store, TEAM, min_group=2), "vaardigheid").startswith(
+        "Van de eerste naar de laatste sessie: Van 1 december 2024 naar 1 april 2025")
+
+
+def test_headline_with_fewer_than_two_large_sessions_says_too_few_as_before(store):
+    from kit.analysis.trends.summary import headline, headline_pair
+
+    big = add_session(store, "2025-01-01", {"vaardigheid": ["vaardig"] * 5})
+    small = add_session(store, "2025-02-01", {"vaardigheid": ["vaardig"] * 2})
+    view = trends.trend_view(store, TEAM)
+    assert headline_pair(view.data, "vaardigheid") == (big, small, [])
+    assert "Te weinig antwoorden om te vergelijken" in headline(view, "vaardigheid")
+    assert headline_pair(trends.load_team(store, TEAM, "2025-02-01"), "vaardigheid") is None

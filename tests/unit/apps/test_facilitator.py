@@ -221,7 +221,9 @@ def test_a_naslag_section_goes_on_the_projector_and_off_again(store, session, sc
     room.refresh()
     assert room.reference.current_key is None and room.reference.widget.layout.display == "none"
     with pytest.raises(KeyError):
-        session.show_reference("bestaat_niet")
+        session.show_reference("bestaat_niet", screen.reference.reference.keys)
+    with pytest.raises(KeyError):
+        screen._show_reference("bestaat_niet")  # what a forged picker value reaches: refused in the kernel
 
 
 def test_the_session_is_closed_at_the_last_step_after_a_second_tap(store, session, screen):

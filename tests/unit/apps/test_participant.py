@@ -6,6 +6,7 @@ from factories import open_question
 from kit.apps.participant import ParticipantApp, code_from_query
 from kit.model.live import LiveSession
 from kit.widgets.participant import ChoiceView, CodeEntry, OpenView, ScaleView, WaitingView
+from kit.model.sessions import new_session
 
 
 @pytest.fixture
@@ -224,7 +225,7 @@ def test_a_phone_speaks_the_language_of_the_session_it_joins(store, monkeypatch,
 
     from factories import small_template
     template = replace(small_template(), language=session_language)
-    record = store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
+    record = new_session(store, template, "Team Noord", "2026-11-28")
     phone = ParticipantApp(store, "", poll_seconds=None)
     phone.view.code.value = record.code
     phone.view.join_button.click()
@@ -244,7 +245,7 @@ def test_a_phone_closes_what_it_no_longer_shows(store):
     from kit.authoring import load_template
 
     template = load_template("teamleergesprek")
-    record = store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
+    record = new_session(store, template, "Team Noord", "2026-11-28")
     session = LiveSession.open(store, record.code)
     before = open_widgets()  # other tests' widgets too: they live in this process
     phone = ParticipantApp(store, record.code, poll_seconds=None)
@@ -265,7 +266,7 @@ def test_when_the_session_is_closed_the_phone_thanks_and_keeps_the_intention_on_
     from kit.widgets.participant import EndedView
 
     template = load_template("teamleergesprek")
-    record = store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
+    record = new_session(store, template, "Team Noord", "2026-11-28")
     session = LiveSession.open(store, record.code)
     phone, other = (ParticipantApp(store, record.code, poll_seconds=None) for _ in range(2))
     open_question(session, "checkout_voornemen")
@@ -278,3 +279,57 @@ def test_when_the_session_is_closed_the_phone_thanks_and_keeps_the_intention_on_
     assert "Bedankt voor je deelname" in str([c.value for c in other.view.children])
     assert "Elke week even bij de mentor langs" in str([c.value for c in phone.view.children])
     assert "Elke week" not in str([c.value for c in other.view.children])  # only the author's own phone
+
+
+def test_a_loading_page_gets_every_widget_even_while_the_facilitator_moves_on(store, session):
+    """A page that loads (a phone joining, a reload) asks the kernel for the state of all its widgets; ipywidgets
+    answers that on the kernel's event loop by walking every live widget. The phone's poller must not build or close
+    widgets in the middle of that walk: on a thread of its own it did, the walk broke off ("dictionary changed size
+    during iteration"), the page got no answer, and the phone did not follow the facilitator."""
+    import asyncio
+    import time
+
+    import ipywidgets as widgets
+
+    class LoadingPage:  # the control comm a loading page opens
+        def __init__(self):
+            self.sent = []
+
+        def send(self, data, buffers=None):
+            self.sent.append(data)
+
+    class SlowWidget(widgets.Widget):
+        """Its state takes a moment to collect: long enough for a poller beside the walk to build the next view."""
+
+        slow = False
+
+        def get_state(self, key=None, drop_defaults=False):
+            deadline = time.monotonic() + 0.5
+            while self.slow and phone.view is waiting and time.monotonic() < deadline:
+                time.sleep(0.01)
+            return super().get_state(key, drop_defaults)
+
+    async def page_loads_as_the_facilitator_moves_on():
+        nonlocal phone, waiting
+        phone = ParticipantApp(store, session.code, poll_seconds=0.01)  # in a kernel: started on its event loop
+        slow, page = SlowWidget(), LoadingPage()
+        waiting = phone.view
+        open_question(session, "vaardigheid")
+        slow.slow = True
+        control, widgets.Widget._control_comm = widgets.Widget._control_comm, page
+        try:
+            widgets.Widget._handle_control_comm_msg({"content": {"data": {"method": "request_states"}}})
+        finally:
+            widgets.Widget._control_comm = control
+            slow.close()
+        for _ in range(100):  # the poller's next turn
+            if phone.view is not waiting:
+                break
+            await asyncio.sleep(0.01)
+        phone.poller.stop()
+        return page
+
+    phone = waiting = None
+    page = asyncio.run(page_loads_as_the_facilitator_moves_on())
+    assert [message["method"] for message in page.sent] == ["update_states"]
+    assert isinstance(phone.view, ChoiceView)

@@ -135,3 +135,43 @@ def test_a_team_name_becomes_a_safe_file_name(team, part):
     from kit.apps.trends import file_name_part
 
     assert file_name_part(team) == part
+
+
+def test_before_after_starts_with_the_sessions_that_have_enough_answers(store):
+    """Issue 15.11: a small newest session no longer makes the page open on 'Te weinig antwoorden'."""
+    from factories import small_template
+
+    template = small_template()
+    codes = []
+    for day, answers in (("2025-01-10", ["niet vaardig"] * 5), ("2025-02-10", ["vaardig"] * 4 + ["heel vaardig"] * 2),
+                         ("2025-03-10", ["heel vaardig"] * 2)):
+        code = store.create_session(template.to_dict(), "Team Klein", day, template.blocks[0].key).code
+        for i, value in enumerate(answers):
+            store.save_answer(code, f"p{i}", "vaardigheid", value)
+        codes.append(code)
+    app = TrendsApp(store, "Team Klein")
+    assert (app.compare_a.value, app.compare_b.value) == (codes[0], codes[1])
+    assert "Te weinig" not in app.compare_text.value and "positiever" in app.compare_text.value
+    app.compare_b.value = codes[2]  # still there to choose, and then said plainly
+    assert "Te weinig antwoorden om te vergelijken" in app.compare_text.value
+
+
+def test_an_old_poll_the_template_now_asks_as_an_open_question_is_its_own_labelled_series(store):
+    """Issue 11.2: a database that still holds the check-out as a 1-5 poll shows it apart, saying it changed."""
+    from kit.authoring import load_template
+    from kit.model.template import Template
+
+    data = load_template("teamleergesprek").to_dict()
+    old = {"key": "checkout_gevoel", "type": "scale", "text": "Hoe zit je er op dit moment bij?", "min": 1, "max": 5}
+    for block in data["blocks"]:
+        block["questions"] = [old if q["key"] == "checkout_bij" else q for q in block["questions"]]
+    code = store.create_session(Template.from_dict(data).to_dict(), "Team Oud", "2025-05-01", "welkom").code
+    for i, value in enumerate("3344455"):
+        store.save_answer(code, f"p{i}", "checkout_gevoel", value)
+    app = TrendsApp(store, "Team Oud")
+    labels = dict((key, label) for label, key in app.other_key.options)
+    assert labels["checkout_gevoel"] == "Hoe zit je er op dit moment bij? (oude vraag)"
+    app.other_key.value = "checkout_gevoel"
+    first = app.other.children[0].value
+    assert "Deze vraag is veranderd" in first and "open vraag" in first and "Afsluiting" in first
+    assert any(getattr(w, "format", None) == "png" for w in app.other.children)

@@ -391,3 +391,26 @@ def test_widgets_module_stays_light():
 
 def test_packaged_file_ships_with_the_package():
     assert reference_path("nl").parent == Path(ref.__file__).parent / "shipped"
+
+
+@pytest.mark.parametrize("lang,facts", [
+    ("nl", ("vrijwel altijd een deel van het probleem", "je informeert hen altijd over een volgende stap",
+            "overleg dan eerst met Veilig Thuis", "niet tolken voor de ouders")),
+    ("en", ("almost always part of the problem", "you always inform them about a next step",
+            "consult Veilig Thuis first", "act as the parents' interpreter")),
+])
+def test_the_handbooks_facts_are_not_shifted(lang, facts):
+    """Issue 11.5 and 11.9: parents are informed about a next step (not always beforehand: where talking would raise
+    the danger, Veilig Thuis first); parents are almost always part of the problem; no pupil interprets for them."""
+    text = " ".join(item for section in load_reference(lang) for item in section.items)
+    for fact in facts:
+        assert fact in text
+    assert "vooraf welke stap" not in text and "beforehand which step" not in text
+    assert "vaak bij het probleem" not in text and "often part of the problem" not in text
+
+
+def test_the_english_reflection_question_says_comfortable():
+    from kit.authoring import load_template
+
+    prompts = load_template("teamleergesprek.en").block("werkvorm2").prompts
+    assert prompts[0] == "Do you notice when a pupil does not feel comfortable at school? What do you notice?"

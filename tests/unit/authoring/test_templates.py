@@ -183,7 +183,10 @@ def test_standard_template_werkvormen_and_check_out_as_in_the_handbook(standard)
     werkvorm4 = {q.key: q for q in standard.block("werkvorm4").questions}
     assert werkvorm4["samenwerking_goed"].text == "Wat gaat goed in de samenwerking met externe partners?"
     assert werkvorm4["samenwerking_beter"].text == "Wat kan beter in de samenwerking met externe partners?"
-    assert werkvorm4["rol_noodsituatie"].options == ("ja", "deels", "nee")
+    # Discussion questions in the handbook: open questions, no answer options it never gave (issue 11.2).
+    assert werkvorm4["rol_noodsituatie_gesprek"].text == "Is in een noodsituatie de rol van elke betrokkene helder?"
+    assert werkvorm4["rol_noodsituatie_gesprek"].type == "open"
+    assert [q.type for q in standard.block("afsluiting").questions] == ["open", "open", "open"]
     checkout = [q.text for q in standard.block("afsluiting").questions]
     assert checkout == [
         "Hoe zit je er op dit moment bij?",

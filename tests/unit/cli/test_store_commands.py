@@ -12,12 +12,13 @@ from kit.cli import main
 from kit.model.live import LiveSession, SessionNotFound
 from kit.store import Store
 from kit.store.activities import ActionRecord
+from kit.model.sessions import new_session
 
 
 def fill_session(store, template, session_date="2026-11-28", secret=None):
     """A session with something in every table: answers, live state, groups, worksheet, route map, points,
     stickers, actions. Returns (code, the unique text written everywhere)."""
-    record = store.create_session(template.to_dict(), "Team Noord", session_date, template.blocks[0].key)
+    record = new_session(store, template, "Team Noord", session_date)
     code = record.code
     secret = secret or f"geheim-{secrets.token_hex(8)}"
     store.update_live_state(code, question_key="versterken")
@@ -100,10 +101,11 @@ def test_a_phone_with_a_deleted_code_is_refused(store, template):
     assert store.answers(code) == []
 
 
-def test_delete_of_an_unknown_code_is_a_dutch_error(tmp_path, capsys):
+def test_delete_of_an_unknown_code_is_a_dutch_error_that_names_the_database(tmp_path, capsys):
+    Store(f"sqlite:///{tmp_path / 'kit.sqlite'}").close()
     assert main(["--db", f"sqlite:///{tmp_path / 'kit.sqlite'}", "delete", "--session", "ZZZZZZ"]) == 2
     err = capsys.readouterr().err
-    assert "geen sessie met code 'ZZZZZZ'" in err and "niets verwijderd" in err
+    assert f"geen sessie met code 'ZZZZZZ' in {tmp_path / 'kit.sqlite'}" in err and "niets verwijderd" in err
 
 
 def test_delete_while_a_session_is_being_served_still_wipes_the_file(tmp_path, template, capsys):
@@ -131,7 +133,7 @@ def test_purge_deletes_the_sessions_older_than_the_days_given(tmp_path, template
 
     assert main(["--db", url, "purge", "--older-than", "365"]) == 0
     out = capsys.readouterr().out
-    assert ancient in out and old in out and edge not in out and "2 sessie(s)" in out
+    assert ancient in out and old in out and edge not in out and "2 sessies van meer dan 365 dagen geleden verwijderd" in out
 
     with Store(url) as store:
         assert {s.code for s in store.list_sessions()} == {edge, recent}

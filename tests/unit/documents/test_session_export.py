@@ -86,7 +86,7 @@ def test_csv_polls_come_first_in_agenda_order(db, built):
     rows = csv_rows(db, built.code)
     keys = [r["vraag"] for r in rows if r["vraagtype"] in ("ordered", "scale", "open")]
     assert keys == ["vaardigheid"] * 4 + ["tevredenheid_school"] * 2 + ["versterken"] * 4 + ["bieden"] + [
-        "tevredenheid_samenwerking"] * 3 + ["checkout_gevoel"] * 5 + ["checkout_voornemen"]
+        "tevredenheid_samenwerking"] * 3 + ["checkout_bij"] * 2 + ["checkout_voornemen"]
     assert [r["vraagtype"] for r in rows][:len(keys)] == [r["vraagtype"] for r in rows if r["vraag"] in keys]
 
 
@@ -138,7 +138,7 @@ def test_xlsx_answers_sheet(workbook, built):
     assert [r[7] for r in by_key["checkout_voornemen"]] == [SHARED_INTENTION]
     assert {r[8] for r in rows} <= set(built.participants)
     assert by_key["vaardigheid"][0][9] is None  # 'getoond' is about open answers only
-    assert [r[7] for r in by_key["checkout_gevoel"]] == [4, 5, 3, 4, 2]  # numbers, so a spreadsheet can average
+    assert [r[7] for r in by_key["tevredenheid_school"]] == [4, 2]  # numbers, so a spreadsheet can average
 
 
 def test_xlsx_activity_sheets(workbook):
@@ -208,9 +208,12 @@ def test_export_rejects_an_unknown_format_and_an_unknown_session(db, built, caps
     assert "geen sessie" in capsys.readouterr().err
 
 
-def test_xlsx_needs_a_file(db, built, capsys):
-    assert main(["--db", db, "export", "--session", built.code, "--format", "xlsx"]) == 2
-    assert "--out" in capsys.readouterr().err
+def test_xlsx_without_out_gets_a_named_file_in_this_folder(db, built, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["--db", db, "export", "--session", built.code, "--format", "xlsx"]) == 0
+    written = tmp_path / f"antwoorden-{built.code}.xlsx"
+    assert written.read_bytes()[:2] == b"PK"  # an xlsx is a zip
+    assert capsys.readouterr().out == f"Geëxporteerd naar {written}\n"
 
 
 def test_session_data_ranking_is_the_boards(db, built):

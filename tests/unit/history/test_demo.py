@@ -224,3 +224,12 @@ def test_serve_on_an_empty_database_loads_the_history_and_opens_a_demo_session(t
         # Serving again resumes the open session; nothing is loaded twice.
         assert _session_to_serve(store, None).code == record.code
         assert len(store.list_sessions()) == 13
+
+
+def test_the_demo_asks_no_polls_with_options_the_handbook_never_gave(demo):
+    """Issue 11.2: the emergency roles and the check-out are open questions; their old poll keys are not made up."""
+    for record in demo.list_sessions():
+        keys = {q["key"] for b in record.template["blocks"] for q in b.get("questions", ())}
+        assert not keys & {"rol_noodsituatie", "checkout_gevoel"}
+        assert demo.answers(record.code, "rol_noodsituatie") == demo.answers(record.code, "checkout_gevoel") == []
+    assert any(demo.answers(r.code, "checkout_bij") for r in demo.list_sessions())

@@ -94,8 +94,8 @@ def test_what_spreadsheets_write_is_accepted(db, tmp_path):
         ";;;;\r\n"
         "Brugklas mentoren;12-03-2025;vaardigheid;niet vaardig;0\r\n"
         "Brugklas mentoren;12-03-2025; tevredenheid_school ; 3 ; 5 \r\n"
-        "Brugklas mentoren;2025-10-01;rol_noodsituatie;ja;4\r\n"
-        "Bovenbouw, havo & vwo;1/10/2025;rol_noodsituatie;nee;2\r\n"
+        "Brugklas mentoren;2025-10-01;tevredenheid_samenwerking;tevreden;4\r\n"
+        "Bovenbouw, havo & vwo;1/10/2025;tevredenheid_samenwerking;ontevreden;2\r\n"
     )
     path = tmp_path / "excel.csv"
     path.write_bytes(text.encode("utf-8"))
@@ -183,8 +183,10 @@ INVALID = [
     ("geen_kopregel", ROW + ROW, 1, "de kolom 'team' ontbreekt"),
     ("alleen_kopregel", HEADER, 1, "onder de kolomnamen staan geen regels met aantallen"),
     ("leeg_bestand", "", None, "het bestand is leeg"),
-    ("fout_na_lege_regels", HEADER + ROW + "\n\n" + f"{T},2025-03-12,checkout_gevoel,0,1\n", 5,
-     "'0' is geen antwoordoptie van vraag 'checkout_gevoel'; kies uit: 1, 2, 3, 4, 5"),
+    ("fout_na_lege_regels", HEADER + ROW + "\n\n" + f"{T},2025-03-12,tevredenheid_school,9,1\n", 5,
+     "'9' is geen antwoordoptie van vraag 'tevredenheid_school'; kies uit: 0, 1, 2, 3, 4, 5"),
+    ("oude_meerkeuzevraag", HEADER + ROW + f"{T},2025-03-12,rol_noodsituatie,ja,3\n", 3,
+     "'rol_noodsituatie' is geen vraag van sjabloon 'teamleergesprek'"),
     ("goede_sessie_en_foute_sessie", HEADER + ROW + "Team Zuid,2025-04-02,vaardigheid,vaardig,4\n"
      "Team Zuid,2025-04-02,tevredenheid_samenwerking,tevreden,x\n", 4, "aantal 'x' is geen heel getal"),
 ]

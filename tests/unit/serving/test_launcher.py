@@ -168,7 +168,7 @@ def test_a_legacy_binary_frame_header_is_read_in_its_own_layout():
 
 
 def test_the_join_address_is_the_one_serve_prints_unless_another_laptop_address_is_given(monkeypatch):
-    monkeypatch.setattr("kit.serving.launcher.lan_address", lambda: "192.168.1.23")
+    monkeypatch.setattr("kit.settings.lan_address", lambda: "192.168.1.23")
     config = ServeConfig("sqlite:///x.sqlite", "K7M2QX", max_participants=10)
     assert config.join_url == join_url("K7M2QX") == "http://192.168.1.23:8866/?code=K7M2QX"
     assert join_url("K7M2QX", "10.0.0.7") == "http://10.0.0.7:8866/?code=K7M2QX"

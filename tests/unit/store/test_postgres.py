@@ -1,7 +1,7 @@
 """PostgreSQL by URL: errors a person can act on, psycopg only when needed, and every command on a real server.
 
 The cases that need a server use the `pg_url` fixture (a fresh schema per test); without
-$TEAMLEERGESPREK_TEST_PG they skip, and `make test` always sets it.
+$TEAMLEERGESPREK_TEST_PG they skip; under `make test`, which sets it, a PostgreSQL that did not start fails them.
 """
 
 import os
@@ -18,6 +18,7 @@ import pytest
 from kit.cli import main
 from kit.store import Store, StoreError
 from kit.store.connection import redact_url, to_pyformat
+from kit.model.sessions import new_session
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -132,7 +133,7 @@ def test_a_store_carries_on_after_the_server_dropped_its_connection(pg_url, temp
     import psycopg
 
     with Store(pg_url) as store:
-        code = store.create_session(template.to_dict(), "Team", "2026-11-28", template.blocks[0].key).code
+        code = new_session(store, template, "Team", "2026-11-28").code
         pid = store._query("SELECT pg_backend_pid()")[0][0]
         with psycopg.connect(os.environ["TEAMLEERGESPREK_TEST_PG"], autocommit=True) as admin:
             admin.execute("SELECT pg_terminate_backend(%s)", (pid,))

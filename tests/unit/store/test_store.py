@@ -8,12 +8,13 @@ import pytest
 
 from kit.store import Store, StoreError
 from kit.store.migrations import LATEST_VERSION, MIGRATIONS
+from kit.model.sessions import new_session
 
 MINUTE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:00\+00:00$")
 
 
 def make_session(store, template, session_date="2026-11-28", team="Team Noord"):
-    return store.create_session(template.to_dict(), team, session_date, template.blocks[0].key)
+    return new_session(store, template, team, session_date)
 
 
 def test_fresh_database_is_migrated_and_records_its_version(store):

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from factories import PRIORITEIT, open_question, punten_template
 from kit.charts import trend_charts
+from kit.charts.by_type import charts_of
 from kit.analysis import trends
 from kit.apps.facilitator import FacilitatorApp
 from kit.apps.participant import ParticipantApp
@@ -20,7 +21,8 @@ from kit.model.answers import AnswerRejected
 from kit.model.live import LiveSession
 from kit.documents.session_report import session_report_pdf
 from kit.analysis.trends.summary import series_rows
-from kit.widgets.participant import question_view
+from kit.widgets.by_type import question_view
+from kit.model.sessions import new_session
 
 A, B, C = PRIORITEIT.options
 
@@ -28,7 +30,7 @@ A, B, C = PRIORITEIT.options
 @pytest.fixture
 def session(store):
     template = punten_template()
-    record = store.create_session(template.to_dict(), "Team Noord", "2026-11-28", template.blocks[0].key)
+    record = new_session(store, template, "Team Noord", "2026-11-28")
     live = LiveSession.open(store, record.code)
     open_question(live, "prioriteit")
     return live
@@ -232,7 +234,7 @@ def test_trends_give_the_mean_per_option_per_session_and_suppress_small_groups(s
     assert rows[0][2] == f"{A}: 50,0 · {B}: 30,0 · {C}: 20,0"
     assert rows[1][2] == trends.too_few()
     assert "verdeling van punten" in trends.compare(data, first, small, "prioriteit")
-    figure = PRIORITEIT.kind.trend_figure(one)
+    figure = charts_of(PRIORITEIT).trend_figure(one)
     texts = [t.get_text() for ax in figure.axes for t in ax.texts]
     assert "50" in texts and trends.too_few() in texts
     assert trend_charts.figure_png(figure).startswith(b"\x89PNG")
