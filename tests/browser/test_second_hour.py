@@ -81,8 +81,8 @@ def test_second_hour(browser, served):
     stick(phones[3], "Vaste sparringpartner")
     expect(add_button(phones[3], "Vaste sparringpartner")).to_be_disabled()  # no third on one point
     expect(add_button(phones[3], "Nazorg na melding")).to_be_enabled()
-    expect(phones[0].get_by_text("Je hebt nog 0 sticker(s)")).to_be_visible()
-    expect(phones[3].get_by_text("Je hebt nog 1 sticker(s)")).to_be_visible()
+    expect(phones[0].get_by_text("Je hebt nog 0 stickers")).to_be_visible()
+    expect(phones[3].get_by_text("Je hebt nog 1 sticker")).to_be_visible()
 
     with Store(served.db_url) as store:
         points = {p.point_id: p.text for p in store.points(served.code)}
