@@ -21,16 +21,19 @@ from kit.charts import session_charts
 from kit.charts.by_type import charts_of
 from kit.apps.facilitator_activities import ActivityControls, RoomActivities
 from kit.apps.polling import Poller
-from kit.i18n import t
+from kit.i18n import t, tn
 from kit.model.live import LiveSession
 from kit.model.template import Question, Step
 from kit.documents.qr import qr_svg
 from kit.store import AnswerRecord, LiveStateRecord, Store
+from kit.widgets.children import replace_children
 from kit.widgets.facilitator import (
     AgendaPanel,
     CloseSessionPanel,
+    ConfirmBar,
     JoinPanel,
     ModerationPanel,
+    PrivatePanel,
     ResultsPanel,
     ScreenPanel,
     TimerPanel,
@@ -87,13 +90,8 @@ class RoomScreen:
         self._fingerprint = None
         self._join_large: bool | None = None  # None: large during the first block, while people arrive
 
-        record = self.session.record
-        self.header = _html(
-            f"<b>{html.escape(self.session.template.title)}</b><br>{html.escape(record.team)} · {html.escape(record.session_date)}",
-            "tlg-muted",
-        )
         self.join = JoinPanel(self.join_url, self.code, qr_svg(self.join_url, 140), qr_svg(self.join_url, 420))
-        self.agenda = AgendaPanel(self.session.template.blocks)
+        self.agenda = self._agenda_panel()
         self.block_title = _html("", "tlg-block-title")
         self.timer = self._timer_panel()
         self.screen = ScreenPanel()
@@ -108,18 +106,29 @@ class RoomScreen:
     def _timer_panel(self) -> TimerPanel:
         return TimerPanel()
 
-    def _main_column(self) -> list[widgets.Widget]:
-        # The title wraps; the timer never shrinks off the edge of the projector.
-        self.block_title.layout.flex = "1 1 auto"
-        self.timer.layout.flex = "0 0 auto"
-        return [widgets.HBox([self.block_title, self.timer], layout=widgets.Layout(justify_content="space-between")),
-                widgets.VBox([self.reference.widget, self.screen, self.results, self.activities.panel])]
+    def _agenda_panel(self) -> AgendaPanel:
+        return AgendaPanel(self.session.template.blocks)
+
+    def _main_children(self) -> list[widgets.Widget]:
+        """The room's content: what the step shows, in the height the bars leave."""
+        return [self.join.big, self.reference.widget, self.screen, self.results, self.activities.panel]
+
+    def _bars(self) -> list[widgets.Widget]:
+        """Rows under the content (the facilitator's controls); the room's own screen has none."""
+        return []
 
     def _layout(self) -> widgets.Widget:
-        top = widgets.HBox([self.header, self.join], layout=widgets.Layout(justify_content="space-between", align_items="center"))
-        self.agenda.layout.width = "24%"
-        main = widgets.VBox(self._main_column(), layout=widgets.Layout(width="76%", padding="0 0 0 16px"))
-        return widgets.VBox([projector_style(), reference_style(), top, widgets.HBox([self.agenda, main])])
+        """One screen: title, timer and join code on top; the agenda on the left; the step's content in the rest.
+        Nothing scrolls: the CSS (`.tlg-room`) shares out the window's height."""
+        top = widgets.HBox([self.block_title, self.timer, self.join])
+        top.add_class("tlg-room-top")
+        self.main = widgets.VBox(self._main_children())
+        self.main.add_class("tlg-room-main")
+        body = widgets.HBox([self.agenda, self.main])
+        body.add_class("tlg-room-body")
+        room = widgets.VBox([projector_style(), reference_style(), top, body, *self._bars()])
+        room.add_class("tlg-room")
+        return room
 
     # -- following the database ---------------------------------------------------------------------------------
     def refresh(self, force: bool = False) -> None:
@@ -168,6 +177,7 @@ class RoomScreen:
         self.agenda.show(step.block.key)
         self.block_title.value = html.escape(t("facilitator.closed_title"))
         self.timer.layout.display = self.join.layout.display = "none"  # nothing to time, nothing to join
+        self.join.big.layout.display = "none"
         self.screen.show_paragraphs([t("facilitator.closed_thanks")])
         self.activities.panel.value = ""
         self.results.clear()
@@ -200,17 +210,24 @@ class RoomScreen:
 
 
 class FacilitatorApp(RoomScreen):
+    """The room view with the controls under it. Everything only the facilitator should see sits in one folded
+    panel ("Alleen voor jou"): a mirrored projector shows this page to the room."""
+
     controls = True
 
     def _timer_panel(self) -> TimerPanel:
-        return TimerPanel(self._act(self.session.start_timer), self._act(self.session.pause_timer),
-                          self._act(self.session.reset_timer))
+        # The timer's buttons live in the controls row, so a long title never pushes them off the screen.
+        self.timer_buttons = TimerPanel(self._act(self.session.start_timer), self._act(self.session.pause_timer),
+                                        self._act(self.session.reset_timer))
+        self.timer_buttons.children = self.timer_buttons.children[1:]
+        display = TimerPanel()
+        display.start_button, display.pause_button = self.timer_buttons.start_button, self.timer_buttons.pause_button
+        return display
 
-    def _main_column(self):
-        self.previous_button = _button(t("facilitator.previous"), self._act(self.session.go_previous))
-        self.next_button = _button(t("facilitator.next"), self._act(self.session.go_next))
-        self.results_button = _button(t("facilitator.show_results"), self._toggle_results)
-        self.join_button = _button(t("facilitator.show_join"), self._toggle_join)
+    def _agenda_panel(self) -> AgendaPanel:
+        return AgendaPanel(self.session.template.blocks, self._jump)
+
+    def _main_children(self):
         self.guidance = _html("", "tlg-guidance")
         self.reference_picker = reference_picker(self.reference.reference, self._show_reference)
         self.moderation = ModerationPanel(self._toggle_answer, self._show_all_answers)
@@ -219,21 +236,82 @@ class FacilitatorApp(RoomScreen):
         self.outcomes = Downloads({"facilitator.outcomes_report": self._report_file,
                                    "facilitator.outcomes_workbook": self._workbook_file},
                                   _html(f"<b>{html.escape(t('facilitator.outcomes_title'))}</b><br>"
-                                        f"{html.escape(t('facilitator.outcomes_hint'))}", "tlg-guidance"))
+                                        f"{html.escape(t('facilitator.outcomes_hint'))}", "tlg-guidance"),
+                                  at_once=True)
         self.outcomes.layout.display = "none"
-        navigation = widgets.HBox([self.previous_button, self.next_button, self.results_button, self.join_button],
-                                  layout=widgets.Layout(margin="8px 0", flex_flow="row wrap"))
-        title_row, results = super()._main_column()
         self.notes = NotesPanel()  # the facilitator's page only: RoomScreen (the projector) never has one
-        # Navigation right under the title: always in reach without scrolling, whatever the results' height.
-        return [title_row, navigation, self.notes, self.close_panel, results, self.outcomes, self.guidance,
-                self.reference_picker, self.moderation, self.activity_controls]
+        self.private = PrivatePanel([self.notes, self.guidance, self.moderation, self.activity_controls,
+                                     self.reference_picker])
+        self.room_parts = super()._main_children()
+        return [*self.room_parts, self.outcomes, self.private]
+
+    def _bars(self):
+        self._nav_index: int | None = None
+        self.previous_button = self.next_button = None
+        self.navigation = widgets.HBox()
+        self.results_button = _button(t("facilitator.show_results"), self._toggle_results)
+        self.join_button = _button(t("facilitator.show_join"), self._toggle_join)
+        self.private_button = _button(t("room.private_open"), self._toggle_private)
+        self.private_button.add_class("tlg-private-toggle")
+        self.confirm = ConfirmBar()
+        controls = widgets.HBox([self.navigation, self.results_button, self.join_button, self.timer_buttons,
+                                 self.private_button])
+        controls.add_class("tlg-controls")
+        return [self.confirm, self.close_panel, controls]
 
     def _act(self, action):
         def run():
             action()
             self.refresh()
         return run
+
+    # -- moving through the agenda: every command says where to go --------------------------------------------
+    def _navigation_for(self, index: int) -> None:
+        """New Vorige/Volgende buttons for the step the page now shows, each bound to it: a second click of a
+        double click still reaches the old button, which asks for the same step again and so changes nothing."""
+        if index == self._nav_index:
+            return
+        self._nav_index = index
+        self.previous_button = _button(t("facilitator.previous"), lambda: self._leave(lambda: self.session.go_previous(index)))
+        self.next_button = _button(t("facilitator.next"), lambda: self._leave(lambda: self.session.go_next(index)))
+        replace_children(self.navigation, [self.previous_button, self.next_button])
+
+    def _jump(self, block_key: str) -> None:
+        self._leave(lambda: self.session.go_to_block(block_key))
+
+    def _leave(self, move) -> None:
+        """Move, but first ask when groups are still writing on the worksheet this step holds open."""
+        step = self.session.step()
+        writing = (self.activities.worksheet.groups_writing()
+                   if self.activities.in_worksheet(step) and step.activity == "werkblad" else [])
+
+        def go():
+            move()
+            self.refresh()
+
+        if writing:
+            self.confirm.ask(tn("room.leave_writing", len(writing)), go)
+        else:
+            self.confirm.cancel()
+            go()
+
+    # -- the private panel --------------------------------------------------------------------------------------
+    def _toggle_private(self) -> None:
+        self._set_private(not self.private.is_open)
+
+    def _set_private(self, opened: bool) -> None:
+        self.private.layout.display = None if opened else "none"
+        for part in self.room_parts:
+            part.remove_class("tlg-under-private") if not opened else part.add_class("tlg-under-private")
+        self._label_private()
+
+    def _label_private(self) -> None:
+        if self.private.is_open:
+            label = t("room.private_close")
+        else:
+            pending = self.moderation.pending + self.activity_controls.pending
+            label = t("room.private_pending", n=pending) if pending else t("room.private_open")
+        self.private_button.description = label
 
     def _report_file(self) -> tuple[str, str, bytes]:
         from kit.documents.session_report import session_report_pdf  # only now: fpdf2 and the report's charts, once per session
@@ -277,15 +355,20 @@ class FacilitatorApp(RoomScreen):
 
     def _render(self, state, step):
         super()._render(state, step)
+        self._navigation_for(step.index)
         self.notes.show(step.block if state.session_open else None)
         if not state.session_open:
-            for button in (self.previous_button, self.next_button, self.results_button, self.join_button):
+            for button in (self.previous_button, self.next_button, self.results_button, self.join_button,
+                           self.private_button, *self.agenda.items.values()):
                 button.disabled = True
-            for panel in (self.close_panel, self.reference_picker, self.activity_controls):
+            self.timer_buttons.layout.display = "none"
+            self._set_private(False)
+            for panel in (self.close_panel, self.reference_picker, self.activity_controls, self.confirm):
                 panel.layout.display = "none"
             self.moderation.show(None)
             self.outcomes.layout.display = None
-            self.guidance.value = html.escape(t("facilitator.closed_next", code=self.code))
+            self.outcomes.make_all()
+            self.screen.show_paragraphs([t("facilitator.closed_thanks"), t("facilitator.closed_next", code=self.code)])
             return
         last = step.index == len(self.session.template.steps) - 1
         self.close_panel.show(last)
@@ -306,6 +389,7 @@ class FacilitatorApp(RoomScreen):
         else:
             self.moderation.show(None)
         self.activity_controls.render(step)
+        self._label_private()
 
 
 def _session_code(code: str | None, store: Store) -> str:

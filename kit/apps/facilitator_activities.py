@@ -17,7 +17,7 @@ from kit.model.template import Step
 from kit.model.text import AnswerRejected
 from kit.model.worksheet import Worksheet
 from kit.widgets.board import ActionPlanEditor, PointsModeration, actions_html, board_html, wall_html
-from kit.widgets.worksheet import RouteMapEditor, groups_text, route_map_html, worksheet_overview_html
+from kit.widgets.worksheet import RouteMapEditor, WorksheetApproval, groups_text, route_map_html, worksheet_overview_html
 
 TOP_POINTS = 5
 
@@ -78,9 +78,15 @@ class RoomActivities:
                 return route_map_html(sheet.meldcode, sheet.route_map())
             if step.activity == "werkblad":
                 groups = sheet.groups()
+                count = f"<p class='tlg-count-line'>{html.escape(groups_text(len(groups)))}</p>"
                 if not shown:
-                    return f"<p class='tlg-count-line'>{html.escape(groups_text(len(groups)))}</p>"
-                return worksheet_overview_html(sheet.meldcode, groups, sheet.answers())
+                    return count
+                # Only what the facilitator let through, answer by answer: a worksheet may hold what a group
+                # wrote for itself.
+                visible = sheet.room_answers()
+                if not visible:
+                    return count + f"<p>{html.escape(t('worksheet.none_shown'))}</p>"
+                return worksheet_overview_html(sheet.meldcode, groups, visible)
         return ""
 
     def _previous_actions(self) -> str:
@@ -103,13 +109,15 @@ class ActivityControls(widgets.VBox):
         children = []
         if room.points:
             board = room.points
-            self.moderation = PointsModeration(self._edit, self._hide, self._merge)
+            self.moderation = PointsModeration(self._edit, self._hide, self._merge, self._unmerge)
             self.action_editor = ActionPlanEditor(board.config.levels, board.config.statuses, self._save_action)
             children += [self.moderation, self.action_editor]
         if room.worksheet:
+            self.approval = WorksheetApproval(room.worksheet.meldcode, self._show_worksheet)
             self.route_editor = RouteMapEditor(room.worksheet.meldcode, self._add_route_item, self._remove_route_item)
-            children.append(self.route_editor)
+            children += [self.approval, self.route_editor]
         super().__init__(children)
+        self.pending = 0  # what waits for the facilitator here: worksheet answers not shown yet
 
     def _after(self, action) -> tuple[bool, str]:
         result = _attempt(action)
@@ -124,6 +132,12 @@ class ActivityControls(widgets.VBox):
 
     def _merge(self, point_id, into_id):
         return self._after(lambda: self.room.points.merge(point_id, into_id))
+
+    def _unmerge(self, point_id):
+        return self._after(lambda: self.room.points.unmerge(point_id))
+
+    def _show_worksheet(self, shown, group_id=None, step_key=None, question_index=None):
+        return self._after(lambda: self.room.worksheet.set_shown(shown, group_id, step_key, question_index))
 
     def _save_action(self, **fields):
         return self._after(lambda: self.room.points.save_action(**fields))
@@ -145,7 +159,8 @@ class ActivityControls(widgets.VBox):
         if room.points:
             in_points = room.in_points(step)
             points = room.points.store.points(room.points.code) if in_points else None
-            self.moderation.show([(p.point_id, p.text, p.status) for p in points] if points is not None else None)
+            self.moderation.show([(p.point_id, p.text, p.status) for p in points] if points is not None else None,
+                                 {p.point_id: p.merged_into for p in points or () if p.merged_into})
             acting = in_points and step.activity == "acties"
             self.action_editor.layout.display = None if acting else "none"
             if acting:
@@ -154,5 +169,11 @@ class ActivityControls(widgets.VBox):
         if room.worksheet:
             mapping = room.in_worksheet(step) and step.activity in ("werkblad", "routekaart")
             self.route_editor.layout.display = None if mapping else "none"
+            writing = room.in_worksheet(step) and step.activity == "werkblad"
+            self.approval.layout.display = None if writing else "none"
+            self.pending = 0
+            if writing:
+                self.approval.show(room.worksheet.groups(), room.worksheet.answers())
+                self.pending = self.approval.pending
             if mapping:
                 self.route_editor.show_items(room.worksheet.store.route_items(room.worksheet.code))

@@ -2,7 +2,7 @@
 
 Each command is declared once, next to its function (kit.cli.registry's `@command`), in a module per group:
 session (new, serve, voorbereiden), templates (template copy, check), documents (export, verslag, rapport),
-history (demo, import, trends), admin (delete, purge, backup). This module runs them.
+history (demo, import, trends), admin (delete, purge, backup), lab (JupyterLab). This module runs them.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import argparse
 import sys
 
 # Each module declares its commands; `--help` lists them in this order.
-from kit.cli import session, templates, documents, history, admin  # noqa: F401,I001
+from kit.cli import session, templates, documents, history, admin, lab  # noqa: F401,I001
 from kit.cli.common import UserError
 from kit.cli.registry import COMMANDS, build_parser
 from kit.cli.session import DEMO_TEAM, _session_to_serve, create_session

@@ -57,6 +57,15 @@ def optional_date(text: str | None) -> str | None:
     return session_date(text) if text else None
 
 
+def child_environment(changes: dict[str, str], in_front: dict[str, str] | None = None) -> dict[str, str]:
+    """This process's environment for a process a command starts: with `changes`, and each folder of `in_front`
+    put first in the search path of that name (PATH, PYTHONPATH)."""
+    env = {**os.environ, **changes}
+    for name, folder in (in_front or {}).items():
+        env[name] = os.pathsep.join(p for p in (folder, os.environ.get(name, "")) if p)
+    return env
+
+
 def interrupt(signum, frame):
     raise KeyboardInterrupt
 

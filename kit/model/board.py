@@ -63,6 +63,13 @@ class PointsBoard(BlockActivity):
             raise AnswerRejected(t("points.merge_invalid"))
         self.store.merge_point(self.code, point_id, into_id)
 
+    def unmerge(self, point_id: str) -> None:
+        """Undo a merge: the point is on the board again. Stickers that moved along stay where they went."""
+        points = {p.point_id: p for p in self.store.points(self.code)}
+        if points.get(point_id) is None or points[point_id].status != "merged":
+            raise AnswerRejected(t("points.merge_invalid"))
+        self.store.set_point_status(self.code, point_id, "open")
+
     def visible_points(self) -> list[PointRecord]:
         return [p for p in self.store.points(self.code) if p.status == "open"]
 

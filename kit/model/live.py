@@ -75,11 +75,35 @@ class LiveSession:
             changes.update(timer_started_at=None, timer_elapsed=0.0)
         return self.store.update_live_state(self.code, **changes)
 
-    def go_next(self) -> LiveStateRecord:
-        return self.go_to(self.step().index + 1)
+    def go_next(self, from_index: int | None = None) -> LiveStateRecord:
+        """One step on. With `from_index` (the step the facilitator's page showed) the command says where to go:
+        step from_index + 1, and only while the session is still at from_index. A double click, a repeated
+        message or a second controller that already moved on change nothing."""
+        return self._step_from(from_index, +1)
 
-    def go_previous(self) -> LiveStateRecord:
-        return self.go_to(self.step().index - 1)
+    def go_previous(self, from_index: int | None = None) -> LiveStateRecord:
+        return self._step_from(from_index, -1)
+
+    def _step_from(self, from_index: int | None, delta: int) -> LiveStateRecord:
+        state = self.state()
+        current = self.step(state).index
+        if from_index is not None and from_index != current:
+            return state
+        return self.go_to(current + delta)
+
+    def block_start(self, block_key: str) -> int:
+        """The index of a block's first step (the agenda jumps there). KeyError for a block the template lacks."""
+        for step in self.template.steps:
+            if step.block.key == block_key:
+                return step.index
+        raise KeyError(block_key)
+
+    def go_to_block(self, block_key: str) -> LiveStateRecord:
+        """Jump to a block's first step, from anywhere: the same block again is harmless (it stays where it is)."""
+        state = self.state()
+        if self.step(state).block.key == block_key:
+            return state
+        return self.go_to(self.block_start(block_key))
 
     def set_results_shown(self, shown: bool) -> LiveStateRecord:
         return self.store.update_live_state(self.code, results_shown=shown)

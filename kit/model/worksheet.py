@@ -84,6 +84,25 @@ class Worksheet(BlockActivity):
     def answers(self) -> list[WorksheetAnswerRecord]:
         return self.store.worksheet_answers(self.code)
 
+    def room_answers(self) -> list[WorksheetAnswerRecord]:
+        """What the room may see after 'Toon resultaten': only answers the facilitator let through, one by one."""
+        return [a for a in self.answers() if a.shown]
+
+    def set_shown(self, shown: bool, group_id: str | None = None, step_key: str | None = None,
+                  question_index: int | None = None) -> None:
+        """Let one answer (group, step, question) through to the room, or all of a step (group None), or take back."""
+        if step_key is not None and self.meldcode.step(step_key) is None:
+            raise AnswerRejected(t("worksheet.unknown_question"))
+        self.store.set_worksheet_shown(self.code, bool(shown), group_id, step_key, question_index)
+
+    def groups_writing(self) -> list[GroupRecord]:
+        """Groups that registered and have not yet answered every meldcode step: leaving the worksheet stops them."""
+        steps = {s.key for s in self.meldcode.steps}
+        answered: dict[str, set[str]] = {}
+        for a in self.answers():
+            answered.setdefault(a.group_id, set()).add(a.step_key)
+        return [g for g in self.groups() if not steps <= answered.get(g.group_id, set())]
+
     def answers_of(self, group_id: str) -> dict[tuple[str, int], str]:
         return {(a.step_key, a.question_index): a.value for a in self.answers() if a.group_id == group_id}
 

@@ -101,6 +101,7 @@ class WorksheetAnswerRecord:
     step_key: str
     question_index: int
     value: str
+    shown: bool = False  # let through to the room by the facilitator; a changed text needs letting through again
 
 
 @dataclass(frozen=True)
@@ -158,17 +159,30 @@ class ActivityStore:
                 "INSERT INTO worksheet_answers (session_code, group_id, step_key, question_index, value, revision)"
                 " VALUES (?, ?, ?, ?, ?, 1)"
                 " ON CONFLICT (session_code, group_id, step_key, question_index) DO UPDATE SET"
+                " shown = CASE WHEN worksheet_answers.value = excluded.value THEN worksheet_answers.shown ELSE 0 END,"
                 " value = excluded.value, revision = worksheet_answers.revision + 1",
                 (code, group_id, step_key, question_index, value),
             )
 
     def worksheet_answers(self, code: str) -> list[WorksheetAnswerRecord]:
         rows = self._query(
-            "SELECT group_id, step_key, question_index, value FROM worksheet_answers WHERE session_code = ?"
+            "SELECT group_id, step_key, question_index, value, shown FROM worksheet_answers WHERE session_code = ?"
             " ORDER BY step_key, question_index, group_id",
             (code,),
         )
-        return [WorksheetAnswerRecord(*row) for row in rows]
+        return [WorksheetAnswerRecord(g, s, q, v, bool(shown)) for g, s, q, v, shown in rows]
+
+    def set_worksheet_shown(self, code: str, shown: bool, group_id: str | None = None, step_key: str | None = None,
+                            question_index: int | None = None) -> None:
+        """Let worksheet answers through to the room (or take them back): one answer, or all that match."""
+        where, args = ["session_code = ?"], [code]
+        for column, value in (("group_id", group_id), ("step_key", step_key), ("question_index", question_index)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                args.append(value)
+        with self.transaction() as conn:
+            conn.execute(f"UPDATE worksheet_answers SET shown = ?, revision = revision + 1 WHERE {' AND '.join(where)}",
+                         (int(shown), *args))
 
     # -- the route map ------------------------------------------------------------------------------------------
     def add_route_item(self, code: str, item_id: str, step_key: str, category: str, text: str) -> None:

@@ -65,6 +65,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX answers_in_order ON answers (session_code, seq)",
         ],
     ),
+    (
+        4,
+        "werkblad: de begeleider laat elk antwoord apart door naar het scherm",
+        ["ALTER TABLE worksheet_answers ADD COLUMN shown INTEGER NOT NULL DEFAULT 0"],
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -123,28 +123,42 @@ class StickerBallot(widgets.VBox):
 
 
 class PointsModeration(widgets.VBox):
-    """Facilitator only: every point, to edit its wording, hide it, or merge it into another."""
+    """Facilitator only: every point, to edit its wording, hide it, or merge it into another (and undo a merge)."""
 
     def __init__(self, on_edit: Callable[[str, str], None], on_hide: Callable[[str, bool], None],
-                 on_merge: Callable[[str, str], None]):
+                 on_merge: Callable[[str, str], None], on_unmerge: Callable[[str], None] | None = None):
         self._on_edit, self._on_hide, self._on_merge = on_edit, on_hide, on_merge
+        self._on_unmerge = on_unmerge
         self.rows = widgets.VBox()
         self.editors: dict[str, widgets.Text] = {}
         self.hide_buttons: dict[str, widgets.Button] = {}
         self.merge_pickers: dict[str, widgets.Dropdown] = {}
+        self.unmerge_buttons: dict[str, widgets.Button] = {}
         super().__init__([_html(f"<b>{html.escape(t('points.moderation'))}</b>"), self.rows])
 
-    def show(self, points: Sequence[tuple[str, str, str]] | None) -> None:
-        """points: (point_id, text, status); None hides the panel."""
+    def show(self, points: Sequence[tuple[str, str, str]] | None, merged_into: dict[str, str] | None = None) -> None:
+        """points: (point_id, text, status); None hides the panel. merged_into: merged point -> the point it went into."""
         if points is None:
             self.layout.display = "none"
             return
         self.layout.display = None
+        merged_into = merged_into or {}
+        texts = {pid: text for pid, text, _ in points}
         visible = [(pid, text) for pid, text, status in points if status == "open"]
         rows = []
-        self.editors, self.hide_buttons, self.merge_pickers = {}, {}, {}
+        self.editors, self.hide_buttons, self.merge_pickers, self.unmerge_buttons = {}, {}, {}, {}
         for point_id, text, status in points:
             if status == "merged":
+                if self._on_unmerge is None:
+                    continue
+                undo = widgets.Button(description=t("points.unmerge"), layout=widgets.Layout(width="auto"))
+                undo.on_click(lambda _, p=point_id: self._on_unmerge(p))
+                self.unmerge_buttons[point_id] = undo
+                into = texts.get(merged_into.get(point_id, ""), "?")
+                label = _html(f"<s>{html.escape(text)}</s> · {html.escape(t('points.merged_into', text=into))}",
+                              "tlg-moderation")
+                label.layout.flex = "1 1 auto"
+                rows.append(widgets.HBox([label, undo]))
                 continue
             editor = widgets.Text(value=text, layout=widgets.Layout(flex="1 1 auto"))
             save = widgets.Button(description=t("points.save"), layout=widgets.Layout(width="110px"))
@@ -157,7 +171,10 @@ class PointsModeration(widgets.VBox):
             merge = widgets.Dropdown(options=options, value="", layout=widgets.Layout(width="220px"))
             merge.observe(lambda change, p=point_id: change["new"] and self._on_merge(p, change["new"]), "value")
             self.editors[point_id], self.hide_buttons[point_id], self.merge_pickers[point_id] = editor, hide, merge
-            rows.append(widgets.HBox([editor, save, hide, merge]))
+            row = [editor, save, hide, merge]
+            if hidden:
+                row.insert(0, _html(f"<i>{html.escape(t('points.hidden_mark'))}</i>"))
+            rows.append(widgets.HBox(row))
         replace_children(self.rows, rows)
 
 

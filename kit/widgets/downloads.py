@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import html
+import threading
 from typing import Callable
 
 import ipywidgets as widgets
@@ -27,7 +28,10 @@ def download_link(name: str, mime: str, data: bytes, label: str) -> str:
 class Downloads(widgets.VBox):
     """One button per file (`files`: catalog key of the button's label -> how to make the file) and their links."""
 
-    def __init__(self, files: dict[str, MakeFile], intro: widgets.Widget | None = None):
+    def __init__(self, files: dict[str, MakeFile], intro: widgets.Widget | None = None, at_once: bool = False):
+        """`at_once`: no buttons; `make_all()` makes every file and shows its link, so a download is one click."""
+        self._files = files
+        self._making: threading.Thread | None = None
         self.buttons: dict[str, widgets.Button] = {}
         self._links: dict[str, str] = {}  # file name -> its link: a second tap makes the file anew, not a second link
         self.links = widgets.HTML()
@@ -36,12 +40,38 @@ class Downloads(widgets.VBox):
             button.on_click(lambda _, make=make: self.offer(make))
             self.buttons[key] = button
         row = widgets.HBox(list(self.buttons.values()), layout=widgets.Layout(flex_flow="row wrap"))
+        self.row = row
+        if at_once:
+            row.layout.display = "none"
         super().__init__([intro, row, self.links] if intro is not None else [row, self.links])
 
     def offer(self, make: MakeFile) -> None:
         name, mime, data = make()
         self._links[name] = download_link(name, mime, data, t("download.link", name=name))
         self.links.value = "".join(self._links.values())
+
+    def make_all(self) -> None:
+        """Every file, made once in the background (a PDF takes a few seconds); each link appears when ready."""
+        if self._making is not None:
+            return
+        self.links.value = html.escape(t("download.preparing"))
+
+        def make():
+            try:
+                for make_file in self._files.values():
+                    self.offer(make_file)
+            except Exception:  # a file that could not be made: the buttons come back, to try again
+                self.row.layout.display = None
+                self.links.value = "".join(self._links.values())
+                raise
+
+        self._making = threading.Thread(target=make, name="downloads", daemon=True)
+        self._making.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Until the files `make_all` started are made (tests; a page never waits)."""
+        if self._making is not None:
+            self._making.join(timeout)
 
     def clear(self) -> None:
         """Links made for what the page showed before (another team, another period) go."""

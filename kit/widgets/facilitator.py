@@ -23,25 +23,45 @@ def _button(label: str, on_click: Callable[[], None], width: str = "auto") -> wi
     return button
 
 
-def _picture_layout(max_height: str) -> widgets.Layout:
-    # Without flex-start and contain, the column stretches the image sideways and the chart's text gets distorted.
-    return widgets.Layout(max_width="100%", max_height=max_height, width="auto", align_self="flex-start", object_fit="contain")
+def _fitting_picture() -> widgets.Layout:
+    # The picture gets the height left in its column (flex) and scales into it without distortion (contain).
+    return widgets.Layout(flex="1 1 0", min_height="0", width="100%", max_width="100%", object_fit="contain",
+                          object_position="left top")
+
+
+def short_title(title: str) -> str:
+    """An agenda item's name: the part before a colon ("Werkvorm 3"), the whole title when it has none."""
+    return title.split(":", 1)[0].strip() or title
 
 
 class AgendaPanel(widgets.VBox):
-    def __init__(self, blocks: Sequence[Block]):
+    """The agenda with the current block marked. With `on_jump` (the facilitator's page) every item is a button
+    that jumps to its block; the room's screen shows the same list as text."""
+
+    def __init__(self, blocks: Sequence[Block], on_jump: Callable[[str], None] | None = None):
         self.blocks = tuple(blocks)
-        self.list = _html("", "tlg-agenda")
-        super().__init__([_html(f"<b>{html.escape(t('facilitator.agenda'))}</b>"), self.list])
+        self.items: dict[str, widgets.Widget] = {}
+        for block in self.blocks:
+            label = f"{short_title(block.title)} · {t('facilitator.minutes', n=block.minutes)}"
+            if on_jump is not None:
+                item = widgets.Button(description=label, tooltip=t("room.agenda_jump", title=block.title),
+                                      layout=widgets.Layout(width="100%"))
+                item.on_click(lambda _, key=block.key: on_jump(key))
+            else:
+                item = _html(html.escape(label))
+            item.add_class("tlg-agenda-item")
+            self.items[block.key] = item
+        super().__init__([_html(f"<b>{html.escape(t('facilitator.agenda'))}</b>"), *self.items.values()])
+        self.add_class("tlg-agenda")
+        self.current: str | None = None
         self.show(self.blocks[0].key)
 
     def show(self, current_block_key: str) -> None:
-        items = []
-        for block in self.blocks:
-            current = " class='tlg-current'" if block.key == current_block_key else ""
-            minutes = html.escape(t("facilitator.minutes", n=block.minutes))
-            items.append(f"<li{current}>{html.escape(block.title)} · {minutes}</li>")
-        self.list.value = f"<ul style='padding:0;margin:0'>{''.join(items)}</ul>"
+        if current_block_key == self.current:
+            return
+        self.current = current_block_key
+        for key, item in self.items.items():
+            (item.add_class if key == current_block_key else item.remove_class)("tlg-current")
 
 
 class TimerPanel(widgets.HBox):
@@ -67,30 +87,44 @@ class TimerPanel(widgets.HBox):
 
 
 class JoinPanel(widgets.VBox):
+    """The join code, link and QR: small in the room view's top bar, or large in its main area (while people
+    arrive). Only one of the two is ever in the page, so the code is on the screen exactly once."""
+
     def __init__(self, join_url: str, code: str, qr_svg_small: str, qr_svg_large: str):
         self.join_url, self.code = join_url, code
         self._small, self._large = qr_svg_small, qr_svg_large
         self.content = _html("", "tlg-join")
+        self.big = _html("", "tlg-join", "tlg-join-big-box")
         super().__init__([self.content])
+        self.large: bool | None = None
         self.set_large(False)
 
     def set_large(self, large: bool) -> None:
         self.large = large
-        qr = self._large if large else self._small
         url = html.escape(self.join_url)
         code = html.escape(self.code)
+        # Only the shown one carries the class: `.tlg-join` is the join panel the page shows.
+        (self.big if large else self.content).add_class("tlg-join")
+        (self.content if large else self.big).remove_class("tlg-join")
         if large:
-            self.content.value = (
-                "<div class='tlg-join-big' style='display:flex;gap:32px;align-items:center'>"
-                f"<div>{qr}</div><div><p>{html.escape(t('facilitator.join_at'))}</p>"
-                f"<p style='font-size:28px'><b>{url}</b></p>"
+            self.content.value = ""
+            self.layout.display = "none"
+            self.big.layout.display = None
+            self.big.value = (
+                "<div class='tlg-join-big'>"
+                f"<div class='tlg-join-qr'>{self._large}</div><div class='tlg-join-text'>"
+                f"<p>{html.escape(t('facilitator.join_at'))}</p>"
+                f"<p class='tlg-join-url'><b>{url}</b></p>"
                 f"<p>{html.escape(t('facilitator.code'))}</p><div class='tlg-join-code'>{code}</div></div></div>"
             )
         else:
+            self.big.value = ""
+            self.big.layout.display = "none"
+            self.layout.display = None
             self.content.value = (
-                "<div style='display:flex;gap:12px;align-items:center;justify-content:flex-end'>"
-                f"<div style='text-align:right'><div style='font-size:16px'>{url}</div>"
-                f"<div class='tlg-join-code'>{code}</div></div><div>{qr}</div></div>"
+                "<div class='tlg-join-small'>"
+                f"<div class='tlg-join-text'><div class='tlg-join-url'>{url}</div>"
+                f"<div class='tlg-join-code'>{code}</div></div><div class='tlg-join-qr'>{self._small}</div></div>"
             )
 
 
@@ -124,33 +158,46 @@ class ScreenPanel(widgets.VBox):
 
 
 class ResultsPanel(widgets.VBox):
-    """The room's view of one question: the count, then (once shown) a chart or the let-through answers."""
+    """The room's view of one question: the count, then (once shown) a chart or the let-through answers.
+
+    The chart takes what is left of the screen's height (CSS flex) and scales to it, so its last bar stays in
+    the window on a 1024×768 projector as on 1920×1080."""
 
     def __init__(self):
         self.question = _html("", "tlg-question-big")
         self.count = _html("", "tlg-count")
         self.note = _html("", "tlg-muted")
-        self.chart = widgets.Image(format="png", layout=_picture_layout("50vh"))
+        self.chart = widgets.Image(format="png", layout=_fitting_picture())
+        self.chart.add_class("tlg-chart")
         # The figures in words too: for screen readers, and for anyone who cannot read bar lengths from afar.
-        self.caption = _html("", "tlg-muted")
-        self.cards = _html("")
+        self.caption = _html("", "tlg-muted", "tlg-caption")
+        self.cards = _html("", "tlg-cards")
         self.words_title = _html("", "tlg-muted")
-        self.words_chart = widgets.Image(format="png", layout=_picture_layout("45vh"))
-        super().__init__([self.question, self.count, self.note, self.chart, self.caption, self.cards, self.words_title, self.words_chart])
+        self.words_chart = widgets.Image(format="png", layout=_fitting_picture())
+        self.words_chart.add_class("tlg-chart")
+        self.words = widgets.VBox([self.words_title, self.words_chart], layout=widgets.Layout(width="40%", min_height="0"))
+        self.words.add_class("tlg-words")
+        self.answers_row = widgets.HBox([self.cards, self.words])
+        self.answers_row.add_class("tlg-answers-row")
+        super().__init__([self.question, self.count, self.note, self.chart, self.caption, self.answers_row])
+        self.add_class("tlg-results")
         self.clear()
 
     def clear(self) -> None:
         self.question.value = self.count.value = self.note.value = self.cards.value = self.words_title.value = ""
         self.caption.value = ""
         self._hide(self.chart)
-        self._hide(self.words_chart)
+        self.show_words(None)
+        self.layout.display = "none"
 
     def show_question(self, text: str, count_label: str) -> None:
+        self.layout.display = None
         self.question.value = html.escape(text)
         self.count.value = html.escape(count_label)
 
     def show_note(self, text: str) -> None:
         self.note.value = html.escape(text)
+        self.note.layout.display = None if text else "none"
 
     def show_chart(self, png: bytes | None, caption: str = "") -> None:
         self.caption.value = html.escape(caption)
@@ -162,12 +209,15 @@ class ResultsPanel(widgets.VBox):
 
     def show_cards(self, texts: Sequence[str]) -> None:
         self.cards.value = "".join(f"<div class='tlg-answer-card'>{html.escape(text)}</div>" for text in texts)
+        self.answers_row.layout.display = None if texts else "none"
 
     def show_words(self, png: bytes | None) -> None:
         if png is None:
             self.words_title.value = ""
             self._hide(self.words_chart)
+            self.words.layout.display = "none"
         else:
+            self.words.layout.display = None
             self.words_title.value = html.escape(t("facilitator.words"))
             self.words_chart.value = png
             self.words_chart.layout.display = None
@@ -187,6 +237,7 @@ class ModerationPanel(widgets.VBox):
         self.hide_all = _button(t("facilitator.hide_all"), lambda: on_all(False))
         self.rows = widgets.VBox()
         self.buttons: dict[str, widgets.Button] = {}
+        self.pending = 0  # answers not let through yet: the private panel's button counts them
         super().__init__([self.header, widgets.HBox([self.show_all, self.hide_all]), self.rows])
         self.layout.display = "none"
 
@@ -196,7 +247,9 @@ class ModerationPanel(widgets.VBox):
             self.layout.display = "none"
             replace_children(self.rows, [])
             self.buttons = {}
+            self.pending = 0
             return
+        self.pending = sum(1 for *_, shown in answers if not shown)
         self.layout.display = None
         rows, buttons = [], {}
         for participant, text, shown in answers:
@@ -243,3 +296,46 @@ class CloseSessionPanel(widgets.VBox):
     def confirm(self) -> None:
         self._on_close()
 
+
+
+class PrivatePanel(widgets.VBox):
+    """What only the facilitator should see (answers not let through, hidden post-its, worksheet answers not yet
+    shown, guidance, forms). Folded away by default; opened on purpose, it says that a mirrored room sees it too."""
+
+    def __init__(self, children: Sequence[widgets.Widget]):
+        self.warning = _html(f"⚠ {html.escape(t('room.private_warning'))}", "tlg-private-warning")
+        super().__init__([self.warning, *children])
+        self.add_class("tlg-private")
+        self.layout.display = "none"
+
+    @property
+    def is_open(self) -> bool:
+        return self.layout.display != "none"
+
+
+class ConfirmBar(widgets.VBox):
+    """A question before a step that would cut people off (groups still writing): yes runs what was asked."""
+
+    def __init__(self):
+        self.message = _html("", "tlg-confirm")
+        self._pending: Callable[[], None] | None = None
+        self.yes_button = _button(t("room.leave_yes"), self.confirm)
+        self.yes_button.button_style = "danger"
+        self.no_button = _button(t("room.leave_no"), self.cancel)
+        super().__init__([self.message, widgets.HBox([self.yes_button, self.no_button])])
+        self.layout.display = "none"
+
+    def ask(self, message: str, action: Callable[[], None]) -> None:
+        self._pending = action
+        self.message.value = html.escape(message)
+        self.layout.display = None
+
+    def confirm(self) -> None:
+        action, self._pending = self._pending, None
+        self.layout.display = "none"
+        if action is not None:
+            action()
+
+    def cancel(self) -> None:
+        self._pending = None
+        self.layout.display = "none"

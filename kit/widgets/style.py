@@ -40,41 +40,91 @@ body, .jp-Notebook, .voila-container { background: #ffffff; }
 PROJECTOR_CSS = """
 <style>
 """ + DOWNLOAD_CSS + """body, .jp-Notebook, .voila-container { background: #ffffff; }
+/* The room view: one screen, no scrolling, at 1024×768 as at 1920×1080. Fixed to the window, so Voilà's page
+   margins do not count; the columns share out the height with flex and the chart scales into what is left. */
 .tlg-projector { color: #111; font-size: 22px; }
-.tlg-projector .widget-html-content { font-size: 22px; line-height: 1.35; }
-.tlg-projector button { height: 52px; font-size: 20px; border-radius: 8px; }
-.tlg-block-title .widget-html-content { font-size: 40px; font-weight: 700; color: #1f4e79; }
-.tlg-question-big .widget-html-content { font-size: 36px; font-weight: 700; line-height: 1.25; }
-.tlg-count .widget-html-content { font-size: 32px; font-weight: 700; color: #111; }
-.tlg-timer .widget-html-content { font-size: 56px; font-weight: 700; font-variant-numeric: tabular-nums; color: #111; }
+.tlg-room { position: fixed; top: 0; left: 0; width: 100vw; height: 100vh; z-index: 5; background: #fff;
+  box-sizing: border-box; padding: 6px 14px 8px; overflow: hidden; gap: 4px; }
+.tlg-room > * { flex: 0 0 auto; }
+.tlg-room > .tlg-room-body { flex: 1 1 0; min-height: 0; gap: 14px; }
+.tlg-room-body > .tlg-agenda { flex: 0 0 auto; width: clamp(190px, 16vw, 260px); overflow: hidden; }
+.tlg-room-main { flex: 1 1 0; min-width: 0; min-height: 0; overflow: hidden; }
+.tlg-room-main > * { flex: 0 0 auto; min-height: 0; }
+.tlg-room-main > .tlg-results { flex: 1 1 0; }
+.tlg-room-main > .tlg-activity, .tlg-room-main > .tlg-private { flex: 0 1 auto; overflow: auto; }
+.tlg-room-main > .tlg-under-private { display: none !important; }
+.tlg-results > * { flex: 0 0 auto; }
+.tlg-results > .tlg-chart { flex: 1 1 0; min-height: 0; }
+.tlg-results > .tlg-answers-row { flex: 1 1 0; min-height: 0; gap: 16px; }
+.tlg-answers-row > .tlg-cards { flex: 1 1 0; overflow: hidden; }
+.tlg-words > .tlg-chart { flex: 1 1 0; }
+.tlg-projector .widget-html-content { font-size: clamp(18px, 1.1vw + 0.9vh, 26px); line-height: 1.3;
+  overflow-wrap: break-word; hyphens: auto; }
+.tlg-projector button { height: auto; min-height: 44px; font-size: clamp(16px, 0.8vw + 0.6vh, 20px);
+  border-radius: 8px; white-space: nowrap; overflow: visible; text-overflow: clip; width: auto; }
+.tlg-room-top { align-items: center; gap: 16px; }
+.tlg-room-top > * { flex: 0 0 auto; }
+.tlg-room-top > .tlg-block-title { flex: 1 1 auto; min-width: 0; }
+.tlg-block-title { flex: 1 1 auto; min-width: 0; }
+.tlg-block-title .widget-html-content { font-size: clamp(26px, 1.8vw + 1.4vh, 46px); font-weight: 700;
+  color: #1f4e79; line-height: 1.15; }
+.tlg-question-big .widget-html-content { font-size: clamp(24px, 1.4vw + 1.3vh, 40px); font-weight: 700; line-height: 1.2; }
+.tlg-count .widget-html-content { font-size: clamp(22px, 1vw + 1.2vh, 34px); font-weight: 700; color: #111; }
+.tlg-timer .widget-html-content { font-size: clamp(36px, 2vw + 2vh, 64px); font-weight: 700;
+  font-variant-numeric: tabular-nums; color: #111; white-space: nowrap; }
 .tlg-timer-over .widget-html-content { color: #b00020; }
-.tlg-agenda .widget-html-content { font-size: 18px; }
-.tlg-agenda li { padding: 4px 6px; list-style: none; }
-.tlg-agenda li.tlg-current { background: #1f4e79; color: #fff; font-weight: 700; border-radius: 6px; }
-.tlg-join .widget-html-content { font-size: 24px; }
-.tlg-join-code { font-size: 48px; font-weight: 700; letter-spacing: 6px; color: #1f4e79; }
-.tlg-join-big .tlg-join-code { font-size: 96px; }
+.tlg-agenda .widget-html-content { font-size: clamp(16px, 0.6vw + 0.9vh, 22px); }
+.tlg-agenda .tlg-agenda-item { margin: 2px 0; border-radius: 6px; }
+.tlg-agenda .tlg-agenda-item .widget-html-content { padding: 4px 8px; }
+.tlg-agenda button.tlg-agenda-item { min-height: 0; padding: 4px 8px; text-align: left; background: #f3f6fa;
+  color: #111; font-size: clamp(16px, 0.7vw + 0.9vh, 22px); white-space: normal; }
+.tlg-agenda .tlg-agenda-item.tlg-current, .tlg-agenda .tlg-agenda-item.tlg-current .widget-html-content {
+  background: #1f4e79; color: #fff; font-weight: 700; }
+.tlg-join { flex: 0 0 auto; }
+.tlg-join-small { display: flex; gap: 12px; align-items: center; justify-content: flex-end; }
+.tlg-join-small .tlg-join-text { text-align: right; }
+.tlg-join-small .tlg-join-url { font-size: clamp(14px, 0.5vw + 0.6vh, 18px); overflow-wrap: anywhere; max-width: 28vw; }
+.tlg-join-small .tlg-join-qr svg { width: clamp(84px, 11vh, 140px); height: auto; display: block; }
+.tlg-join-code { font-size: clamp(36px, 2vw + 2.4vh, 56px); font-weight: 700; letter-spacing: 4px; color: #1f4e79;
+  white-space: nowrap; line-height: 1.1; }
+.tlg-join-big { display: flex; gap: 32px; align-items: center; flex-wrap: nowrap; }
+.tlg-join-big .tlg-join-qr svg { height: min(52vh, 36vw, 460px); width: auto; display: block; }
+.tlg-join-big .tlg-join-text { min-width: 0; }
+.tlg-join-big .tlg-join-url { font-size: clamp(20px, 1.2vw + 0.8vh, 30px); overflow-wrap: anywhere; }
+.tlg-join-big .tlg-join-code { font-size: clamp(56px, 4vw + 4vh, 110px); letter-spacing: 6px; }
 .tlg-guidance .widget-html-content { font-size: 18px; color: #333; background: #f3f6fa; padding: 10px 14px;
   border-left: 6px solid #1f4e79; }
-.tlg-answer-card { font-size: 26px; background: #fff8d6; border: 2px solid #c9b458; border-radius: 10px;
-  padding: 12px 16px; margin: 8px 0; white-space: pre-wrap; overflow-wrap: anywhere; }
-.tlg-moderation .widget-html-content { font-size: 18px; white-space: pre-wrap; overflow-wrap: anywhere; }
-.tlg-muted .widget-html-content { color: #444; font-size: 22px; }
-.tlg-screen .widget-html-content { font-size: 30px; line-height: 1.35; }
-.tlg-screen li { margin: 6px 0; }
-.tlg-screen .tlg-prompt { font-size: 40px; font-weight: 700; line-height: 1.25; }
-.tlg-screen .tlg-prompt-position { font-size: 22px; color: #444; }
-.tlg-count-line { font-size: 32px; font-weight: 700; }
-.tlg-activity .widget-html-content { font-size: 24px; }
-.tlg-board-row { margin: 10px 0; }
-.tlg-board-text { font-size: 26px; font-weight: 700; }
+.tlg-answer-card { font-size: clamp(20px, 1vw + 0.9vh, 28px); background: #fff8d6; border: 2px solid #c9b458;
+  border-radius: 10px; padding: 8px 14px; margin: 6px 0; white-space: pre-wrap; overflow-wrap: break-word; }
+.tlg-moderation .widget-html-content { font-size: 18px; white-space: pre-wrap; overflow-wrap: break-word; }
+.tlg-muted .widget-html-content { color: #333; font-size: clamp(18px, 0.8vw + 0.9vh, 24px); }
+.tlg-screen .widget-html-content { font-size: clamp(20px, 1vw + 1.4vh, 32px); line-height: 1.3; }
+.tlg-screen p { margin: 0 0 0.45em; }
+.tlg-screen li { margin: 4px 0; }
+.tlg-screen .tlg-prompt { font-size: clamp(28px, 1.8vw + 2vh, 48px); font-weight: 700; line-height: 1.25; }
+.tlg-screen .tlg-prompt-position { font-size: clamp(18px, 0.8vw + 0.9vh, 24px); color: #333; }
+.tlg-count-line { font-size: clamp(22px, 1vw + 1.2vh, 34px); font-weight: 700; margin: 0 0 6px; }
+.tlg-activity .widget-html-content { font-size: clamp(18px, 0.9vw + 1vh, 26px); }
+.tlg-board-row { margin: 0 0 min(1.2vh, 10px); }
+.tlg-board-text { font-size: clamp(18px, 0.9vw + 1.1vh, 28px); font-weight: 700; }
 .tlg-board-bar { display: flex; align-items: center; gap: 12px; }
-.tlg-board-bar span { display: inline-block; height: 28px; background: #1f4e79; }
-.tlg-board-bar b { font-size: 26px; }
-.tlg-route, .tlg-actions { border-collapse: collapse; width: 100%; font-size: 20px; }
-.tlg-route th, .tlg-route td, .tlg-actions th, .tlg-actions td { border: 2px solid #333; padding: 6px 10px;
-  vertical-align: top; text-align: left; overflow-wrap: anywhere; }
-.tlg-route ul { margin: 0; padding-left: 20px; }
+.tlg-board-bar span { display: inline-block; height: clamp(14px, 2.4vh, 28px); background: #1f4e79; }
+.tlg-board-bar b { font-size: clamp(18px, 0.9vw + 1.1vh, 28px); }
+.tlg-route, .tlg-actions { border-collapse: collapse; width: 100%; font-size: clamp(16px, 0.8vw + 1vh, 26px); }
+.tlg-route th, .tlg-route td, .tlg-actions th, .tlg-actions td { border: 2px solid #333; padding: 4px 8px;
+  vertical-align: top; text-align: left; overflow-wrap: break-word; word-break: normal; hyphens: auto; }
+.tlg-route ul { margin: 0; padding-left: 18px; }
+.tlg-controls { flex-flow: row wrap; align-items: center; gap: 2px; border-top: 2px solid #d0d7e2; padding-top: 4px; }
+.tlg-controls button.tlg-private-toggle { background: #5a2d82; color: #fff; }
+.tlg-private { background: #fbf7ff; border: 4px solid #5a2d82; border-radius: 10px; padding: 8px 12px; }
+/* The facilitator's forms (action plan, route map, tidying the board): 11-12 px by default, too small for a nervous hand. */
+.tlg-private .widget-inline-hbox { height: auto; }
+.tlg-private input, .tlg-private select, .tlg-private textarea,
+.tlg-private .widget-text input[type="text"], .tlg-private .widget-textarea textarea { font-size: 18px; min-height: 40px; }
+.tlg-private .widget-label { font-size: 17px; line-height: 40px; }
+.tlg-private-warning .widget-html-content { font-size: 20px; font-weight: 700; color: #fff; background: #5a2d82;
+  padding: 8px 12px; border-radius: 6px; }
+.tlg-confirm .widget-html-content { font-size: 20px; font-weight: 700; color: #b00020; }
 </style>
 """
 

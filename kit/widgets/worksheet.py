@@ -236,6 +236,55 @@ def worksheet_overview_html(meldcode: Meldcode, groups, answers) -> str:
     return "".join(parts)
 
 
+class WorksheetApproval(widgets.VBox):
+    """Facilitator only: every worksheet answer, each let through to the room on its own (or all of a step)."""
+
+    def __init__(self, meldcode: Meldcode, on_show: Callable[..., None]):
+        self.meldcode = meldcode
+        self._on_show = on_show
+        self.rows = widgets.VBox()
+        self.buttons: dict[tuple[str, str, int], widgets.Button] = {}
+        self.step_buttons: dict[str, widgets.Button] = {}
+        self.pending = 0
+        self._shown_key = None
+        super().__init__([_html(f"<b>{html.escape(t('worksheet.approval'))}</b>"), self.rows])
+
+    def show(self, groups, answers) -> None:
+        """groups: GroupRecord-like (group_id, label); answers: (group_id, step_key, question_index, value, shown)."""
+        self.pending = sum(1 for a in answers if not a.shown)
+        key = (tuple((g.group_id, g.label) for g in groups), tuple(answers))
+        if key == self._shown_key:
+            return
+        self._shown_key = key
+        labels = {g.group_id: g.label for g in groups}
+        rows: list[widgets.Widget] = []
+        self.buttons, self.step_buttons = {}, {}
+        if not answers:
+            rows.append(_html(html.escape(t("worksheet.none_yet"))))
+        for step in self.meldcode.steps:
+            mine = [a for a in answers if a.step_key == step.key]
+            if not mine:
+                continue
+            all_button = widgets.Button(description=t("worksheet.show_step"), layout=widgets.Layout(width="auto"))
+            all_button.on_click(lambda _, k=step.key: self._on_show(True, step_key=k))
+            self.step_buttons[step.key] = all_button
+            rows.append(widgets.HBox([_html(f"<b>{html.escape(step.title)}</b>"), all_button]))
+            for a in mine:
+                label = t("facilitator.hide_answer") if a.shown else t("facilitator.show_answer")
+                button = widgets.Button(description=label, button_style="" if a.shown else "info",
+                                        layout=widgets.Layout(width="120px"))
+                button.on_click(lambda _, a=a: self._on_show(not a.shown, group_id=a.group_id, step_key=a.step_key,
+                                                             question_index=a.question_index))
+                self.buttons[(a.group_id, a.step_key, a.question_index)] = button
+                question = step.questions[a.question_index] if a.question_index < len(step.questions) else ""
+                marker = "✓ " if a.shown else ""
+                text = _html(f"{marker}<b>{html.escape(labels.get(a.group_id, '?'))}</b> · <i>{html.escape(question)}</i>"
+                             f"<br>{html.escape(a.value)}", "tlg-moderation")
+                text.layout.flex = "1 1 auto"
+                rows.append(widgets.HBox([button, text]))
+        replace_children(self.rows, rows)
+
+
 CATEGORY_KEYS = {"positief": "route.positief", "aandacht": "route.aandacht", "sleutelfiguren": "route.sleutelfiguren"}
 
 

@@ -236,20 +236,37 @@ def walk_to(facilitator, served, *, activity=None, prompt=None, block=None, ques
                       and (block is None or s.block.key == block)
                       and (question is None or (s.question is not None and s.question.key == question)))
         clicks = target.index - session.step().index
-        start = session.step().index
+    click_next(facilitator, served, clicks)
+
+
+def click_next(facilitator, served, times: int = 1):
+    """Click Volgende `times` times, each time waiting until the session is at the next step, as the facilitator
+    waits for the screen to change (a second click before that is a double click: it moves nothing)."""
+    from kit.model.live import LiveSession
+    from kit.store import Store
 
     def step_index():
         with Store(served.db_url) as store:
             return LiveSession.open(store, served.code).step().index
 
-    for done in range(1, clicks + 1):
-        facilitator.get_by_role("button", name="Volgende ▶").click()
+    start = step_index()
+    for done in range(1, times + 1):
         # The kernel handles a click after the browser has sent it; wait for that step, as the facilitator waits
-        # for the screen to change, before the next click.
+        # for the screen to change, before the next click. A click that landed on the button of the step before
+        # (the page had not redrawn yet) changes nothing: click again, as a person would.
         deadline = time.monotonic() + PAGE_TIMEOUT_MS / 1000
         while step_index() != start + done:
-            assert time.monotonic() < deadline, f"Volgende {done} of {clicks} did not reach step {start + done}"
-            facilitator.wait_for_timeout(50)
+            assert time.monotonic() < deadline, f"Volgende {done} of {times} did not reach step {start + done}"
+            # Leaving a worksheet that groups still write on asks first; the facilitator who walks on says yes.
+            confirm = facilitator.get_by_role("button", name="Ja, ga toch verder")
+            if confirm.is_visible():
+                confirm.click()
+            else:
+                facilitator.get_by_role("button", name="Volgende ▶").click()
+            for _ in range(30):
+                if step_index() == start + done or confirm.is_visible():
+                    break
+                facilitator.wait_for_timeout(100)
 
 
 def register_group(phone, label: str) -> None:

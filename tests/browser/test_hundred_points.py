@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from serving import PAGE_TIMEOUT_MS, start_serve, stop_serving
+from serving import click_next, PAGE_TIMEOUT_MS, start_serve, stop_serving
 
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "unit" / "authoring" / "cases" / "valid" / "elk_vraagtype.yaml"
@@ -50,9 +50,7 @@ def test_phones_divide_points_and_the_room_sees_the_means(browser, served, tmp_p
     phones = [new_page(browser, served.join_url, **PHONE) for _ in range(3)]
     for phone in phones:
         expect(phone.get_by_text("Even wachten…")).to_be_visible()
-    for _ in range(5):  # the block's introduction, then four questions before this one
-        facilitator.get_by_role("button", name="Volgende ▶").click()
-        facilitator.wait_for_timeout(150)
+    click_next(facilitator, served, 5)  # the block's introduction, then four questions before this one
     expect(facilitator.locator(".tlg-question-big")).to_have_text(QUESTION)
 
     divisions = [{A: 60, B: 30, C: 10}, {A: 50, B: 50, C: 0}, {A: 0, B: 0, C: 100}]

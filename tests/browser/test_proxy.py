@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 from voila_protocol import Phone, fetch
 
-from serving import (LoopThread, free_port, open_facilitator, open_phone, participant_kernels, start_serve,
+from serving import (click_next, LoopThread, free_port, open_facilitator, open_phone, participant_kernels, start_serve,
                      stop_serving, wait_for_port)
 
 
@@ -133,8 +133,7 @@ def check_and_answer(browser, first, second, join, placed, fresh):
     facilitator = open_facilitator(browser, first.facilitator_url)
     expect(facilitator.locator(".tlg-join").first).to_contain_text(join)
     phone = open_phone(browser, join)
-    for _ in range(3):  # Welkom -> Introductie -> Startoefening -> vraag 1
-        facilitator.get_by_role("button", name="Volgende ▶").click()
+    click_next(facilitator, first, 3)  # Welkom -> Introductie -> Startoefening -> vraag 1
     phone.get_by_role("button", name="vaardig", exact=True).click()
     expect(phone.get_by_text("Opgeslagen ✓")).to_be_visible()
     expect(facilitator.locator(".tlg-count")).to_have_text("1 antwoord")

@@ -24,8 +24,11 @@ def test_second_hour(browser, served):
         answer_first_step(g, case, f"Signaal van groep {number}")
     expect(facilitator.get_by_text("3 groepjes")).to_be_visible()
     facilitator.get_by_role("button", name="Toon resultaten").click()
-    for number in (1, 2, 3):
-        expect(facilitator.get_by_text(f"Signaal van groep {number}")).to_be_visible()
+    # The room sees no worksheet answer before the facilitator lets it through, one by one or per step.
+    expect(facilitator.get_by_text("Nog geen werkbladantwoorden op het scherm", exact=False)).to_be_visible()
+    assert "Signaal van groep" not in facilitator.inner_text("body")
+    facilitator.get_by_role("button", name="Alleen voor jou ▾ · 3 nieuw").click()
+    facilitator.get_by_role("button", name="Toon alle van deze stap").click()
 
     route = facilitator.locator(".widget-vbox", has=facilitator.get_by_text("Routekaart", exact=True)).last
     route.locator("select").nth(0).select_option(label="Stap 1: Signalen in kaart brengen")
@@ -35,6 +38,10 @@ def test_second_hour(browser, served):
     route.locator("select").nth(1).select_option(label="Sleutelfiguren")
     facilitator.get_by_placeholder("Punt voor de routekaart").fill("Aandachtsfunctionaris")
     facilitator.get_by_role("button", name="Zet op de kaart").click()
+    expect(route.get_by_text("Sleutelfiguren · Aandachtsfunctionaris")).to_be_visible()
+    facilitator.get_by_role("button", name="▴ Sluit: de zaal ziet weer de presentatie").click()
+    for number in (1, 2, 3):
+        expect(facilitator.locator(".tlg-activity").get_by_text(f"Signaal van groep {number}")).to_be_visible()
     walk_to(facilitator, served, activity="routekaart")
     table = facilitator.locator(".tlg-route")
     expect(table).to_contain_text("Mentoren herkennen signalen")
@@ -74,8 +81,8 @@ def test_second_hour(browser, served):
     stick(phones[3], "Vaste sparringpartner")
     expect(add_button(phones[3], "Vaste sparringpartner")).to_be_disabled()  # no third on one point
     expect(add_button(phones[3], "Nazorg na melding")).to_be_enabled()
-    expect(phones[0].get_by_text("Je hebt nog 0 sticker(s)")).to_be_visible()
-    expect(phones[3].get_by_text("Je hebt nog 1 sticker(s)")).to_be_visible()
+    expect(phones[0].get_by_text("Je hebt nog 0 stickers")).to_be_visible()
+    expect(phones[3].get_by_text("Je hebt nog 1 sticker")).to_be_visible()
 
     with Store(served.db_url) as store:
         points = {p.point_id: p.text for p in store.points(served.code)}
@@ -92,6 +99,7 @@ def test_second_hour(browser, served):
 
     # The action plan: two actions for the top points.
     walk_to(facilitator, served, activity="acties")
+    facilitator.get_by_role("button", name="Alleen voor jou ▾").click()
     editor = facilitator.locator(".widget-vbox", has=facilitator.get_by_text("Actieplan", exact=True)).last
     for point, owner, planning, level in [
         ("Vaste sparringpartner (6)", "zorgcoördinator", "voor 1 februari", "het team en de organisatie"),
@@ -103,7 +111,9 @@ def test_second_hour(browser, served):
         facilitator.get_by_placeholder("datum of periode").fill(planning)
         facilitator.get_by_role("button", name="Bewaar actie").click()
         expect(facilitator.get_by_text("Actie bewaard ✓")).to_be_visible()
+    facilitator.get_by_role("button", name="▴ Sluit: de zaal ziet weer de presentatie").click()
     actions = facilitator.locator(".tlg-actions")
+    expect(actions).to_be_visible()
     expect(actions).to_contain_text("zorgcoördinator")
     expect(actions).to_contain_text("aandachtsfunctionaris")
     with Store(served.db_url) as store:

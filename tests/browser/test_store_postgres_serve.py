@@ -6,7 +6,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from serving import open_facilitator, open_phone, start_serve, stop_serving
+from serving import click_next, open_facilitator, open_phone, start_serve, stop_serving
 
 from kit.store import Store
 
@@ -26,8 +26,7 @@ def test_a_session_served_on_postgresql_takes_a_phone_answer(browser, served_on_
     served = served_on_postgres
     facilitator = open_facilitator(browser, served.facilitator_url)
     phone = open_phone(browser, served.join_url)
-    for _ in range(3):  # Welkom -> Introductie -> Startoefening -> vraag 1
-        facilitator.get_by_role("button", name="Volgende ▶").click()
+    click_next(facilitator, served, 3)  # Welkom -> Introductie -> Startoefening -> vraag 1
     phone.get_by_role("button", name="vaardig", exact=True).click()
     expect(phone.get_by_text("Opgeslagen ✓")).to_be_visible()
     expect(facilitator.locator(".tlg-count")).to_contain_text("1 antwoord")

@@ -9,7 +9,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from serving import PHONE, new_page, open_facilitator, open_phone, server_process, start_serve, stop_serving
+from serving import click_next, PHONE, new_page, open_facilitator, open_phone, server_process, start_serve, stop_serving
 
 from kit.store import Store
 
@@ -47,8 +47,7 @@ def test_the_facilitator_sees_the_votes_of_phones_on_both_servers(browser, two_s
     on_first = [open_phone(browser, first.join_url) for _ in range(2)]
     on_second = [open_phone(browser, second.join_url) for _ in range(2)]
     phones = on_first + on_second
-    for _ in range(3):  # Welkom -> Introductie -> Startoefening -> vraag 1
-        facilitator.get_by_role("button", name="Volgende ▶").click()
+    click_next(facilitator, first, 3)  # Welkom -> Introductie -> Startoefening -> vraag 1
     for phone, option in zip(phones, ["heel vaardig", "vaardig", "vaardig", "niet vaardig"]):
         phone.get_by_role("button", name=option, exact=True).click()
         expect(phone.get_by_text("Opgeslagen ✓")).to_be_visible()
@@ -57,7 +56,7 @@ def test_the_facilitator_sees_the_votes_of_phones_on_both_servers(browser, two_s
     expect(facilitator.get_by_text("heel vaardig: 1 · vaardig: 2 · redelijk vaardig: 0 · niet vaardig: 1")).to_be_visible()
 
     # The facilitator moves on: phones on both servers follow, and answer again.
-    facilitator.get_by_role("button", name="Volgende ▶").click()
+    click_next(facilitator, first)
     for phone in phones:
         expect(phone.get_by_text("Hoe tevreden ben jij over de handelswijze van de school?")).to_be_visible()
     for phone, value in zip(phones, ["4", "2", "5", "3"]):

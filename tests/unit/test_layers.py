@@ -21,6 +21,7 @@ KIT = Path(kit.__file__).parent
 LAYERS = ("i18n", "settings", "store", "model", "authoring", "history", "analysis", "charts", "documents",
           "widgets", "apps", "serving", "cli", "__main__")
 RANK = {"i18n": 0, "settings": 0, **{name: rank for rank, name in enumerate(LAYERS[2:], 1)}}
+RANK["data"] = RANK["analysis"]  # kit/data.py: the public face of kit.analysis.tidy, in the analysis layer
 
 
 def module_name(path: Path) -> str:

@@ -43,6 +43,8 @@ def test_post_its_reach_the_room_only_after_toon_resultaten_and_can_be_tidied(sc
     moderation.hide_buttons[c].click()
     assert screen.activities.panel.value.count("tlg-answer-card") == 1
     assert "Meer scholing over de meldcode" in screen.activities.panel.value
+    moderation.unmerge_buttons[b].click()  # the merge undone: the post-it is back on the board
+    assert screen.activities.panel.value.count("tlg-answer-card") == 2 and "scholing!!" in screen.activities.panel.value
 
 
 def test_sticker_board_ranks_the_stored_stickers(screen, live):
@@ -90,7 +92,16 @@ def test_route_map_editor_and_worksheet_overview(screen, live, store):
     screen.refresh()
     assert "1 groepje<" in screen.activities.panel.value  # a plural entry: not "1 groepjes"
     screen.results_button.click()
+    assert "Ze rook naar alcohol" not in screen.activities.panel.value  # not before the facilitator lets it through
+    approval = screen.activity_controls.approval
+    assert approval.pending == 1 and "1" in screen.private_button.description
+    approval.buttons[(group, "stap1", 0)].click()
     assert "Ze rook naar alcohol" in screen.activities.panel.value and "Casus 1" in screen.activities.panel.value
+    sheet.answer(group, "stap1", 0, "Ze rook naar alcohol en wankelde")  # a changed text needs letting through again
+    screen.refresh()
+    assert "wankelde" not in screen.activities.panel.value and approval.pending == 1
+    approval.step_buttons["stap1"].click()
+    assert "wankelde" in screen.activities.panel.value
     editor = screen.activity_controls.route_editor
     editor.step.value, editor.category.value, editor.text.value = "stap1", "aandacht", "Wie belt Veilig Thuis?"
     editor.add_button.click()
@@ -101,6 +112,26 @@ def test_route_map_editor_and_worksheet_overview(screen, live, store):
     [item] = store.route_items(live.code)
     editor.remove_buttons[item.item_id].click()
     assert "Wie belt Veilig Thuis?" not in screen.activities.panel.value
+
+
+def test_leaving_the_worksheet_while_groups_write_asks_first(screen, live):
+    sheet = Worksheet.for_session(live)
+    go_to_activity(live, "werkblad")
+    screen.refresh()
+    at = live.step().index
+    screen.next_button.click()  # nobody registered: nothing to ask
+    assert live.step().index == at + 1
+    live.go_to(at)
+    screen.refresh()
+    sheet.register("Groep 1")
+    screen.next_button.click()
+    assert live.step().index == at and screen.confirm.layout.display is None
+    assert "1 groepje schrijft nog" in screen.confirm.message.value
+    screen.confirm.no_button.click()
+    assert live.step().index == at and screen.confirm.layout.display == "none"
+    screen.next_button.click()
+    screen.confirm.yes_button.click()
+    assert live.step().index == at + 1
 
 
 def test_welkom_of_the_next_session_shows_the_previous_actions(store, live):

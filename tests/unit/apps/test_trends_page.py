@@ -175,3 +175,19 @@ def test_an_old_poll_the_template_now_asks_as_an_open_question_is_its_own_labell
     first = app.other.children[0].value
     assert "Deze vraag is veranderd" in first and "open vraag" in first and "Afsluiting" in first
     assert any(getattr(w, "format", None) == "png" for w in app.other.children)
+
+
+def test_no_notebook_writes_the_minimum_group_as_a_fixed_number():
+    """The minimum is TEAMLEERGESPREK_MIN_GROUP's (issue 16): a notebook's prose must not say 'minder dan 5' as if
+    it were fixed; the page and the analysis notebook show the minimum in force."""
+    import json
+    import re
+    from pathlib import Path
+
+    notebooks = Path(__file__).resolve().parents[3] / "notebooks"
+    fixed = []
+    for path in sorted(notebooks.glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] != "code" and re.search(r"minder dan \d", "".join(cell["source"])):
+                fixed.append(path.name)
+    assert fixed == []

@@ -145,3 +145,14 @@ def test_actions_are_validated_and_kept_in_order(board):
     board.save_action(text=action.text, level=action.level, owner=action.owner, planning=action.planning,
                       status="bezig", action_id=action.action_id)
     assert [x.status for x in board.actions()] == ["bezig"]
+
+
+def test_a_merge_can_be_undone(board):
+    open_prompt(board)
+    a, b = board.post("p1", "Scholing"), board.post("p2", "Meer scholing")
+    board.merge(b, a)
+    assert [p.text for p in board.visible_points()] == ["Scholing"]
+    board.unmerge(b)
+    assert [p.text for p in board.visible_points()] == ["Scholing", "Meer scholing"]
+    with pytest.raises(AnswerRejected):
+        board.unmerge(b)  # not merged (any more)

@@ -76,3 +76,33 @@ def test_route_map_has_every_step_and_category(sheet):
     assert route["stap1"]["aandacht"] == []
     sheet.remove_route_item(item)
     assert sheet.route_map()["stap2"]["sleutelfiguren"] == []
+
+
+def test_the_room_sees_only_answers_let_through_and_a_changed_text_is_asked_again(sheet):
+    go_to_activity(sheet.session, "werkblad")
+    g1, g2 = sheet.register("Groep 1"), sheet.register("Groep 2")
+    sheet.answer(g1, "stap1", 0, "Op de geur van alcohol")
+    sheet.answer(g2, "stap1", 0, "Een naam die niet op het scherm hoort")
+    assert sheet.room_answers() == []
+    sheet.set_shown(True, g1, "stap1", 0)
+    assert [a.value for a in sheet.room_answers()] == ["Op de geur van alcohol"]
+    sheet.answer(g1, "stap1", 0, "Op de geur van alcohol")  # saved again unchanged: still let through
+    assert len(sheet.room_answers()) == 1
+    sheet.answer(g1, "stap1", 0, "Op haar gedrag")  # a new text: not on the screen until let through again
+    assert sheet.room_answers() == []
+    sheet.set_shown(True, step_key="stap1")  # all of a step at once
+    assert len(sheet.room_answers()) == 2
+    sheet.set_shown(False, g2, "stap1", 0)
+    assert [a.value for a in sheet.room_answers()] == ["Op haar gedrag"]
+    with pytest.raises(AnswerRejected):
+        sheet.set_shown(True, step_key="stap9")
+
+
+def test_groups_still_writing_are_those_without_every_step(sheet):
+    go_to_activity(sheet.session, "werkblad")
+    assert sheet.groups_writing() == []
+    g1 = sheet.register("Groep 1")
+    assert [g.label for g in sheet.groups_writing()] == ["Groep 1"]
+    for step in sheet.meldcode.steps:
+        sheet.answer(g1, step.key, 0, "klaar")
+    assert sheet.groups_writing() == []
