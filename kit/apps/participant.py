@@ -15,6 +15,7 @@ from urllib.parse import parse_qs
 import ipywidgets as widgets
 
 from kit.apps.participant_activities import PhoneActivities
+from kit.apps.change_watch import ChangeWaiter
 from kit.apps.polling import Poller
 from kit.settings import REQUEST_RECEIVED_ENV, session_code
 from kit.i18n import LANGUAGES, language, set_language, t
@@ -29,8 +30,7 @@ from kit.widgets.participant import CodeEntry, EndedView, QuestionView, step_vie
 from kit.widgets.style import PARTICIPANT_CSS, PHONE_TOUCH_CSS
 
 POLL_SECONDS = 0.5
-# Between full refreshes, a look at SQLite's data_version this often: a change anyone else committed (the
-# facilitator moving on) is shown within about this long instead of POLL_SECONDS.
+# Where inotify is missing (not Linux), a look at SQLite's data_version this often between full refreshes.
 CHANGE_CHECK_SECONDS = 0.1
 log = logging.getLogger(__name__)
 
@@ -105,9 +105,11 @@ class ParticipantApp:
         style = shared.html(PARTICIPANT_CSS + PHONE_TOUCH_CSS + REFERENCE_CSS)
         self.widget = shared.vbox([style, self.title, self.reference.widget])
         self.widget.add_class("tlg-phone")
-        self._seen_change = None
-        self.poller = Poller(self.refresh, poll_seconds, self._database_changed, CHANGE_CHECK_SECONDS) \
-            if poll_seconds else None
+        self.poller = None
+        if poll_seconds:
+            # A commit by anyone else (the facilitator moving on) is shown at once, not at the next poll.
+            changes = ChangeWaiter(store, CHANGE_CHECK_SECONDS)
+            self.poller = Poller(self.refresh, poll_seconds, changes.wait)
         if code:
             self.join(code)
         else:
@@ -129,13 +131,6 @@ class ParticipantApp:
         self.refresh()
         if self.poller:
             self.poller.start()
-        return True
-
-    def _database_changed(self) -> bool:
-        counter = self.store.change_counter()
-        if counter is None or counter == self._seen_change:
-            return False
-        self._seen_change = counter
         return True
 
     def _speak(self, session_language: str) -> None:
