@@ -15,7 +15,17 @@ Measures and prints
 - resident memory per participant kernel and in total; CPU with everyone connected and idle (over --idle-seconds);
 - with --reloads R: R page loads without ever opening the page (a script reloading), and what they left running.
 
+With --arrive-at question the facilitator opens the skill question before anyone arrives (latecomers): a phone
+is usable when the question's option buttons are in its widget state; after the votes the facilitator moves on
+and every phone must show the next step. Then, in the same run and with the same pool settings (serve's own
+phones' server command, --expected-participants = --participants unless given), the same arrivals at the floor:
+a bare one-widget Voilà poll (one ToggleButtons). Printed: both p95s and the ratio, CPU per join (server +
+kernels over the join window, divided by the phones) of both, the widget models per phone view, the move-on
+latency. The machine is shared: the load average is printed at the start and the end; compare the same-run
+ratio, not absolute figures across runs.
+
 Run: .venv/bin/python benchmarks/join_storm.py --participants 60 --arrival-seconds 5 [--serve-arg=--max-participants=100]
+     .venv/bin/python benchmarks/join_storm.py --participants 30 --arrival-seconds 5 --idle-seconds 5 --arrive-at question
 Starts serve on free loopback ports with a temporary SQLite database; stops it (and every kernel) at the end.
 Prints figures and asserts nothing; the exit code is 1 when a vote was lost or a phone failed.
 
