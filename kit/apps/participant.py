@@ -160,9 +160,9 @@ class ParticipantApp:
                 return
             questions = step.block.questions
             position = t("participant.question_of", n=questions.index(step.question) + 1, total=len(questions))
-            existing = self.store.get_answer(self.session.code, self.participant, step.question.key)
+            existing = self.store.sessions.get_answer(self.session.code, self.participant, step.question.key)
             current = existing.value if existing else None
-            shared = step.question.private and self.participant in self.store.shared_participants(
+            shared = step.question.private and self.participant in self.store.sessions.shared_participants(
                 self.session.code, step.question.key)
             self._show(question_view(step.question, self._submit, current, position if len(questions) > 1 else "",
                                      share=self._share, shared=shared))
@@ -172,7 +172,7 @@ class ParticipantApp:
         if self.poller:
             self.poller.stop()  # nothing will change any more
         intentions = [answer.value for question in self.session.template.questions() if question.private
-                      if (answer := self.store.get_answer(self.session.code, self.participant, question.key))]
+                      if (answer := self.store.sessions.get_answer(self.session.code, self.participant, question.key))]
         self._show(EndedView(intentions))
 
     def _share(self, question_key, shared) -> tuple[bool, str]:

@@ -61,7 +61,7 @@ def _image(png: bytes) -> widgets.Image:
 class TrendsApp:
     def __init__(self, store: Store, team: str | None = None):
         self.store = store
-        teams = store.teams()
+        teams = store.history.teams()
         team = team if team in teams else (teams[0] if teams else None)
         self.team = widgets.Dropdown(options=teams, value=team, description=t("trends.team"),
                                      layout=widgets.Layout(width="480px"))

@@ -65,7 +65,7 @@ def test_the_facilitator_sees_the_votes_of_phones_on_both_servers(browser, two_s
     expect(facilitator.locator(".tlg-count")).to_have_text("4 antwoorden")
 
     with Store(first.db_url) as store:
-        answers = store.answers(first.code)
+        answers = store.sessions.answers(first.code)
     assert sorted((a.question_key, a.value) for a in answers) == sorted(
         [("vaardigheid", v) for v in ["heel vaardig", "vaardig", "vaardig", "niet vaardig"]]
         + [("tevredenheid_school", v) for v in ["4", "2", "5", "3"]])

@@ -59,9 +59,9 @@ def test_other_questions_one_at_a_time_each_drawn_by_its_type(store):
     template = punten_template()
     a, b, c = PRIORITEIT.options
     for day, divisions in (("2026-01-10", [(100, 0, 0)] * 3 + [(0, 50, 50)] * 2), ("2026-03-10", [(0, 0, 100)] * 2)):
-        code = store.create_session(template.to_dict(), "Team Eigen", day, "welkom").code
+        code = store.sessions.create_session(template.to_dict(), "Team Eigen", day, "welkom").code
         for i, (x, y, z) in enumerate(divisions):
-            store.save_answer(code, f"p{i}", "prioriteit", json.dumps({a: x, b: y, c: z}))
+            store.sessions.save_answer(code, f"p{i}", "prioriteit", json.dumps({a: x, b: y, c: z}))
     app = TrendsApp(store, "Team Eigen")
     assert app.other_section.layout.display is None
     assert app.other_key.options == (("(kies een vraag)", None), (PRIORITEIT.text, "prioriteit"))
@@ -145,9 +145,9 @@ def test_before_after_starts_with_the_sessions_that_have_enough_answers(store):
     codes = []
     for day, answers in (("2025-01-10", ["niet vaardig"] * 5), ("2025-02-10", ["vaardig"] * 4 + ["heel vaardig"] * 2),
                          ("2025-03-10", ["heel vaardig"] * 2)):
-        code = store.create_session(template.to_dict(), "Team Klein", day, template.blocks[0].key).code
+        code = store.sessions.create_session(template.to_dict(), "Team Klein", day, template.blocks[0].key).code
         for i, value in enumerate(answers):
-            store.save_answer(code, f"p{i}", "vaardigheid", value)
+            store.sessions.save_answer(code, f"p{i}", "vaardigheid", value)
         codes.append(code)
     app = TrendsApp(store, "Team Klein")
     assert (app.compare_a.value, app.compare_b.value) == (codes[0], codes[1])
@@ -165,9 +165,9 @@ def test_an_old_poll_the_template_now_asks_as_an_open_question_is_its_own_labell
     old = {"key": "checkout_gevoel", "type": "scale", "text": "Hoe zit je er op dit moment bij?", "min": 1, "max": 5}
     for block in data["blocks"]:
         block["questions"] = [old if q["key"] == "checkout_bij" else q for q in block["questions"]]
-    code = store.create_session(Template.from_dict(data).to_dict(), "Team Oud", "2025-05-01", "welkom").code
+    code = store.sessions.create_session(Template.from_dict(data).to_dict(), "Team Oud", "2025-05-01", "welkom").code
     for i, value in enumerate("3344455"):
-        store.save_answer(code, f"p{i}", "checkout_gevoel", value)
+        store.sessions.save_answer(code, f"p{i}", "checkout_gevoel", value)
     app = TrendsApp(store, "Team Oud")
     labels = dict((key, label) for label, key in app.other_key.options)
     assert labels["checkout_gevoel"] == "Hoe zit je er op dit moment bij? (oude vraag)"
