@@ -132,10 +132,13 @@ class ResultsPanel(widgets.VBox):
         self.note = _html("", "tlg-muted")
         self.chart = widgets.Image(format="png", layout=_picture_layout("50vh"))
         # The figures in words too: for screen readers, and for anyone who cannot read bar lengths from afar.
-        self.caption = _html("", "tlg-muted")
+        self.caption = _html("", "tlg-muted", "tlg-chart-alt")
         self.cards = _html("")
-        self.words_title = _html("", "tlg-muted")
+        self.words_title = _html("", "tlg-muted", "tlg-chart-alt")
         self.words_chart = widgets.Image(format="png", layout=_picture_layout("45vh"))
+        # The page gives each chart its caption beside it as `alt` (kit.serving.voila_extension.a11y_script).
+        self.chart.add_class("tlg-chart")
+        self.words_chart.add_class("tlg-chart")
         super().__init__([self.question, self.count, self.note, self.chart, self.caption, self.cards, self.words_title, self.words_chart])
         self.clear()
 

@@ -75,8 +75,18 @@ def axe(axe_source):
     return Axe(axe_source)
 
 
-def _html_lang(page) -> str:
-    return page.evaluate("document.documentElement.lang")
+UNNAMED = re.compile(r"^\s*- (textbox|combobox|button)(:|$)", re.MULTILINE)
+
+
+def unnamed(page) -> list[str]:
+    """Fields and buttons that a screen reader announces without a name (the accessibility tree as Playwright
+    reads it): what axe lets pass when a field's only name is ipywidgets' zero-width-space placeholder."""
+    return UNNAMED.findall(page.locator("body").aria_snapshot())
+
+
+def expect_page(page, lang: str, title: str) -> None:
+    expect(page).to_have_title(title)
+    assert page.evaluate("document.documentElement.lang") == lang
 
 
 def test_every_question_type_on_the_phone_and_the_results(browser, tmp_path, axe):
@@ -88,6 +98,8 @@ def test_every_question_type_on_the_phone_and_the_results(browser, tmp_path, axe
         entry = new_page(browser, f"http://127.0.0.1:{served.participant_port}/", **PHONE)
         expect(entry.get_by_text("Vul de code in die op het scherm staat.")).to_be_visible()
         axe.check(entry, "telefoon: code invullen")
+        expect_page(entry, "nl", "Teamleergesprek · deelnemen")
+        expect(entry.get_by_role("textbox", name="Code van de sessie")).to_be_visible()
         entry.context.close()
 
         facilitator = new_page(browser, served.facilitator_url, **PROJECTOR)
@@ -102,6 +114,12 @@ def test_every_question_type_on_the_phone_and_the_results(browser, tmp_path, axe
         phone.get_by_role("button", name="vaardig", exact=True).click()
         expect(phone.get_by_text("Opgeslagen ✓")).to_be_visible()
         axe.check(phone, "telefoon: vraag ordered (gekozen)")
+        expect_page(phone, "nl", "Teamleergesprek · deelnemen")
+        expect(phone.get_by_role("heading", name="Hoe vaardig voel jij je?")).to_be_visible()
+        expect(phone.get_by_role("button", name="vaardig", exact=True)).to_have_attribute("aria-pressed", "true")
+        expect(phone.get_by_role("button", name="niet vaardig")).to_have_attribute("aria-pressed", "false")
+        expect(phone.get_by_role("status").filter(has_text="Opgeslagen ✓")).to_be_visible()
+        print("Wat een schermlezer leest bij een poll:", phone.locator("body").aria_snapshot(), sep="\n")
 
         from kit.model.live import LiveSession
         from kit.store import Store
@@ -113,9 +131,12 @@ def test_every_question_type_on_the_phone_and_the_results(browser, tmp_path, axe
         facilitator.get_by_role("button", name="Toon resultaten").click()
         expect(facilitator.locator(".tlg-projector img").first).to_be_visible()
         axe.check(facilitator, "begeleider: resultaten (grafiek)")
+        expect_page(facilitator, "nl", "Teamleergesprek · begeleiden")
+        expect(facilitator.locator(".tlg-projector img").first).to_have_attribute("alt", re.compile("heel vaardig: 1"))
         screen = new_page(browser, served.screen_url, **PROJECTOR)
         expect(screen.locator("img").first).to_be_visible()
         axe.check(screen, "scherm: resultaten (grafiek)")
+        expect_page(screen, "nl", "Teamleergesprek · scherm")
         screen.context.close()
 
         walk_to(facilitator, served, question="keuze")
@@ -125,14 +146,18 @@ def test_every_question_type_on_the_phone_and_the_results(browser, tmp_path, axe
         walk_to(facilitator, served, question="schaal")
         expect(phone.get_by_text("Hoe tevreden ben je?")).to_be_visible()
         axe.check(phone, "telefoon: vraag scale")
+        expect(phone.get_by_role("button", name="3 (1–5)")).to_be_visible()
 
         walk_to(facilitator, served, question="open_vraag")
         expect(phone.get_by_text("Wat heb je nodig?")).to_be_visible()
         axe.check(phone, "telefoon: vraag open")
+        expect(phone.get_by_role("textbox", name="Wat heb je nodig?")).to_be_visible()
 
         walk_to(facilitator, served, question="prioriteit")
         expect(phone.get_by_text("Nog te verdelen: 100 punten")).to_be_visible()
         axe.check(phone, "telefoon: vraag punten")
+        expect(phone.get_by_role("button", name="+10 — 10 punten meer voor: gesprekken met ouders")).to_be_visible()
+        assert not unnamed(phone)
     finally:
         assert not stop_serving(served)
     axe.finish()
@@ -159,22 +184,27 @@ def test_the_werkvormen_naslag_and_closing(browser, tmp_path, axe):
         phone.get_by_role("button", name="Bewaar deze stap").click()
         expect(phone.get_by_text("Opgeslagen ✓")).to_be_visible()
         axe.check(phone, "telefoon: werkblad")
+        assert not unnamed(phone)
         axe.check(facilitator, "begeleider: werkblad")
 
         walk_to(facilitator, served, activity="routekaart")
         axe.check(facilitator, "begeleider: routekaart")
+        expect(facilitator.get_by_role("combobox", name="Stap van de meldcode")).to_be_visible()
 
         walk_to(facilitator, served, block="werkvorm5", prompt=0)
-        phone.locator("textarea").fill("Tijd voor overleg")
-        expect(phone.get_by_text("17 / 200 tekens")).to_be_visible()
+        post_it = phone.get_by_role("textbox", name="Waar heb jij persoonlijk nog behoefte aan?")
+        post_it.fill("Tijd voor overleg")
+        expect(phone.get_by_text("17 / 200 tekens")).to_be_visible(timeout=20_000)
         phone.get_by_role("button", name="Plak post-it").click()
         expect(phone.get_by_text("Tijd voor overleg")).to_be_visible()
         axe.check(phone, "telefoon: post-it")
 
         walk_to(facilitator, served, activity="stickers")
-        phone.get_by_role("button", name="+ sticker").first.click()
-        expect(phone.get_by_text("Je hebt nog 2 sticker(s)")).to_be_visible()
+        phone.get_by_role("button", name="+ sticker op: Tijd voor overleg").click()
+        expect(phone.get_by_role("status").filter(has_text="Je hebt nog 2 sticker(s)")).to_be_visible()
         axe.check(phone, "telefoon: stickers")
+        expect(phone.get_by_role("button", name="− terug van: Tijd voor overleg")).to_be_enabled()
+        assert not unnamed(phone)
         axe.check(facilitator, "begeleider: stickerbord")
 
         walk_to(facilitator, served, activity="acties")
@@ -182,7 +212,7 @@ def test_the_werkvormen_naslag_and_closing(browser, tmp_path, axe):
 
         walk_to(facilitator, served, question="checkout_voornemen")
         phone.locator("textarea").fill("Ik vraag het één keer extra.")
-        expect(phone.get_by_text(re.compile("^28 / "))).to_be_visible()
+        expect(phone.get_by_text(re.compile("^28 / "))).to_be_visible(timeout=20_000)
         phone.get_by_role("button", name="Verstuur").click()
         expect(phone.get_by_text("Opgeslagen ✓")).to_be_visible()
         axe.check(phone, "telefoon: check-out (voornemen)")
