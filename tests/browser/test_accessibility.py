@@ -8,6 +8,8 @@ violations of every page (all impacts) are written to FILE as JSON.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -262,3 +264,87 @@ def test_trends_and_preparation_pages(browser, tmp_path, axe):
             server.terminate()
             server.wait(timeout=30)
     axe.finish()
+
+
+# -- keyboard only ---------------------------------------------------------------------------------------------------
+
+FOCUSED = """() => {
+    const el = document.activeElement;
+    if (!el) { return null; }
+    const style = getComputedStyle(el);
+    return {tag: el.tagName, name: (el.getAttribute('aria-label') || el.textContent || '').trim(),
+            outline: parseFloat(style.outlineWidth) || 0, outlineStyle: style.outlineStyle};
+}"""
+
+
+def tab_to(page, wanted, limit: int = 40) -> dict:
+    """Press Tab until the focused element is the wanted one (a predicate on tag and name), as a keyboard user
+    would; the focus ring must be visible (at least 3 px) on every stop on the way."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused and focused["tag"] in ("BUTTON", "TEXTAREA", "INPUT", "SELECT"):
+            assert focused["outline"] >= 3 and focused["outlineStyle"] != "none", f"no visible focus on {focused}"
+        if focused and wanted(focused):
+            return focused
+    raise AssertionError("not reachable with Tab")
+
+
+def button(name: str, exact: bool = True):
+    return lambda f: f["tag"] == "BUTTON" and (f["name"] == name if exact else f["name"].startswith(name))
+
+
+def test_a_participant_does_the_startoefening_with_the_keyboard_only(browser, served):
+    facilitator = open_facilitator(browser, served.facilitator_url)
+    phone = new_page(browser, f"http://127.0.0.1:{served.participant_port}/", **PHONE)
+    expect(phone.get_by_text("Vul de code in die op het scherm staat.")).to_be_visible()
+    tab_to(phone, lambda f: f["tag"] == "INPUT")
+    phone.keyboard.type(served.code.lower(), delay=60)
+    phone.wait_for_timeout(500)  # the field's last change reaches the kernel before the tap does
+    tab_to(phone, button("Meedoen"))
+    phone.keyboard.press("Enter")
+    expect(phone.get_by_text("Even wachten…")).to_be_visible()
+
+    def answered():
+        expect(phone.get_by_role("status").filter(has_text="Opgeslagen ✓")).to_be_visible(timeout=20_000)
+
+    walk_to(facilitator, served, question="vaardigheid")
+    expect(phone.get_by_role("heading", name="Hoe vaardig voel jij je bij het signaleren en handelen?")).to_be_visible()
+    tab_to(phone, button("redelijk vaardig"))
+    phone.keyboard.press("Enter")
+    answered()
+    expect(phone.get_by_role("button", name="redelijk vaardig")).to_have_attribute("aria-pressed", "true")
+
+    walk_to(facilitator, served, question="tevredenheid_school")
+    expect(phone.get_by_role("heading", name="Hoe tevreden ben jij over de handelswijze van de school?")).to_be_visible()
+    tab_to(phone, button("4,", exact=False))
+    phone.keyboard.press("Space")
+    answered()
+
+    for number, key, text in ((3, "versterken", "Meer tijd voor overleg"), (4, "bieden", "Ervaring met gesprekken")):
+        walk_to(facilitator, served, question=key)
+        expect(phone.get_by_text(f"Vraag {number} van 5")).to_be_visible()
+        tab_to(phone, lambda f: f["tag"] == "TEXTAREA")
+        phone.keyboard.type(text, delay=30)
+        expect(phone.get_by_text(f"{len(text)} / 500 tekens")).to_be_visible(timeout=20_000)
+        tab_to(phone, button("Verstuur"))
+        phone.keyboard.press("Enter")
+        answered()
+
+    walk_to(facilitator, served, question="tevredenheid_samenwerking")
+    expect(phone.get_by_role("heading", name=re.compile("samenwerking tussen de school"))).to_be_visible()
+    tab_to(phone, button("tevreden"))
+    phone.keyboard.press("Space")
+    answered()
+
+    # The naslag opens and closes with the keyboard too, and the question is still there.
+    tab_to(phone, button("Naslag: meldcode en tips"))
+    phone.keyboard.press("Enter")
+    tab_to(phone, button("Terug naar de sessie"))
+    phone.keyboard.press("Enter")
+    expect(phone.get_by_role("button", name="tevreden", exact=True)).to_have_attribute("aria-pressed", "true")
+
+    rows = csv.DictReader(io.StringIO(served.cli("export", "--session", served.code, "--format", "csv").stdout))
+    assert {row["vraag"]: row["antwoord"] for row in rows} == {
+        "vaardigheid": "redelijk vaardig", "tevredenheid_school": "4", "versterken": "Meer tijd voor overleg",
+        "bieden": "Ervaring met gesprekken", "tevredenheid_samenwerking": "tevreden"}
