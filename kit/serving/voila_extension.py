@@ -118,10 +118,14 @@ def a11y_script() -> str:
       visible text (WCAG 2.5.3), or gets it in front ("+10 — 10 punten meer voor: <optie>");
     - `.tlg-heading` / `.tlg-heading-1`: an HTML widget that is a heading (level 2 / 1) without changing its look;
     - `.tlg-label-heading`: the field in it is named by the heading just before it (aria-labelledby);
+    - `.tlg-status-error` with text: the field before it in the same view is aria-invalid and described by it;
+    - a new question (a `.tlg-heading` or a naslag title that was not there before) takes the focus when the focus
+      was lost with the view it was in (the facilitator moved on, a step changed), never while someone types;
     - `img.tlg-chart` (an ipywidgets Image, which has no `alt`): its alt is the text of the `.tlg-chart-alt` beside it
       (the figures in words), next to it or else just before it."""
     return """<script>(function () {
-  var queued = false, ids = 0;
+  var queued = false, ids = 0, seen = new WeakSet(), loaded = false;
+  function id(el) { if (!el.id) { el.id = 'tlg-a11y-' + (++ids); } return el.id; }
   function headingBefore(el) {
     var found = null;
     each('.tlg-heading', function (h) { if (h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) { found = h; } });
@@ -150,9 +154,27 @@ def a11y_script() -> str:
     each('.tlg-label-heading', function (el) {
       var field = el.querySelector('textarea, input, select'), heading = headingBefore(el);
       if (!field || !heading) { return; }
-      if (!heading.id) { heading.id = 'tlg-heading-' + (++ids); }
-      set(field, 'aria-labelledby', heading.id);
+      set(field, 'aria-labelledby', id(heading));
     });
+    each('.tlg-status', function (el) {
+      var view = el.parentElement, field = view && view.querySelector('textarea, input[type="text"]');
+      if (!field) { return; }
+      var error = el.classList.contains('tlg-status-error') && el.textContent.trim() !== '';
+      if (error) { set(field, 'aria-invalid', 'true'); set(field, 'aria-describedby', id(el)); }
+      else if (field.getAttribute('aria-describedby') === el.id) {
+        field.removeAttribute('aria-invalid'); field.removeAttribute('aria-describedby');
+      }
+    });
+    var fresh = null;
+    each('.tlg-heading, .tlg-reference-title', function (el) {
+      if (!seen.has(el)) { seen.add(el); if (el.offsetParent !== null) { fresh = el; } }
+    });
+    var lost = !document.activeElement || document.activeElement === document.body;
+    if (fresh && loaded && lost) {
+      fresh.setAttribute('tabindex', '-1');
+      fresh.focus({preventScroll: false});
+    }
+    loaded = true;
     each('img.tlg-chart', function (el) {
       var caption = near(el, 'tlg-chart-alt');
       set(el, 'alt', caption ? caption.textContent.trim() : '');

@@ -206,6 +206,8 @@ class ModerationPanel(widgets.VBox):
             label = t("facilitator.hide_answer") if shown else t("facilitator.show_answer")
             button = _button(label, lambda p=participant, s=shown: self._on_toggle(p, not s), "120px")
             button.button_style = "" if shown else "info"
+            button.tooltip = f"{label}: {text[:80]}"  # one name per answer ("Verberg: …"), see a11y_script
+            button.add_class("tlg-named")
             marker = "✓ " if shown else ""
             text_view = _html(f"{marker}{html.escape(text)}", "tlg-moderation")
             text_view.layout.flex = "1 1 auto"

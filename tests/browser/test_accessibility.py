@@ -102,6 +102,16 @@ def test_every_question_type_on_the_phone_and_the_results(browser, tmp_path, axe
         axe.check(entry, "telefoon: code invullen")
         expect_page(entry, "nl", "Teamleergesprek · deelnemen")
         expect(entry.get_by_role("textbox", name="Code van de sessie")).to_be_visible()
+        entry.get_by_role("textbox", name="Code van de sessie").fill("ZZZZZZ")
+        entry.wait_for_timeout(300)
+        entry.get_by_role("button", name="Meedoen").click()
+        error = entry.get_by_role("status").filter(has_text="onbekend")
+        expect(error).to_be_visible()
+        # The error is announced (live region) and tied to the field it is about.
+        field = entry.get_by_role("textbox", name="Code van de sessie")
+        expect(field).to_have_attribute("aria-invalid", "true")
+        expect(field).to_have_accessible_description(re.compile("onbekend"))
+        axe.check(entry, "telefoon: code onbekend")
         entry.context.close()
 
         facilitator = new_page(browser, served.facilitator_url, **PROJECTOR)
@@ -316,7 +326,8 @@ def test_a_participant_does_the_startoefening_with_the_keyboard_only(browser, se
     expect(phone.get_by_role("button", name="redelijk vaardig")).to_have_attribute("aria-pressed", "true")
 
     walk_to(facilitator, served, question="tevredenheid_school")
-    expect(phone.get_by_role("heading", name="Hoe tevreden ben jij over de handelswijze van de school?")).to_be_visible()
+    # The facilitator moved on: the new question takes the focus (the old one went with its view).
+    expect(phone.get_by_role("heading", name="Hoe tevreden ben jij over de handelswijze van de school?")).to_be_focused()
     tab_to(phone, button("4,", exact=False))
     phone.keyboard.press("Space")
     answered()
