@@ -223,7 +223,9 @@ def test_the_werkvormen_naslag_and_closing(browser, tmp_path, axe):
         axe.check(facilitator, "begeleider: actieplan")
 
         walk_to(facilitator, served, question="checkout_voornemen")
-        phone.locator("textarea").fill("Ik vraag het één keer extra.")
+        # Wait for the phone to follow: the question before this one has a text field too.
+        intention = phone.get_by_role("textbox", name=re.compile("persoonlijk voornemen"))
+        intention.fill("Ik vraag het één keer extra.")
         expect(phone.get_by_text(re.compile("^28 / "))).to_be_visible(timeout=20_000)
         phone.get_by_role("button", name="Verstuur").click()
         expect(phone.get_by_text("Opgeslagen ✓")).to_be_visible()
