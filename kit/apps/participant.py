@@ -6,6 +6,7 @@ no YAML. Each page load is a kernel; at 60 phones every megabyte counts.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -95,6 +96,7 @@ class ParticipantApp:
         self._lock = threading.Lock()
         self.title = widgets.HTML(t("participant.title"))
         self.title.add_class("tlg-title")
+        self.title.add_class("tlg-heading-1")
         self.body = widgets.VBox()
         # The naslag is one tap away at every moment; the session view behind it keeps following the facilitator.
         self.reference = ReferenceDrawer(self.body)
@@ -118,6 +120,9 @@ class ParticipantApp:
             return False
         self._speak(self.session.template.language)
         self.title.value = f"{t('participant.title')} · {self.session.code}"
+        if self.follow_session_language:  # the page's lang and title follow the session (kit.serving.voila_extension)
+            self.title.value += (f"<span hidden data-tlg-lang='{html.escape(language())}' "
+                                 f"data-tlg-title='{html.escape(t('page.title.deelnemer'))}'></span>")
         self.activities = PhoneActivities(self.session, self.participant, self.group_token)
         self.refresh()
         if self.poller:

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 
 from kit.i18n import t
 from kit.model.template import Question
-from kit.widgets.html import html_widget as _html
+from kit.widgets.html import html_widget as _html, label_by_heading, label_field
 
 Submit = Callable[[str, object], "tuple[bool, str]"]
 
@@ -22,7 +22,8 @@ class CodeEntry(widgets.VBox):
     """Shown when the page was opened without a (valid) code."""
 
     def __init__(self, on_join: Callable[[str], None], message: str = ""):
-        self.code = widgets.Text(placeholder=t("participant.code_placeholder"), layout=widgets.Layout(width="100%"))
+        self.code = label_field(widgets.Text(placeholder=t("participant.code_placeholder"),
+                                             layout=widgets.Layout(width="100%")), t("a11y.code_label"))
         self.code.add_class("tlg-code")
         self.join_button = widgets.Button(description=t("participant.join"), layout=widgets.Layout(width="100%"))
         self.join_button.add_class("tlg-send")
@@ -38,7 +39,7 @@ class CodeEntry(widgets.VBox):
 
 class WaitingView(widgets.VBox):
     def __init__(self, block_title: str, hint_text: str | None = None):
-        waiting = _html(html.escape(t("participant.waiting")), "tlg-waiting")
+        waiting = _html(html.escape(t("participant.waiting")), "tlg-waiting", "tlg-heading")
         now = _html(f"<p style='text-align:center'>{html.escape(t('participant.now', block=block_title))}</p>")
         hint_text = hint_text or t("participant.waiting_hint")
         hint = _html(f"<p style='text-align:center'>{html.escape(hint_text)}</p>", "tlg-hint")
@@ -50,7 +51,7 @@ class EndedView(widgets.VBox):
 
     def __init__(self, intentions: Sequence[str] = ()):
         children = [
-            _html(html.escape(t("participant.ended")), "tlg-waiting"),
+            _html(html.escape(t("participant.ended")), "tlg-waiting", "tlg-heading"),
             _html(f"<p style='text-align:center'>{html.escape(t('participant.ended_hint'))}</p>", "tlg-hint"),
         ]
         children += [_html(f"<b>{html.escape(t('participant.keep'))}</b><br>{html.escape(text)}", "tlg-point")
@@ -64,7 +65,7 @@ class PromptView(widgets.VBox):
     def __init__(self, block_title: str, prompt: str, position: str, hint: str | None = None):
         super().__init__([
             _html(html.escape(f"{block_title} · {position}"), "tlg-hint"),
-            _html(html.escape(prompt), "tlg-question"),
+            _html(html.escape(prompt), "tlg-question", "tlg-heading"),
             _html(html.escape(hint or t("participant.prompt_hint")), "tlg-hint"),
         ])
 
@@ -86,7 +87,7 @@ class QuestionView(widgets.VBox):
         self.saved_value = current
         self.status = _html("", "tlg-status")
         header = [_html(html.escape(position), "tlg-hint")] if position else []
-        header.append(_html(html.escape(question.text), "tlg-question"))
+        header.append(_html(html.escape(question.text), "tlg-question", "tlg-heading"))
         super().__init__(header + self._inputs() + [self.status])
         if current is not None:
             self._show_saved(current)
@@ -125,6 +126,7 @@ class ChoiceView(QuestionView):
         for option in self.question.options:
             button = widgets.Button(description=option, layout=widgets.Layout(width="100%"))
             button.add_class("tlg-option")
+            button.add_class("tlg-choice")  # aria-pressed follows tlg-selected (kit.serving.voila_extension)
             button.on_click(lambda _, o=option: self.answer(o))
             self.buttons[option] = button
         return list(self.buttons.values())
@@ -135,14 +137,27 @@ class ScaleView(QuestionView):
 
     def _inputs(self):
         self.buttons = {}
-        for value in self.question.scale_values:
-            button = widgets.Button(description=str(value), layout=widgets.Layout(flex="1 1 0", min_width="0"))
+        q = self.question
+        for value in q.scale_values:
+            # Named with its meaning ("0: helemaal niet"), not just "0"; the page makes the tooltip its name.
+            ends = {q.scale_min: q.min_label, q.scale_max: q.max_label}
+            if ends.get(value):
+                name = t("a11y.scale_end", value=value, label=ends[value])
+            elif q.min_label and q.max_label:
+                name = t("a11y.scale_value", value=value, min=q.scale_min, min_label=q.min_label, max=q.scale_max,
+                         max_label=q.max_label)
+            else:
+                name = f"{value} ({q.scale_min}–{q.scale_max})"
+            button = widgets.Button(description=str(value), tooltip=name,
+                                    layout=widgets.Layout(flex="1 1 0", min_width="0"))
             button.add_class("tlg-scale")
+            button.add_class("tlg-choice")
+            button.add_class("tlg-named")
             button.on_click(lambda _, v=str(value): self.answer(v))
             self.buttons[str(value)] = button
         row = widgets.HBox(list(self.buttons.values()), layout=widgets.Layout(width="100%"))
         labels = _html(
-            "<div style='display:flex;justify-content:space-between;font-size:17px'>"
+            "<div style='display:flex;justify-content:space-between;font-size:17px' aria-hidden='true'>"
             f"<span>{self.question.scale_min} = {html.escape(self.question.min_label)}</span>"
             f"<span>{self.question.scale_max} = {html.escape(self.question.max_label)}</span></div>"
         )
@@ -199,6 +214,7 @@ class OpenView(QuestionView):
             continuous_update=True,
             layout=widgets.Layout(width="100%"),
         )
+        label_by_heading(self.text)  # the question (the heading above) is the field's name
         self.counter = _html("", "tlg-hint")
         self.send = widgets.Button(description=t("participant.send"), layout=widgets.Layout(width="100%"))
         self.send.add_class("tlg-send")
