@@ -24,7 +24,7 @@ def pytest_collect_file(file_path, parent):
     template = load_template("teamleergesprek")
     with Store(url) as store:
         load_demo(store)  # the trends notebook runs on the demo history, as a new user would see it
-        record = store.create_session(template.to_dict(), "Testteam (nbval)", "2026-11-28", template.blocks[0].key)
+        record = store.sessions.create_session(template.to_dict(), "Testteam (nbval)", "2026-11-28", template.blocks[0].key)
     os.environ.update(
         TEAMLEERGESPREK_DB=url,
         TEAMLEERGESPREK_SESSION=record.code,

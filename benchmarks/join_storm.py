@@ -356,7 +356,7 @@ class DbWatcher(threading.Thread):
         with Store(self.db_url) as store:
             while not self._halt.is_set():
                 now = time.time()
-                for answer in store.answers(self.code, self.question_key):
+                for answer in store.sessions.answers(self.code, self.question_key):
                     self.seen.setdefault(answer.participant, (now, answer.value))
                 self._halt.wait(self.interval)
 
@@ -602,12 +602,12 @@ async def storm(serve: Serve, args) -> int:
     deadline = time.time() + 10
     with Store(serve.db_url) as store:
         while time.time() < deadline:
-            rows = store.answers(serve.code, OPTIONS_QUESTION)
+            rows = store.sessions.answers(serve.code, OPTIONS_QUESTION)
             latest = max((n for _, n in count_times(facilitator, count_id)), default=0)
             if len(rows) >= len(sent) and latest >= len(rows):
                 break
             await asyncio.sleep(0.1)
-        rows = store.answers(serve.code, OPTIONS_QUESTION)
+        rows = store.sessions.answers(serve.code, OPTIONS_QUESTION)
     watcher.stop()
 
     pairs = match_votes(watcher.seen, sent, confirmed, slack=2 * watcher.interval + 0.05)

@@ -61,10 +61,10 @@ def build_session(db_url: str, templates_dir) -> Built:
         for who, value in zip(p, (FORMULA, SCRIPT, EMOJI, HIDDEN)):
             session.submit(who, "versterken", value)
         for who in p[:3]:
-            store.set_shown(record.code, "versterken", who, True)
+            store.sessions.set_shown(record.code, "versterken", who, True)
         open_question(session, "bieden")
         session.submit(p[0], "bieden", SHOWN_BIEDEN)
-        store.set_shown(record.code, "bieden", p[0], True)
+        store.sessions.set_shown(record.code, "bieden", p[0], True)
         open_question(session, "tevredenheid_samenwerking")
         for who, value in zip(p, ("tevreden", "ontevreden", "tevreden")):
             session.submit(who, "tevredenheid_samenwerking", value)
@@ -76,7 +76,7 @@ def build_session(db_url: str, templates_dir) -> Built:
         session.submit(p[1], "checkout_voornemen", PRIVATE_INTENTION)
         session.set_shared(p[0], "checkout_voornemen", True)
         # Even a 'shown' flag on an unshared intention (no screen can set it, the store can) must not let it out.
-        store.set_shown(record.code, "checkout_voornemen", None, True)
+        store.sessions.set_shown(record.code, "checkout_voornemen", None, True)
 
         sheet = Worksheet.for_session(session)
         go_to_activity(session, "werkblad")

@@ -44,38 +44,35 @@ POINT_STATUSES = ("open", "hidden", "merged")
 
 # -- the store, in one place ----------------------------------------------------------------------------------------
 class _Reads:
-    """Every read of the store that `kit.data` makes. The store is being recomposed into parts (sessions, board,
-    worksheets, history); `_part` is the one line that changes when it is."""
+    """Every read of the store that `kit.data` makes, in one place: the bulk reads of `store.history` and the
+    worksheets of `store.worksheets`."""
 
     def __init__(self, store: Store):
         self.store = store
 
-    def _part(self, name: str):
-        return self.store  # after the recomposition: getattr(self.store, name)
-
     def teams(self) -> list[str]:
-        return self._part("history").teams()
+        return self.store.history.teams()
 
     def sessions(self, team, since, until):
-        return self._part("history").sessions_of_team(team, since, until)
+        return self.store.history.sessions_of_team(team, since, until)
 
     def answers(self, codes):  # (code, key, value, shown, shared, participant)
-        return self._part("history").bulk_answers(codes, participants=True)
+        return self.store.history.bulk_answers(codes, participants=True)
 
     def points(self, codes):  # (code, point id, text, status, merged_into, position, stickers)
-        return self._part("history").bulk_points(codes)
+        return self.store.history.bulk_points(codes)
 
     def actions(self, codes):  # (code, action id, point id, text, level, owner, planning, status, position)
-        return self._part("history").bulk_actions(codes)
+        return self.store.history.bulk_actions(codes)
 
     def groups(self, code):
-        return self._part("worksheets").groups(code)
+        return self.store.worksheets.groups(code)
 
     def worksheet_answers(self, code):
-        return self._part("worksheets").worksheet_answers(code)
+        return self.store.worksheets.worksheet_answers(code)
 
     def route_items(self, code):
-        return self._part("worksheets").route_items(code)
+        return self.store.worksheets.route_items(code)
 
 
 class _opened:

@@ -1,7 +1,7 @@
 """Waiting for another connection's commit to a SQLite database without waking up every few milliseconds.
 
 A commit in WAL mode appends to `<db>-wal`; on Linux, inotify wakes a waiting thread when that file is written.
-Idle, nothing wakes; after a wake-up, SQLite's data_version (Store.change_counter) tells whether someone else
+Idle, nothing wakes; after a wake-up, SQLite's data_version (store.sessions.change_counter) tells whether someone else
 committed (this kernel's own writes also touch the file). Elsewhere (no inotify, PostgreSQL) the wait is a sleep
 and then the same counter check, or nothing. The caller's poll stays the fallback for anything missed.
 """
@@ -26,7 +26,7 @@ class ChangeWaiter:
     def __init__(self, store, check_interval: float):
         self.store = store
         self.check_interval = check_interval
-        self._seen = store.change_counter()
+        self._seen = store.sessions.change_counter()
         self._fd: int | None = None
         if self._seen is not None and sys.platform.startswith("linux"):
             self._fd = _inotify(_wal_path(store.url))
@@ -55,7 +55,7 @@ class ChangeWaiter:
         else:
             time.sleep(self.check_interval)
         for attempt in range(checks):
-            counter = self.store.change_counter()
+            counter = self.store.sessions.change_counter()
             if counter != self._seen:
                 self._seen = counter
                 return True

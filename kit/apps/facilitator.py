@@ -137,10 +137,10 @@ class RoomScreen:
             step = self.session.step(state)
             timer = self.session.timer(state)
             self.timer.show(timer.label, timer.remaining < 0, timer.running)
-            stats = self.store.answer_stats(self.code, step.question.key) if step.question else None
+            stats = self.store.sessions.answer_stats(self.code, step.question.key) if step.question else None
             if step.question is not None and step.question.private:  # sharing changes what the room may see
-                stats = (stats, tuple(sorted(self.store.shared_participants(self.code, step.question.key))))
-            activity = self.store.activity_fingerprint(self.code) if self.activities.follows_activity(step) else None
+                stats = (stats, tuple(sorted(self.store.sessions.shared_participants(self.code, step.question.key))))
+            activity = (self.store.worksheets.fingerprint(self.code), self.store.board.fingerprint(self.code)) if self.activities.follows_activity(step) else None
             fingerprint = (state.version, stats, activity, self._join_large)
             if fingerprint == self._fingerprint and not force:
                 return
@@ -169,7 +169,7 @@ class RoomScreen:
         if question is None:
             self.results.clear()
             return
-        answers = self.store.answers(self.code, question.key)
+        answers = self.store.sessions.answers(self.code, question.key)
         self._render_results(question, answers, state.results_shown)
 
     def _render_closed(self, step: Step) -> None:
@@ -344,13 +344,13 @@ class FacilitatorApp(RoomScreen):
     def _toggle_answer(self, participant: str, shown: bool) -> None:
         question_key = self.session.state().question_key
         if question_key:
-            self.store.set_shown(self.code, question_key, participant, shown)
+            self.store.sessions.set_shown(self.code, question_key, participant, shown)
             self.refresh()
 
     def _show_all_answers(self, shown: bool) -> None:
         question_key = self.session.state().question_key
         if question_key:
-            self.store.set_shown(self.code, question_key, None, shown)
+            self.store.sessions.set_shown(self.code, question_key, None, shown)
             self.refresh()
 
     def _render(self, state, step):
@@ -395,7 +395,7 @@ class FacilitatorApp(RoomScreen):
 def _session_code(code: str | None, store: Store) -> str:
     code = code or settings.session_code()
     if not code:
-        open_sessions = [s for s in store.list_sessions() if s.is_open]
+        open_sessions = [s for s in store.sessions.list_sessions() if s.is_open]
         code = open_sessions[-1].code if open_sessions else ""
     return code
 

@@ -91,11 +91,11 @@ class RoomActivities:
 
     def _previous_actions(self) -> str:
         store = self.session.store
-        previous = store.previous_session_code(self.session.code)
-        actions = store.actions(previous) if previous else []
+        previous = store.sessions.previous_session_code(self.session.code)
+        actions = store.board.actions(previous) if previous else []
         if not actions:
             return ""
-        record = store.get_session(previous)
+        record = store.sessions.get_session(previous)
         title = t("actions.previous", date=record.session_date)
         return f"<h3>{html.escape(title)}</h3>{actions_html(actions)}"
 
@@ -158,7 +158,7 @@ class ActivityControls(widgets.VBox):
         room = self.room
         if room.points:
             in_points = room.in_points(step)
-            points = room.points.store.points(room.points.code) if in_points else None
+            points = room.points.store.board.points(room.points.code) if in_points else None
             self.moderation.show([(p.point_id, p.text, p.status) for p in points] if points is not None else None,
                                  {p.point_id: p.merged_into for p in points or () if p.merged_into})
             acting = in_points and step.activity == "acties"
@@ -176,4 +176,4 @@ class ActivityControls(widgets.VBox):
                 self.approval.show(room.worksheet.groups(), room.worksheet.answers())
                 self.pending = self.approval.pending
             if mapping:
-                self.route_editor.show_items(room.worksheet.store.route_items(room.worksheet.code))
+                self.route_editor.show_items(room.worksheet.store.worksheets.route_items(room.worksheet.code))

@@ -6,6 +6,7 @@ no YAML. Each page load is a kernel; at 60 phones every megabyte counts.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -27,7 +28,7 @@ from kit.widgets.children import replace_children
 from kit.widgets.naslag import REFERENCE_CSS, ReferenceDrawer
 from kit.widgets.by_type import question_view
 from kit.widgets.participant import CodeEntry, EndedView, QuestionView, step_view
-from kit.widgets.style import PARTICIPANT_CSS, PHONE_TOUCH_CSS
+from kit.widgets.style import A11Y_CSS, PARTICIPANT_CSS, PHONE_TOUCH_CSS
 
 POLL_SECONDS = 0.5
 # Where inotify is missing (not Linux), a look at SQLite's data_version this often between full refreshes.
@@ -97,12 +98,12 @@ class ParticipantApp:
         self._shown_step: tuple[str, str | None] | None = None
         self._version = None
         self._lock = threading.Lock()
-        self.title = shared.html(t("participant.title"), "tlg-title")
+        self.title = shared.html(t("participant.title"), "tlg-title", "tlg-heading-1")
         self.body = shared.vbox()
         # The naslag is one tap away at every moment; the session view behind it keeps following the facilitator.
         self.reference = ReferenceDrawer(self.body)
         # One style widget for the page's and the naslag's CSS (each widget is three comms: itself, layout, style).
-        style = shared.html(PARTICIPANT_CSS + PHONE_TOUCH_CSS + REFERENCE_CSS)
+        style = shared.html(PARTICIPANT_CSS + PHONE_TOUCH_CSS + A11Y_CSS + REFERENCE_CSS)
         self.widget = shared.vbox([style, self.title, self.reference.widget])
         self.widget.add_class("tlg-phone")
         self.poller = None
@@ -127,6 +128,9 @@ class ParticipantApp:
             return False
         self._speak(self.session.template.language)
         self.title.value = f"{t('participant.title')} · {self.session.code}"
+        if self.follow_session_language:  # the page's lang and title follow the session (kit.serving.voila_extension)
+            self.title.value += (f"<span hidden data-tlg-lang='{html.escape(language())}' "
+                                 f"data-tlg-title='{html.escape(t('page.title.deelnemer'))}'></span>")
         self.activities = PhoneActivities(self.session, self.participant, self.group_token)
         self.refresh()
         if self.poller:
@@ -169,9 +173,9 @@ class ParticipantApp:
                 return
             questions = step.block.questions
             position = t("participant.question_of", n=questions.index(step.question) + 1, total=len(questions))
-            existing = self.store.get_answer(self.session.code, self.participant, step.question.key)
+            existing = self.store.sessions.get_answer(self.session.code, self.participant, step.question.key)
             current = existing.value if existing else None
-            shared = step.question.private and self.participant in self.store.shared_participants(
+            shared = step.question.private and self.participant in self.store.sessions.shared_participants(
                 self.session.code, step.question.key)
             self._show(question_view(step.question, self._submit, current, position if len(questions) > 1 else "",
                                      share=self._share, shared=shared))
@@ -181,7 +185,7 @@ class ParticipantApp:
         if self.poller:
             self.poller.stop()  # nothing will change any more
         intentions = [answer.value for question in self.session.template.questions() if question.private
-                      if (answer := self.store.get_answer(self.session.code, self.participant, question.key))]
+                      if (answer := self.store.sessions.get_answer(self.session.code, self.participant, question.key))]
         self._show(EndedView(intentions))
 
     def _share(self, question_key, shared) -> tuple[bool, str]:

@@ -34,6 +34,7 @@ from kit.authoring import (
 )
 from kit.authoring.editing import TemplateFile
 from kit.authoring.loader import TEMPLATE_DIR, template_path
+from kit.widgets.html import label_field
 from kit.widgets.children import replace_children
 from kit.widgets.downloads import download_link
 from kit.widgets.style import prepare_style
@@ -109,6 +110,7 @@ class PhonePreview:
         self.phone.title.value = f"{t('participant.title')} · {t('prepare.preview_team')}"
         self.picker = widgets.Dropdown(options=[(f"{s.index + 1}. {screen_label(s)}", s.index) for s in template.steps],
                                        value=0, layout=widgets.Layout(width="418px"))
+        label_field(self.picker, t("a11y.preview_screen"))
         self.picker.observe(lambda change: self.show(change["new"]), "value")
         self.previous = _button(t("prepare.preview_previous"), lambda: self.show(self.index - 1))
         self.next = _button(t("prepare.preview_next"), lambda: self.show(self.index + 1))

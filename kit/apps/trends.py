@@ -20,6 +20,7 @@ from kit.analysis import trends
 from kit.i18n import t
 from kit.store import Store
 from kit.analysis.trends.summary import headline_pair, series_rows
+from kit.widgets.html import image_html
 from kit.widgets.children import replace_children
 from kit.widgets.downloads import Downloads
 from kit.widgets.style import projector_style
@@ -52,16 +53,22 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _image(png: bytes) -> widgets.Image:
-    return widgets.Image(value=png, format="png", layout=widgets.Layout(max_width="100%", width="auto",
-                                                                        align_self="flex-start",
-                                                                        object_fit="contain"))
+def _image(png: bytes, alt: str) -> widgets.HTML:
+    """A chart with its text alternative (an <img alt>; ipywidgets' Image has none)."""
+    return widgets.HTML(image_html(png, alt), layout=widgets.Layout(max_width="100%", align_self="flex-start"))
+
+
+def _words_alt(words) -> str:
+    """The recurring words chart in words: each word with the number of sessions it came back in."""
+    top = words.words.head(12)
+    listed = ", ".join(f"{word} ({int(row['sessions'])})" for word, row in top.iterrows()) if len(top) else ""
+    return t("a11y.chart_words", title=t("trends.themes"), words=listed)
 
 
 class TrendsApp:
     def __init__(self, store: Store, team: str | None = None):
         self.store = store
-        teams = store.teams()
+        teams = store.history.teams()
         team = team if team in teams else (teams[0] if teams else None)
         self.team = widgets.Dropdown(options=teams, value=team, description=t("trends.team"),
                                      layout=widgets.Layout(width="480px"))
@@ -138,9 +145,9 @@ class TrendsApp:
             f"<p class='tlg-count-line'>{html.escape(t('trends.sessions_of', n=len(sessions), team=view.team))}</p>"
             f"<p>{html.escape(t('trends.threshold', min=view.min_group, too_few=trends.too_few()))}</p>"
         )
-        replace_children(self.skill, self._series(view.skill, trend_charts.diverging_bars))
-        replace_children(self.school, self._series(view.school, trend_charts.mean_over_time))
-        replace_children(self.partners, self._series(view.partners, trend_charts.stacked_bars))
+        replace_children(self.skill, self._series(view.skill, trend_charts.diverging_bars, t("trends.skill")))
+        replace_children(self.school, self._series(view.school, trend_charts.mean_over_time, t("trends.school")))
+        replace_children(self.partners, self._series(view.partners, trend_charts.stacked_bars, t("trends.partners")))
         self._fill_other(view)
         options = [(label, code) for code, label in zip(sessions.index, sessions["label"])]
         self._filling = True  # one comparison after both pickers are set, not one per change
@@ -151,7 +158,8 @@ class TrendsApp:
             picker.value = (pair[default] if pair else options[0][1]) if options else None
         self._filling = False
         self.render_comparison()
-        replace_children(self.words, [_image(trend_charts.figure_png(trend_charts.recurring_words_chart(view.words)))])
+        replace_children(self.words, [_image(trend_charts.figure_png(trend_charts.recurring_words_chart(view.words)),
+                                             _words_alt(view.words))])
         side = trends.points_side_by_side(view.data, top=5, min_group=view.min_group)
         self.points.value = f"<h3>{html.escape(t('trends.top_of_board'))}</h3>" + _table(
             side.reset_index(), {"rank": t("trends.col_rank"), **{c: c for c in side.columns}})
@@ -166,7 +174,7 @@ class TrendsApp:
             "carried": t("trends.col_carried"),
         })
 
-    def _series(self, all_series, chart) -> list[widgets.Widget]:
+    def _series(self, all_series, chart, title: str = "") -> list[widgets.Widget]:
         if not all_series:
             return [widgets.HTML(f"<p>{html.escape(t('trends.not_in_period'))}</p>")]
         parts: list[widgets.Widget] = []
@@ -175,7 +183,8 @@ class TrendsApp:
                 asked = t("trends.asked_as", description=one.description)
                 apart = " " + t("trends.asked_apart") if number else ""
                 parts.append(widgets.HTML(f"<p><b>{html.escape(asked)}</b>{html.escape(apart)}</p>"))
-            parts.append(_image(trend_charts.figure_png(chart(one))))
+            # The table right under the chart holds its figures; the alternative says so.
+            parts.append(_image(trend_charts.figure_png(chart(one)), t("a11y.chart_table", title=title or one.description)))
             parts.append(widgets.HTML(self._series_table(one)))
         return parts
 

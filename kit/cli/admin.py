@@ -26,10 +26,10 @@ def _days(text: str) -> int:
 def cmd_delete(args) -> int:
     code = args.session.strip().upper()
     with existing_store(args) as store:
-        record = store.get_session(code)
+        record = store.sessions.get_session(code)
         if record is None:
             raise UserError(t("cli.delete_no_session", code=args.session, db=database_name(store.url)))
-        result = store.delete_session(code)
+        result = store.sessions.delete_session(code)
     print(t("cli.deleted", code=code, team=record.team, date=record.session_date))
     if result.warning:
         print(result.warning, file=sys.stderr)
@@ -41,8 +41,8 @@ def cmd_delete(args) -> int:
 ))
 def cmd_purge(args) -> int:
     with existing_store(args) as store:
-        old = store.sessions_older_than(args.older_than)
-        result = store.delete_sessions([s.code for s in old])
+        old = store.sessions.sessions_older_than(args.older_than)
+        result = store.sessions.delete_sessions([s.code for s in old])
     if not old:
         print(t("cli.purged_none", days=args.older_than))
         return 0

@@ -72,7 +72,7 @@ def interrupt(signum, frame):
 
 def serve_on_this_laptop(notebook: str, port: int, url: str, env_extra: dict, title: str) -> int:
     """One notebook in Voilà on 127.0.0.1 only (nobody else in the room can open it), until Ctrl-C."""
-    from kit.serving.launcher import NOTEBOOKS, absolute_db_url, stop_process_tree
+    from kit.serving.launcher import NOTEBOOKS, absolute_db_url
     from kit.store.connection import DB_URL_ENV
 
     env = {**os.environ, DB_URL_ENV: absolute_db_url(url), "MPLBACKEND": "Agg", **env_extra}
@@ -81,6 +81,13 @@ def serve_on_this_laptop(notebook: str, port: int, url: str, env_extra: dict, ti
                "--Voila.port_retries=0"]
     process = subprocess.Popen(command, cwd=NOTEBOOKS, env=env, start_new_session=True)
     print(f"{title}: http://127.0.0.1:{port}/")
+    return run_until_stopped(process)
+
+
+def run_until_stopped(process) -> int:
+    """Wait for a server the command started; Ctrl-C or a SIGTERM stops it with every process it started."""
+    from kit.serving.launcher import stop_process_tree
+
     print(t("cli.stop"), flush=True)
     signal.signal(signal.SIGTERM, interrupt)
     try:

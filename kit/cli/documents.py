@@ -13,7 +13,7 @@ from kit.store import Store
 
 def _session_code(store: Store, code: str) -> str:
     found = code.strip().upper()
-    if store.get_session(found) is None:
+    if store.sessions.get_session(found) is None:
         raise UserError(t("cli.no_session", code=code, db=database_name(store.url)))
     return found
 
@@ -63,8 +63,8 @@ def cmd_verslag(args) -> int:
 
 
 def known_team(store: Store, team: str) -> str:
-    if team not in store.teams():
-        names = ", ".join(store.teams()) or t("cli.no_teams")
+    if team not in store.history.teams():
+        names = ", ".join(store.history.teams()) or t("cli.no_teams")
         raise UserError(t("cli.no_team_found", team=team, teams=names, db=database_name(store.url)))
     return team
 

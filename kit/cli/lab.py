@@ -9,13 +9,12 @@ command's database (`--db`, else TEAMLEERGESPREK_DB, else the kit's default, mad
 from __future__ import annotations
 
 import secrets
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
 from kit import settings
-from kit.cli.common import child_environment, interrupt
+from kit.cli.common import child_environment, run_until_stopped
 from kit.cli.registry import arg, command
 from kit.i18n import t
 from kit.store import resolve_db_url
@@ -45,18 +44,9 @@ def lab_command(db: str | None, port: int, open_browser: bool, token: str) -> tu
     arg("--no-browser", action="store_true", help="cli.help.lab.no_browser"),
 ))
 def cmd_lab(args) -> int:
-    from kit.serving.launcher import stop_process_tree
-
     token = secrets.token_urlsafe(24)
     argv, env = lab_command(args.db, args.port, not args.no_browser, token)
     process = subprocess.Popen(argv, cwd=settings.NOTEBOOKS.parent, env=env, start_new_session=True)
     link = f"http://127.0.0.1:{args.port}/lab/tree/{settings.NOTEBOOKS.name}?token={token}"
     print(f"{t('cli.lab_title')}: {link}")
-    print(t("cli.stop"), flush=True)
-    signal.signal(signal.SIGTERM, interrupt)
-    try:
-        return process.wait()
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        stop_process_tree(process.pid)
+    return run_until_stopped(process)

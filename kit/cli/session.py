@@ -55,11 +55,11 @@ def _session_to_serve(store: Store, code: str | None, lang: str | None = None):
     from kit.cli.common import database_name
 
     if code:
-        record = store.get_session(code.strip().upper())
+        record = store.sessions.get_session(code.strip().upper())
         if record is None:
             raise UserError(t("cli.no_session_new", code=code, db=database_name(store.url)))
         return record  # a closed one too: its facilitator's page still offers the verslag and the answers
-    sessions = store.list_sessions()
+    sessions = store.sessions.list_sessions()
     open_sessions = [s for s in sessions if s.is_open]
     if open_sessions:
         return open_sessions[-1]

@@ -63,5 +63,5 @@ def _previous_sessions(db: str | None) -> tuple[list[tuple[str, dict]], str | No
         if path == ":memory:" or not Path(path).is_file():
             return [], None
     with Store(url) as store:
-        sessions = store.list_sessions()
+        sessions = store.sessions.list_sessions()
     return [(t("check.source_session", code=s.code, date=s.session_date), s.template) for s in sessions], redact_url(url)

@@ -55,7 +55,7 @@ from kit.model.live import LiveSession
 from kit.model.board import PointsBoard, RankedPoint
 from kit.model.template import ROUTE_CATEGORIES, Block, Question, Template
 from kit.store import AnswerRecord, SessionRecord, Store
-from kit.store.activities import ActionRecord, GroupRecord, PointRecord, RouteItemRecord
+from kit.store import ActionRecord, GroupRecord, PointRecord, RouteItemRecord
 
 CSV_COLUMNS = ("sessiecode", "team", "datum", "vraag", "vraagtype", "antwoord", "deelnemer")
 
@@ -134,7 +134,7 @@ class SessionData:
 
 
 def session_data(store: Store, code: str) -> SessionData:
-    record = store.get_session(code)
+    record = store.sessions.get_session(code)
     if record is None:
         raise KeyError(code)
     template = Template.from_dict(record.template)
@@ -142,23 +142,23 @@ def session_data(store: Store, code: str) -> SessionData:
         record=record,
         template=template,
         polls=tuple(_polls(store, record, template)),
-        groups=tuple(store.groups(code)),
+        groups=tuple(store.worksheets.groups(code)),
         worksheet=tuple(_worksheet(store, code, template)),
         route_items=tuple(_route_items(store, code, template)),
-        points=tuple(store.points(code)),
-        stickers=dict(store.sticker_counts(code)),
+        points=tuple(store.board.points(code)),
+        stickers=dict(store.board.sticker_counts(code)),
         ranking=tuple(_ranking(store, record, template)),
-        actions=tuple(store.actions(code)),
+        actions=tuple(store.board.actions(code)),
     )
 
 
 def _polls(store: Store, record: SessionRecord, template: Template) -> list[PollAnswer]:
     located = {q.key: (i, b, q) for i, (b, q) in enumerate((b, q) for b in template.blocks for q in b.questions)}
     shared: dict[str, set[str]] = {
-        q.key: store.shared_participants(record.code, q.key) for q in template.questions() if q.private
+        q.key: store.sessions.shared_participants(record.code, q.key) for q in template.questions() if q.private
     }
     polls = []
-    for answer in store.answers(record.code):
+    for answer in store.sessions.answers(record.code):
         if answer.question_key not in located:
             continue  # not a question of this session's template: nothing to label it with
         if answer.question_key in shared and answer.participant not in shared[answer.question_key]:
@@ -173,10 +173,10 @@ def _worksheet(store: Store, code: str, template: Template) -> list[WorksheetRow
     if block is None:
         return []
     meldcode = block.meldcode
-    groups = {g.group_id: (i, g) for i, g in enumerate(store.groups(code))}
+    groups = {g.group_id: (i, g) for i, g in enumerate(store.worksheets.groups(code))}
     step_order = {s.key: i for i, s in enumerate(meldcode.steps)}
     rows = []
-    for answer in store.worksheet_answers(code):
+    for answer in store.worksheets.worksheet_answers(code):
         if answer.group_id not in groups:
             continue
         position, group = groups[answer.group_id]
@@ -202,7 +202,7 @@ def _route_items(store: Store, code: str, template: Template) -> list[RouteItemR
     block = next((b for b in template.blocks if b.meldcode is not None), None)
     steps = {s.key: i for i, s in enumerate(block.meldcode.steps)} if block else {}
     categories = {c: i for i, c in enumerate(ROUTE_CATEGORIES)}
-    items = list(enumerate(store.route_items(code)))
+    items = list(enumerate(store.worksheets.route_items(code)))
     items.sort(key=lambda pair: (steps.get(pair[1].step_key, len(steps)),
                                  categories.get(pair[1].category, len(categories)), pair[0]))
     return [item for _, item in items]

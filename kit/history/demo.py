@@ -317,9 +317,9 @@ class _Writer:
         ranked, ids = self._board(code, team, index, participants)
         self._actions(LiveSession(self.store, record), team, index, held, ranked, ids)
         last = self.template.blocks[-1]
-        self.store.update_live_state(code, block_key=last.key, question_key=None)
-        self.store.set_session_status(code, CLOSED)
-        return self.store.get_session(code)
+        self.store.sessions.update_live_state(code, block_key=last.key, question_key=None)
+        self.store.sessions.set_session_status(code, CLOSED)
+        return self.store.sessions.get_session(code)
 
     # -- Startoefening, Werkvorm 4, Afsluiting -------------------------------------------------------------------
     def _closed_answers(self, code, question, participants, progress) -> None:
@@ -339,16 +339,16 @@ class _Writer:
         if question.private:
             for participant in answering:
                 if self.rng.random() < SHARE_INTENTION:
-                    self.store.set_shared(code, participant, question.key, True)
-                    self.store.set_shown(code, question.key, participant, True)
+                    self.store.sessions.set_shared(code, participant, question.key, True)
+                    self.store.sessions.set_shown(code, question.key, participant, True)
         elif answering:
             # The facilitator let most answers through to the room, and kept one off the screen now and then.
-            self.store.set_shown(code, question.key, None, True)
+            self.store.sessions.set_shown(code, question.key, None, True)
             if self.rng.random() < 0.4:
-                self.store.set_shown(code, question.key, self.rng.choice(answering), False)
+                self.store.sessions.set_shown(code, question.key, self.rng.choice(answering), False)
 
     def _save(self, code, participant, question, value) -> None:
-        self.store.save_answer(code, participant, question.key, normalise_answer(question, value))
+        self.store.sessions.save_answer(code, participant, question.key, normalise_answer(question, value))
         self.answers += 1
 
     # -- Werkvorm 3 -----------------------------------------------------------------------------------------------
@@ -357,18 +357,18 @@ class _Writer:
         meldcode = self.meldcode_block.meldcode
         for number in range(1, max(1, round(size / 4)) + 1):
             group = _hex(rng, 6)
-            self.store.register_group(code, group, f"Groep {number}")
-            self.store.choose_case(code, group, rng.choice(meldcode.cases).key)
+            self.store.worksheets.register_group(code, group, f"Groep {number}")
+            self.store.worksheets.choose_case(code, group, rng.choice(meldcode.cases).key)
             for step in meldcode.steps:
                 for q_index in range(len(step.questions)):
                     if rng.random() < WORKSHEET_SKIP:
                         continue
                     text = checked_text(rng.choice(WORKSHEET_TEXTS[(step.key, q_index)]), meldcode.max_length)
-                    self.store.save_worksheet_answer(code, group, step.key, q_index, text)
+                    self.store.worksheets.save_worksheet_answer(code, group, step.key, q_index, text)
         for step in meldcode.steps:
             for category in ROUTE_CATEGORIES:
                 for text in rng.sample(ROUTE_TEXTS[category], rng.choice((1, 1, 2))):
-                    self.store.add_route_item(code, _hex(rng, 6), step.key, category, text)
+                    self.store.worksheets.add_route_item(code, _hex(rng, 6), step.key, category, text)
 
     # -- Werkvorm 5: post-its and stickers ------------------------------------------------------------------------
     def _board(self, code, team: TeamPlan, index: int, participants) -> tuple[list[str], dict[str, str]]:
@@ -384,19 +384,19 @@ class _Writer:
         ids = {}
         for text in texts:
             ids[text] = _hex(rng, 6)
-            self.store.add_point(code, ids[text], rng.choice(participants), rng.randrange(prompts),
+            self.store.board.add_point(code, ids[text], rng.choice(participants), rng.randrange(prompts),
                                  checked_text(text, config.max_length))
         for text in rng.sample(OFF_TOPIC, rng.randint(0, 1)):
             point_id = _hex(rng, 6)
-            self.store.add_point(code, point_id, rng.choice(participants), rng.randrange(prompts),
+            self.store.board.add_point(code, point_id, rng.choice(participants), rng.randrange(prompts),
                                  checked_text(text, config.max_length))
-            self.store.set_point_status(code, point_id, "hidden")
+            self.store.board.set_point_status(code, point_id, "hidden")
         for text in texts:
             if text in DUPLICATES and rng.random() < 0.7:
                 point_id = _hex(rng, 6)
-                self.store.add_point(code, point_id, rng.choice(participants), rng.randrange(prompts),
+                self.store.board.add_point(code, point_id, rng.choice(participants), rng.randrange(prompts),
                                      checked_text(DUPLICATES[text], config.max_length))
-                self.store.merge_point(code, point_id, ids[text])
+                self.store.board.merge_point(code, point_id, ids[text])
         # Points the team keeps coming back to draw the most stickers.
         weights = {text: (5 if text in recurring else 1) for text in texts}
         for participant in participants:
@@ -406,8 +406,8 @@ class _Writer:
             for _ in range(config.stickers):
                 choices = [t for t in texts if mine.get(t, 0) < config.max_per_point]
                 text = rng.choices(choices, [weights[t] for t in choices])[0]
-                mine[text] = self.store.change_stickers(code, participant, ids[text], +1, config.stickers, config.max_per_point)
-        counts = self.store.sticker_counts(code)
+                mine[text] = self.store.board.change_stickers(code, participant, ids[text], +1, config.stickers, config.max_per_point)
+        counts = self.store.board.sticker_counts(code)
         position = {text: i for i, text in enumerate(texts)}
         return sorted(texts, key=lambda t: (-counts.get(ids[t], 0), position[t])), ids
 
@@ -439,7 +439,7 @@ class _Writer:
 
 
 def demo_sessions(store: Store) -> list[SessionRecord]:
-    return [s for s in store.list_sessions() if s.team in TEAM_NAMES]
+    return [s for s in store.sessions.list_sessions() if s.team in TEAM_NAMES]
 
 
 def load_demo(store: Store, seed: int = DEFAULT_SEED) -> DemoSummary:

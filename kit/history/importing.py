@@ -15,7 +15,7 @@ import csv
 import difflib
 import io
 import re
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -43,20 +43,9 @@ _WHOLE_NUMBER = re.compile(r"[+-]?\d+\Z")
 @contextmanager
 def one_transaction(store: Store):
     """Every store write inside the block joins one transaction: all or nothing, and one commit (one wait for the
-    disk) instead of one per row.
-
-    The store's write methods each open `store.transaction()`; for the length of the block that name on this
-    store object yields the connection of the one outer transaction. Use it from one thread only.
-    """
-    if "transaction" in vars(store):  # already inside one
+    disk) instead of one per row. That is `Store.transaction`; a block inside another joins the outer one."""
+    with store.transaction():
         yield
-        return
-    with store.transaction() as conn:
-        store.transaction = lambda: nullcontext(conn)
-        try:
-            yield
-        finally:
-            del store.transaction
 
 
 @dataclass(frozen=True)
@@ -303,10 +292,10 @@ def write_sessions(store: Store, template: Template, planned: list[PlannedSessio
             for (key, value), count in plan.counts.items():
                 stored = normalise_answer(template.question(key), value)
                 for _ in range(count):
-                    store.save_answer(record.code, new_participant_pseudonym(), key, stored)
-            store.update_live_state(record.code, block_key=template.blocks[-1].key, question_key=None)
-            store.set_session_status(record.code, CLOSED)
-            imported.append(ImportedSession(store.get_session(record.code), plan.answers,
+                    store.sessions.save_answer(record.code, new_participant_pseudonym(), key, stored)
+            store.sessions.update_live_state(record.code, block_key=template.blocks[-1].key, question_key=None)
+            store.sessions.set_session_status(record.code, CLOSED)
+            imported.append(ImportedSession(store.sessions.get_session(record.code), plan.answers,
                                             sum(1 for n in plan.per_question().values() if n)))
     return imported
 
@@ -332,5 +321,5 @@ def import_csv(store: Store, path: str | Path, template_name: str = "teamleerges
 
     template = load_template(template_name, templates_dir)
     text = read_text(path)
-    planned = parse_counts(text, template, store.list_sessions(), today or date.today(), source=str(path))
+    planned = parse_counts(text, template, store.sessions.list_sessions(), today or date.today(), source=str(path))
     return write_sessions(store, template, planned)

@@ -13,7 +13,7 @@ from kit.model.activity import BlockActivity
 from kit.model.live import LiveSession
 from kit.model.template import Block, Points
 from kit.model.text import AnswerRejected, checked_text
-from kit.store.activities import ActionRecord, PointRecord, StickerRefused
+from kit.store import ActionRecord, PointRecord, StickerRefused
 
 ACTION_TEXT_MAX = 300
 ACTION_FIELD_MAX = 100
@@ -44,34 +44,34 @@ class PointsBoard(BlockActivity):
         text = checked_text(raw, self.config.max_length)
         step = self.current_step()
         point_id = secrets.token_hex(6)
-        self.store.add_point(self.code, point_id, participant, step.prompt, text)
+        self.store.board.add_point(self.code, point_id, participant, step.prompt, text)
         return point_id
 
     def own_points(self, participant: str) -> list[PointRecord]:
-        return [p for p in self.store.points(self.code) if p.author == participant and p.status != "merged"]
+        return [p for p in self.store.board.points(self.code) if p.author == participant and p.status != "merged"]
 
     # -- the facilitator tidies up ------------------------------------------------------------------------------
     def edit(self, point_id: str, raw) -> None:
-        self.store.edit_point(self.code, point_id, checked_text(raw, self.config.max_length))
+        self.store.board.edit_point(self.code, point_id, checked_text(raw, self.config.max_length))
 
     def hide(self, point_id: str, hidden: bool = True) -> None:
-        self.store.set_point_status(self.code, point_id, "hidden" if hidden else "open")
+        self.store.board.set_point_status(self.code, point_id, "hidden" if hidden else "open")
 
     def merge(self, point_id: str, into_id: str) -> None:
-        points = {p.point_id: p for p in self.store.points(self.code)}
+        points = {p.point_id: p for p in self.store.board.points(self.code)}
         if point_id == into_id or points.get(into_id) is None or points[into_id].status != "open":
             raise AnswerRejected(t("points.merge_invalid"))
-        self.store.merge_point(self.code, point_id, into_id)
+        self.store.board.merge_point(self.code, point_id, into_id)
 
     def unmerge(self, point_id: str) -> None:
         """Undo a merge: the point is on the board again. Stickers that moved along stay where they went."""
-        points = {p.point_id: p for p in self.store.points(self.code)}
+        points = {p.point_id: p for p in self.store.board.points(self.code)}
         if points.get(point_id) is None or points[point_id].status != "merged":
             raise AnswerRejected(t("points.merge_invalid"))
-        self.store.set_point_status(self.code, point_id, "open")
+        self.store.board.set_point_status(self.code, point_id, "open")
 
     def visible_points(self) -> list[PointRecord]:
-        return [p for p in self.store.points(self.code) if p.status == "open"]
+        return [p for p in self.store.board.points(self.code) if p.status == "open"]
 
     # -- stickers -----------------------------------------------------------------------------------------------
     def voting_open(self) -> bool:
@@ -90,7 +90,7 @@ class PointsBoard(BlockActivity):
         if not isinstance(point_id, str):
             raise AnswerRejected(t("stickers.unknown_point"))
         try:
-            return self.store.change_stickers(
+            return self.store.board.change_stickers(
                 self.code, participant, point_id, delta, self.config.stickers, self.config.max_per_point
             )
         except StickerRefused as refused:
@@ -103,13 +103,13 @@ class PointsBoard(BlockActivity):
             raise AnswerRejected(messages[refused.reason]) from None
 
     def stickers_left(self, participant: str) -> int:
-        return self.config.stickers - sum(self.store.sticker_counts(self.code, participant).values())
+        return self.config.stickers - sum(self.store.board.sticker_counts(self.code, participant).values())
 
     def my_stickers(self, participant: str) -> dict[str, int]:
-        return self.store.sticker_counts(self.code, participant)
+        return self.store.board.sticker_counts(self.code, participant)
 
     def ranking(self) -> list[RankedPoint]:
-        counts = self.store.sticker_counts(self.code)
+        counts = self.store.board.sticker_counts(self.code)
         visible = self.visible_points()
         order = {p.point_id: i for i, p in enumerate(visible)}
         ranked = [RankedPoint(p.point_id, p.text, counts.get(p.point_id, 0)) for p in visible]
@@ -125,8 +125,8 @@ class PointsBoard(BlockActivity):
         if status not in self.config.statuses:
             raise AnswerRejected(t("actions.status", options=", ".join(self.config.statuses)))
         action_id = action_id or secrets.token_hex(6)
-        self.store.save_action(self.code, ActionRecord(action_id, point_id, text, level, owner, planning, status))
+        self.store.board.save_action(self.code, ActionRecord(action_id, point_id, text, level, owner, planning, status))
         return action_id
 
     def actions(self) -> list[ActionRecord]:
-        return self.store.actions(self.code)
+        return self.store.board.actions(self.code)

@@ -43,7 +43,7 @@ class LiveSession:
     @classmethod
     def open(cls, store: Store, code: str, clock=time.time, closed_too: bool = False) -> "LiveSession":
         """The session to take part in; `closed_too` for the facilitator, who still sees a closed one."""
-        record = store.get_session(code.strip().upper()) if code else None
+        record = store.sessions.get_session(code.strip().upper()) if code else None
         if record is None:
             raise SessionNotFound(code)
         if not record.is_open and not closed_too:
@@ -55,11 +55,11 @@ class LiveSession:
 
     def close(self) -> None:
         """The end of the session: nobody can answer any more; the answers stay for export, verslag and trends."""
-        self.store.close_session(self.code)
+        self.store.sessions.close_session(self.code)
 
     # -- where we are -------------------------------------------------------------------------------------------
     def state(self) -> LiveStateRecord:
-        return self.store.get_live_state(self.code)
+        return self.store.sessions.get_live_state(self.code)
 
     def step(self, state: LiveStateRecord | None = None) -> Step:
         state = state or self.state()
@@ -73,7 +73,7 @@ class LiveSession:
         # A new block starts its own clock; so does each timed prompt (thinking time per reflection question).
         if target.block.key != current.block_key or target.timed_prompt or self.step(current).timed_prompt:
             changes.update(timer_started_at=None, timer_elapsed=0.0)
-        return self.store.update_live_state(self.code, **changes)
+        return self.store.sessions.update_live_state(self.code, **changes)
 
     def go_next(self, from_index: int | None = None) -> LiveStateRecord:
         """One step on. With `from_index` (the step the facilitator's page showed) the command says where to go:
@@ -106,7 +106,7 @@ class LiveSession:
         return self.go_to(self.block_start(block_key))
 
     def set_results_shown(self, shown: bool) -> LiveStateRecord:
-        return self.store.update_live_state(self.code, results_shown=shown)
+        return self.store.sessions.update_live_state(self.code, results_shown=shown)
 
     # -- block timer --------------------------------------------------------------------------------------------
     def timer(self, state: LiveStateRecord | None = None) -> TimerView:
@@ -122,17 +122,17 @@ class LiveSession:
         state = self.state()
         if state.timer_started_at is not None:
             return state
-        return self.store.update_live_state(self.code, timer_started_at=self._clock())
+        return self.store.sessions.update_live_state(self.code, timer_started_at=self._clock())
 
     def pause_timer(self) -> LiveStateRecord:
         state = self.state()
         if state.timer_started_at is None:
             return state
         elapsed = state.timer_elapsed + self._clock() - state.timer_started_at
-        return self.store.update_live_state(self.code, timer_started_at=None, timer_elapsed=elapsed)
+        return self.store.sessions.update_live_state(self.code, timer_started_at=None, timer_elapsed=elapsed)
 
     def reset_timer(self) -> LiveStateRecord:
-        return self.store.update_live_state(self.code, timer_started_at=None, timer_elapsed=0.0)
+        return self.store.sessions.update_live_state(self.code, timer_started_at=None, timer_elapsed=0.0)
 
     # -- answers ------------------------------------------------------------------------------------------------
     def submit(self, participant: str, question_key, raw, session_code: str | None = None) -> str:
@@ -152,7 +152,7 @@ class LiveSession:
         if question is None:
             raise AnswerRejected(t("answer.closed"))
         value = normalise_answer(question, raw)
-        self.store.save_answer(self.code, participant, question_key, value)
+        self.store.sessions.save_answer(self.code, participant, question_key, value)
         return value
 
     def set_shared(self, participant: str, question_key, shared) -> None:
@@ -160,16 +160,16 @@ class LiveSession:
         question = self.template.question(question_key) if isinstance(question_key, str) else None
         if question is None or not question.private or not isinstance(shared, bool):
             raise AnswerRejected(t("answer.not_text"))
-        if self.store.get_answer(self.code, participant, question_key) is None:
+        if self.store.sessions.get_answer(self.code, participant, question_key) is None:
             raise AnswerRejected(t("answer.empty"))
-        self.store.set_shared(self.code, participant, question_key, shared)
+        self.store.sessions.set_shared(self.code, participant, question_key, shared)
 
     def room_answers(self, question_key: str):
         """Answers the room may ever see: for a private question only those their author shared."""
-        answers = self.store.answers(self.code, question_key)
+        answers = self.store.sessions.answers(self.code, question_key)
         question = self.template.question(question_key)
         if question is not None and question.private:
-            shared = self.store.shared_participants(self.code, question_key)
+            shared = self.store.sessions.shared_participants(self.code, question_key)
             answers = [a for a in answers if a.participant in shared]
         return answers
 
@@ -178,4 +178,4 @@ class LiveSession:
         section keys, which the facilitator's app reads) are refused: a synced widget value can be anything."""
         if key and key not in sections:
             raise KeyError(key)  # a section the naslag does not have
-        return self.store.update_live_state(self.code, reference_key=key or None)
+        return self.store.sessions.update_live_state(self.code, reference_key=key or None)

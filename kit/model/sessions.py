@@ -9,4 +9,4 @@ from kit.store import SessionRecord, Store
 def new_session(store: Store, template: Template, team: str, session_date: str) -> SessionRecord:
     """A session of `template` for `team` on `session_date` (YYYY-MM-DD), standing at its first block. The session
     keeps the template as it is now (`Template.to_dict`), so a later edit of the template file changes nothing."""
-    return store.create_session(template.to_dict(), team, session_date, template.blocks[0].key)
+    return store.sessions.create_session(template.to_dict(), team, session_date, template.blocks[0].key)

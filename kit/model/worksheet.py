@@ -11,7 +11,7 @@ from kit.model.activity import BlockActivity
 from kit.model.live import LiveSession
 from kit.model.template import ROUTE_CATEGORIES, Block, Meldcode
 from kit.model.text import AnswerRejected, checked_text
-from kit.store.activities import GroupRecord, RouteItemRecord, WorksheetAnswerRecord
+from kit.store import GroupRecord, RouteItemRecord, WorksheetAnswerRecord
 
 GROUP_LABEL_MAX = 30
 GROUP_TOKEN = re.compile(r"[0-9a-f]{12}")  # a group id (secrets.token_hex(6)), as a phone's address carries it
@@ -38,7 +38,7 @@ class Worksheet(BlockActivity):
         self._require_open()
         label = checked_text(label, GROUP_LABEL_MAX).strip()
         group_id = secrets.token_hex(6)
-        self.store.register_group(self.code, group_id, label)
+        self.store.worksheets.register_group(self.code, group_id, label)
         return group_id
 
     def group_named(self, label) -> GroupRecord | None:
@@ -67,7 +67,7 @@ class Worksheet(BlockActivity):
         self._require_open()
         if not isinstance(case_key, str) or self.meldcode.case(case_key) is None:
             raise AnswerRejected(t("worksheet.unknown_case"))
-        self.store.choose_case(self.code, group_id, case_key)
+        self.store.worksheets.choose_case(self.code, group_id, case_key)
 
     def answer(self, group_id: str, step_key, question_index, raw) -> str:
         self._require_open()
@@ -75,14 +75,14 @@ class Worksheet(BlockActivity):
         if step is None or not isinstance(question_index, int) or not 0 <= question_index < len(step.questions):
             raise AnswerRejected(t("worksheet.unknown_question"))
         value = checked_text(raw, self.meldcode.max_length)
-        self.store.save_worksheet_answer(self.code, group_id, step.key, question_index, value)
+        self.store.worksheets.save_worksheet_answer(self.code, group_id, step.key, question_index, value)
         return value
 
     def groups(self) -> list[GroupRecord]:
-        return self.store.groups(self.code)
+        return self.store.worksheets.groups(self.code)
 
     def answers(self) -> list[WorksheetAnswerRecord]:
-        return self.store.worksheet_answers(self.code)
+        return self.store.worksheets.worksheet_answers(self.code)
 
     def room_answers(self) -> list[WorksheetAnswerRecord]:
         """What the room may see after 'Toon resultaten': only answers the facilitator let through, one by one."""
@@ -93,7 +93,7 @@ class Worksheet(BlockActivity):
         """Let one answer (group, step, question) through to the room, or all of a step (group None), or take back."""
         if step_key is not None and self.meldcode.step(step_key) is None:
             raise AnswerRejected(t("worksheet.unknown_question"))
-        self.store.set_worksheet_shown(self.code, bool(shown), group_id, step_key, question_index)
+        self.store.worksheets.set_worksheet_shown(self.code, bool(shown), group_id, step_key, question_index)
 
     def groups_writing(self) -> list[GroupRecord]:
         """Groups that registered and have not yet answered every meldcode step: leaving the worksheet stops them."""
@@ -111,15 +111,15 @@ class Worksheet(BlockActivity):
         if self.meldcode.step(step_key) is None or category not in ROUTE_CATEGORIES:
             raise AnswerRejected(t("worksheet.unknown_question"))
         item_id = secrets.token_hex(6)
-        self.store.add_route_item(self.code, item_id, step_key, category, checked_text(raw, ROUTE_TEXT_MAX))
+        self.store.worksheets.add_route_item(self.code, item_id, step_key, category, checked_text(raw, ROUTE_TEXT_MAX))
         return item_id
 
     def remove_route_item(self, item_id: str) -> None:
-        self.store.remove_route_item(self.code, item_id)
+        self.store.worksheets.remove_route_item(self.code, item_id)
 
     def route_map(self) -> dict[str, dict[str, list[RouteItemRecord]]]:
         """step key -> category -> items, every step and category present (empty lists included)."""
         result = {s.key: {c: [] for c in ROUTE_CATEGORIES} for s in self.meldcode.steps}
-        for item in self.store.route_items(self.code):
+        for item in self.store.worksheets.route_items(self.code):
             result.setdefault(item.step_key, {c: [] for c in ROUTE_CATEGORIES})[item.category].append(item)
         return result

@@ -28,6 +28,11 @@ What it adds to Voilà 0.5 (each at the extension point Voilà offers for it):
   whether this server still has it): after `serve` restarts, or when the kernel was stopped, the page says so and
   reloads itself, and lands on the current step. It also writes the group token that a Werkvorm 3 phone shows
   (`data-tlg-group`) into the page's address, so a reload of that phone gets its group back;
+- every page is in its language and has a title in words (`page_html`: `<html lang>` is the server's language,
+  Voilà's template says "en"; `<title>` names the page, not the notebook file), and `a11y_script` keeps the page
+  accessible as widgets come and go: what ipywidgets cannot say itself (an aria-pressed state, a live region, a
+  button's full name, a chart's text alternative, a phone following its session's language) it reads from CSS
+  classes and attributes the kit's widgets set;
 - the facilitator's token comes from the environment (`TEAMLEERGESPREK_VOILA_TOKEN`, not the command line that
   `ps` shows) and is not passed on to kernels.
 """
@@ -50,7 +55,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
 from kit import settings
-from kit.i18n import language, translate
+from kit.i18n import catalog, language, translate
 
 V1 = "v1.kernel.websocket.jupyter.org"
 ZMQ_MAX_SOCKETS = 16_384
@@ -82,6 +87,109 @@ WATCH_SECONDS = 3
 def offline_html(chunk: str) -> str:
     """The page without links to other hosts (Voilà's template puts Font Awesome from a CDN in the <head>)."""
     return EXTERNAL_LINK.sub("", chunk) if "<link" in chunk else chunk
+
+
+HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+TITLE_TAG = re.compile(r"<title>.*?</title>", re.IGNORECASE | re.DOTALL)
+
+
+def page_title(lang: str, notebook: str | None) -> str:
+    """"Teamleergesprek · deelnemen" for deelnemer.ipynb (a page without its own title: the kit's name)."""
+    name = (notebook or "").replace("\\", "/").rsplit("/", 1)[-1].removesuffix(".ipynb")
+    key = f"page.title.{name}"
+    return translate(lang, key if key in catalog().messages else "participant.title")
+
+
+def page_html(chunk: str, lang: str, notebook: str | None) -> str:
+    """The page's <html> tag with its language and its <title> in words (both in the first chunk with the head)."""
+    chunk = HTML_TAG.sub(f'<html lang="{html.escape(lang)}">', chunk, count=1)
+    return TITLE_TAG.sub(f"<title>{html.escape(page_title(lang, notebook))}</title>", chunk, count=1)
+
+
+def a11y_script() -> str:
+    """Runs in every page, after every change of the widgets (a MutationObserver, one pass per frame):
+    - `[data-tlg-lang]` / `[data-tlg-title]` (a phone that speaks its session's language): the page's lang and title;
+    - `.tlg-status`, `.tlg-live`: a polite live region (role=status), so what a tap did is read out;
+    - `button.tlg-choice`: aria-pressed follows `.tlg-selected` (the chosen option is not only a colour);
+    - `button.tlg-named[title]`: the button's name is its tooltip ("+ sticker op: <punt>"), which begins with the
+      visible text (WCAG 2.5.3), or gets it in front ("+10 — 10 punten meer voor: <optie>");
+    - `.tlg-heading` / `.tlg-heading-1`: an HTML widget that is a heading (level 2 / 1) without changing its look;
+    - `.tlg-label-heading`: the field in it is named by the heading just before it (aria-labelledby);
+    - `.tlg-status-error` with text: the field before it in the same view is aria-invalid and described by it;
+    - a new question (a `.tlg-heading` or a naslag title that was not there before) takes the focus when the focus
+      was lost with the view it was in (the facilitator moved on, a step changed), never while someone types;
+    - `img.tlg-chart` (an ipywidgets Image, which has no `alt`): its alt is the text of the `.tlg-chart-alt` beside it
+      (the figures in words), next to it or else just before it."""
+    return """<script>(function () {
+  var queued = false, ids = 0, seen = new WeakSet(), loaded = false;
+  function id(el) { if (!el.id) { el.id = 'tlg-a11y-' + (++ids); } return el.id; }
+  function headingBefore(el) {
+    var found = null;
+    each('.tlg-heading', function (h) { if (h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) { found = h; } });
+    return found;
+  }
+  function each(selector, fn) { Array.prototype.forEach.call(document.querySelectorAll(selector), fn); }
+  function set(el, name, value) { if (el.getAttribute(name) !== value) { el.setAttribute(name, value); } }
+  function fix() {
+    queued = false;
+    var langs = document.querySelectorAll('[data-tlg-lang]');
+    if (langs.length) {
+      var last = langs[langs.length - 1];
+      set(document.documentElement, 'lang', last.getAttribute('data-tlg-lang'));
+      var title = last.getAttribute('data-tlg-title');
+      if (title && document.title !== title) { document.title = title; }
+    }
+    each('.tlg-status, .tlg-live', function (el) { set(el, 'role', 'status'); set(el, 'aria-live', 'polite'); });
+    each('button.tlg-choice', function (el) { set(el, 'aria-pressed', el.classList.contains('tlg-selected') ? 'true' : 'false'); });
+    each('button.tlg-named[title]', function (el) {
+      var title = el.getAttribute('title'), text = el.textContent.trim();
+      set(el, 'aria-label', !text || title.indexOf(text) === 0 ? title : text + ' — ' + title);
+    });
+    each('.tlg-heading, .tlg-heading-1', function (el) {
+      set(el, 'role', 'heading'); set(el, 'aria-level', el.classList.contains('tlg-heading-1') ? '1' : '2');
+    });
+    each('.tlg-label-heading', function (el) {
+      var field = el.querySelector('textarea, input, select'), heading = headingBefore(el);
+      if (!field || !heading) { return; }
+      set(field, 'aria-labelledby', id(heading));
+    });
+    each('.tlg-status', function (el) {
+      var view = el.parentElement, field = view && view.querySelector('textarea, input[type="text"]');
+      if (!field) { return; }
+      var error = el.classList.contains('tlg-status-error') && el.textContent.trim() !== '';
+      if (error) { set(field, 'aria-invalid', 'true'); set(field, 'aria-describedby', id(el)); }
+      else if (field.getAttribute('aria-describedby') === el.id) {
+        field.removeAttribute('aria-invalid'); field.removeAttribute('aria-describedby');
+      }
+    });
+    var fresh = null;
+    each('.tlg-heading, .tlg-reference-title', function (el) {
+      if (!seen.has(el)) { seen.add(el); if (el.offsetParent !== null) { fresh = el; } }
+    });
+    var lost = !document.activeElement || document.activeElement === document.body;
+    if (fresh && loaded && lost) {
+      fresh.setAttribute('tabindex', '-1');
+      fresh.focus({preventScroll: false});
+    }
+    loaded = true;
+    each('img.tlg-chart', function (el) {
+      var caption = near(el, 'tlg-chart-alt');
+      set(el, 'alt', caption ? caption.textContent.trim() : '');
+    });
+  }
+  function near(el, cls) {
+    var next = el.nextElementSibling, previous = el.previousElementSibling;
+    if (next && next.classList.contains(cls)) { return next; }
+    return previous && previous.classList.contains(cls) ? previous : null;
+  }
+  function queue() { if (!queued) { queued = true; window.requestAnimationFrame(fix); } }
+  function start() {
+    new MutationObserver(queue).observe(document.body, {subtree: true, childList: true, attributes: true,
+      attributeFilter: ['class', 'title'], characterData: true});
+    queue();
+  }
+  if (document.body) { start(); } else { document.addEventListener('DOMContentLoaded', start); }
+})();</script>"""
 
 
 def watch_script(lang: str) -> str:
@@ -350,20 +458,29 @@ class KitVoilaHandler(TornadoVoilaHandler):
     """The page: refuses what the single-page server does not serve, then admits the request or says it is full."""
 
     _kit_head_done = False
+    _kit_head = ""
+    _kit_path: str | None = None  # the notebook of a folder serve (begeleider, scherm), from the address
 
     def write(self, chunk):
-        # The page, streamed: without links to other hosts, and with the watch script in its <head>.
+        # The page, streamed: without links to other hosts, with its language and title, and with the watch and
+        # accessibility scripts in its <head>. Voilà streams the template in small pieces (`<html lang="`, `en`,
+        # `">`...), so the head is kept back until it is whole, then written as one.
         if isinstance(chunk, str):
             chunk = offline_html(chunk)
-            if not self._kit_head_done and "</head>" in chunk:
+            if not self._kit_head_done:
+                self._kit_head += chunk
+                if "</head>" not in self._kit_head:
+                    return None
                 self._kit_head_done = True
                 lang = getattr(self.settings.get("voila"), "lang", "nl")
-                chunk = chunk.replace("</head>", watch_script(lang) + "</head>", 1)
+                chunk = page_html(offline_html(self._kit_head), lang, self.notebook_path or self._kit_path)
+                chunk = chunk.replace("</head>", watch_script(lang) + a11y_script() + "</head>", 1)
         return super().write(chunk)
 
     @tornado.web.authenticated
     async def get(self, path=None):
         app = self.settings.get("voila")
+        self._kit_path = path
         if self.notebook_path and path:
             raise tornado.web.HTTPError(404)
         self.xsrf_token  # sets the _xsrf cookie that the page's unload beacon sends back (kernel shutdown)

@@ -1,8 +1,10 @@
 """From a database URL to an open connection with the settings a live session needs.
 
 `connect(url)` returns a `Database`: one DB-API connection plus the few things SQLite and PostgreSQL do
-differently (how a writing transaction starts, the placeholder style, listing tables, vacuuming). The SQL of the
-store itself is written once, with `?` placeholders, and runs unchanged on both.
+differently (how a writing transaction starts, the placeholder style, listing tables, vacuuming). Each part of the
+store (sessions, worksheets, board, history) receives the same `Database` and talks to it through `query` (reads)
+and `transaction` (writes). The SQL of the store itself is written once, with `?` placeholders, and runs
+unchanged on both.
 
 psycopg is imported only when the URL is a PostgreSQL one: participant kernels on SQLite never pay its memory.
 """
@@ -10,6 +12,9 @@ psycopg is imported only when the URL is a PostgreSQL one: participant kernels o
 from __future__ import annotations
 
 import sqlite3
+import threading
+from contextlib import contextmanager
+from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -36,6 +41,16 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 class StoreError(Exception):
     """A problem with the database that the user can act on; the message is Dutch and says what to do."""
+
+
+def now() -> str:
+    """A moment as the store keeps it: UTC ISO text."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def minute() -> str:
+    """Times no finer than the minute (AVG): enough to order, too coarse to tell who typed what when."""
+    return datetime.now(timezone.utc).replace(second=0, microsecond=0).isoformat()
 
 
 def resolve_db_url(url: str | None = None) -> str:
@@ -77,10 +92,56 @@ def connect(url: str) -> "Database":
 
 
 class Database:
-    """The connection the store talks to. `execute` takes `?` placeholders and returns a cursor."""
+    """The connection every part of the store talks to: `query` to read, `transaction` to write.
+
+    `execute` takes `?` placeholders and returns a cursor; call it only inside `transaction`. One `Database` per
+    `Store`; its lock keeps a kernel's poller thread and its widget callbacks apart.
+    """
 
     kind: str
     errors: tuple[type[BaseException], ...]
+
+    def __init__(self):
+        self._lock = threading.RLock()
+        self._writing = False
+
+    @property
+    def backend(self) -> str:
+        """'sqlite' or 'postgresql'."""
+        return self.kind
+
+    @staticmethod
+    def placeholders(count: int) -> str:
+        """`?, ?, ?` for an IN (...) list of `count` values."""
+        return ", ".join("?" * count)
+
+    def query(self, sql: str, params=()) -> list[tuple]:
+        with self._lock:
+            return self.execute(sql, params).fetchall()
+
+    @contextmanager
+    def transaction(self):
+        """A writing transaction: holds the database's write lock from the start, so what it reads stays true until
+        it writes (SQLite BEGIN IMMEDIATE; PostgreSQL an advisory lock). Returns only after COMMIT, so a caller that
+        confirms a write to a participant does so only when it is on disk.
+
+        A transaction opened inside another one (same thread: the lock lets no other in) joins it: all or nothing,
+        one commit. That is how `Store.transaction` makes several writes of several parts one.
+        """
+        with self._lock:
+            if self._writing:
+                yield self
+                return
+            self.begin()
+            self._writing = True
+            try:
+                yield self
+            except BaseException:
+                self._writing = False
+                self.rollback()
+                raise
+            self._writing = False
+            self.commit()
 
     def execute(self, sql: str, params=()):
         raise NotImplementedError
@@ -110,6 +171,10 @@ class Database:
 
     def reclaim(self, tables: list[str]) -> str | None:
         """After deleting: make the deleted rows unreadable in the database files. Returns a Dutch warning or None."""
+        with self._lock:
+            return self._reclaim(tables)
+
+    def _reclaim(self, tables: list[str]) -> str | None:
         raise NotImplementedError
 
 
@@ -119,11 +184,12 @@ class SQLiteDatabase(Database):
     errors = (sqlite3.Error,)
 
     def __init__(self, path: str):
+        super().__init__()
         self.path = path
         if path != ":memory:":
             check_sqlite_file(Path(path))
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        # Autocommit mode: every write runs in an explicit transaction (see Store.transaction), so a participant is
+        # Autocommit mode: every write runs in an explicit transaction (see Database.transaction), so a participant is
         # only told "opgeslagen" after COMMIT returned.
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
         try:
@@ -152,7 +218,8 @@ class SQLiteDatabase(Database):
 
     def change_counter(self) -> int | None:
         # Changes whenever another connection commits; a read of a counter in shared memory, no table touched.
-        return self.execute("PRAGMA data_version").fetchone()[0]
+        with self._lock:
+            return self.execute("PRAGMA data_version").fetchone()[0]
 
     def has_table(self, name: str) -> bool:
         return bool(self.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchall())
@@ -161,7 +228,7 @@ class SQLiteDatabase(Database):
         tables = [row[0] for row in self.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
         return [t for t in tables if any(row[1] == column for row in self.execute(f'PRAGMA table_info("{t}")'))]
 
-    def reclaim(self, tables: list[str]) -> str | None:
+    def _reclaim(self, tables: list[str]) -> str | None:
         # secure_delete already zeroed the freed cells; VACUUM rebuilds the file without the free pages, and the
         # checkpoint moves that into the database file and empties the WAL, which held the old pages too.
         self.execute("VACUUM")
@@ -176,7 +243,8 @@ class SQLiteDatabase(Database):
         """A consistent copy while others keep writing: SQLite's online backup, one step, then a plain file."""
         copy = sqlite3.connect(target)
         try:
-            self.connection.backup(copy)
+            with self._lock:
+                self.connection.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")
         finally:
             copy.close()
@@ -245,6 +313,7 @@ class PostgresDatabase(Database):
     def __init__(self, url: str):
         import psycopg  # here, not at the top: see the module docstring
 
+        super().__init__()
         self._psycopg = psycopg
         self.errors = (psycopg.Error,)
         self.url = url
@@ -257,7 +326,7 @@ class PostgresDatabase(Database):
         try:
             if "connect_timeout" not in psycopg.conninfo.conninfo_to_dict(self.url):
                 options["connect_timeout"] = PG_CONNECT_TIMEOUT_S
-            # Autocommit: as with SQLite, every write runs inside an explicit BEGIN … COMMIT (Store.transaction).
+            # Autocommit: as with SQLite, every write runs inside an explicit BEGIN … COMMIT (Database.transaction).
             return psycopg.connect(self.url, **options)
         except psycopg.Error as exc:
             reason = " ".join(str(exc).split()) or type(exc).__name__
@@ -321,7 +390,7 @@ class PostgresDatabase(Database):
         )
         return [row[0] for row in rows]
 
-    def reclaim(self, tables: list[str]) -> str | None:
+    def _reclaim(self, tables: list[str]) -> str | None:
         # VACUUM FULL writes each table anew, without the deleted rows (plain VACUUM only marks their space free).
         # The tables are small; the lock it takes lasts milliseconds.
         for table in tables:

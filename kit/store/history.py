@@ -1,4 +1,4 @@
-"""Read-only bulk queries for the zorgteam's trends: many sessions of one team at once. Mixed into `Store`.
+"""Read-only bulk queries for the zorgteam's trends: many sessions of one team at once (`store.history`).
 
 Everything here reads; nothing writes or locks for writing. The SQL is the store's portable subset (`?`
 placeholders, no SQLite-only functions), so it runs unchanged on PostgreSQL.
@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+
+from kit.store.connection import Database
 
 IN_CHUNK = 500
 
@@ -36,14 +38,15 @@ def _chunks(items: Sequence, size: int = IN_CHUNK) -> Iterator[Sequence]:
         yield items[start:start + size]
 
 
-def _marks(count: int) -> str:
-    return ", ".join("?" * count)
-
-
 class HistoryStore:
+    """`store.history`: reads across sessions, for trends and reports."""
+
+    def __init__(self, db: Database):
+        self._db = db
+
     def teams(self) -> list[str]:
         """Every team that has at least one session, alphabetically."""
-        rows = self._query("SELECT DISTINCT team FROM sessions")
+        rows = self._db.query("SELECT DISTINCT team FROM sessions")
         return sorted((row[0] for row in rows), key=lambda name: (name.casefold(), name))
 
     def sessions_of_team(self, team: str, date_from: str | None = None,
@@ -61,7 +64,7 @@ class HistoryStore:
         sql += " ORDER BY session_date, created_at, code"
         parsed: dict[str, dict] = {}  # most sessions of a team share their template text: parse it once
         sessions = []
-        for code, team_name, session_date, template_json, status, created_at in self._query(sql, tuple(params)):
+        for code, team_name, session_date, template_json, status, created_at in self._db.query(sql, tuple(params)):
             template = parsed.get(template_json)
             if template is None:
                 template = parsed[template_json] = json.loads(template_json)
@@ -125,9 +128,9 @@ class HistoryStore:
         key_list = None if keys is None else list(dict.fromkeys(keys))
         if not codes or key_list == []:
             return []
-        key_sql = "" if key_list is None else f" AND question_key IN ({_marks(len(key_list))})"
+        key_sql = "" if key_list is None else f" AND question_key IN ({self._db.placeholders(len(key_list))})"
         rows: list = []
         for chunk in _chunks(codes):
-            sql = template.format(codes=_marks(len(chunk)), keys=key_sql)
-            rows.extend(self._query(sql, (*chunk, *(key_list or ()))))
+            sql = template.format(codes=self._db.placeholders(len(chunk)), keys=key_sql)
+            rows.extend(self._db.query(sql, (*chunk, *(key_list or ()))))
         return rows

@@ -4,7 +4,69 @@ Plain SQL that SQLite and PostgreSQL both accept: TEXT keys, INTEGER flags, DOUB
 ON CONFLICT upserts, no AUTOINCREMENT.
 """
 
-from kit.store.activities import ACTIVITY_TABLES
+ACTIVITY_TABLES = [
+    """CREATE TABLE groups (
+        session_code TEXT NOT NULL REFERENCES sessions(code),
+        group_id TEXT NOT NULL,
+        label TEXT NOT NULL,
+        case_key TEXT,
+        created_at TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (session_code, group_id)
+    )""",
+    """CREATE TABLE worksheet_answers (
+        session_code TEXT NOT NULL REFERENCES sessions(code),
+        group_id TEXT NOT NULL,
+        step_key TEXT NOT NULL,
+        question_index INTEGER NOT NULL,
+        value TEXT NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (session_code, group_id, step_key, question_index)
+    )""",
+    """CREATE TABLE route_items (
+        session_code TEXT NOT NULL REFERENCES sessions(code),
+        item_id TEXT NOT NULL,
+        step_key TEXT NOT NULL,
+        category TEXT NOT NULL,
+        text TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (session_code, item_id)
+    )""",
+    """CREATE TABLE points (
+        session_code TEXT NOT NULL REFERENCES sessions(code),
+        point_id TEXT NOT NULL,
+        author TEXT NOT NULL,
+        prompt_index INTEGER,
+        text TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open',
+        merged_into TEXT,
+        position INTEGER NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (session_code, point_id)
+    )""",
+    """CREATE TABLE stickers (
+        session_code TEXT NOT NULL REFERENCES sessions(code),
+        participant TEXT NOT NULL,
+        point_id TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (session_code, participant, point_id)
+    )""",
+    """CREATE TABLE actions (
+        session_code TEXT NOT NULL REFERENCES sessions(code),
+        action_id TEXT NOT NULL,
+        point_id TEXT,
+        text TEXT NOT NULL,
+        level TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        planning TEXT NOT NULL,
+        status TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (session_code, action_id)
+    )""",
+    "ALTER TABLE live_state ADD COLUMN reference_key TEXT",
+    "ALTER TABLE answers ADD COLUMN shared INTEGER NOT NULL DEFAULT 0",
+]
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 
 from kit.i18n import t
 from kit.widgets.children import replace_children
-from kit.widgets.html import html_widget as _html
+from kit.widgets.html import html_widget as _html, label_by_heading, label_field
 
 Result = "tuple[bool, str]"
 
@@ -29,6 +29,8 @@ class PointEntry(widgets.VBox):
         self.max_length = max_length
         self.text = widgets.Textarea(placeholder=t("points.placeholder"), rows=3, continuous_update=True,
                                      layout=widgets.Layout(width="100%"))
+        # Named by the question above it (a prompt's heading), else "Je post-it".
+        label_by_heading(self.text) if header else label_field(self.text, t("a11y.post_label"))
         self.counter = _html("", "tlg-hint")
         self.send = widgets.Button(description=t("points.post"), layout=widgets.Layout(width="100%"))
         self.send.add_class("tlg-send")
@@ -67,7 +69,7 @@ class StickerBallot(widgets.VBox):
 
     def __init__(self, on_add: Callable[[str], "tuple[bool, str]"], on_remove: Callable[[str], "tuple[bool, str]"]):
         self._on_add, self._on_remove = on_add, on_remove
-        self.left = _html("", "tlg-question")
+        self.left = _html("", "tlg-question", "tlg-live")
         self.status = _html("", "tlg-status")
         self.rows = widgets.VBox()
         self.add_buttons: dict[str, widgets.Button] = {}
@@ -88,9 +90,13 @@ class StickerBallot(widgets.VBox):
         for point_id, text in points:
             count = mine.get(point_id, 0)
             full = left <= 0 or (max_per_point is not None and count >= max_per_point)
-            add = widgets.Button(description=t("stickers.add"), layout=widgets.Layout(width="50%"), disabled=full)
-            remove = widgets.Button(description=t("stickers.remove"), layout=widgets.Layout(width="50%"),
-                                    disabled=count == 0)
+            # Eight "+ sticker" buttons need eight names: "+ sticker op: <punt>" (the page makes the tooltip the name).
+            add = widgets.Button(description=t("stickers.add"), tooltip=t("a11y.sticker_add", point=text),
+                                 layout=widgets.Layout(width="50%"), disabled=full)
+            remove = widgets.Button(description=t("stickers.remove"), tooltip=t("a11y.sticker_remove", point=text),
+                                    layout=widgets.Layout(width="50%"), disabled=count == 0)
+            add.add_class("tlg-named")
+            remove.add_class("tlg-named")
             add.add_class("tlg-option")
             remove.add_class("tlg-option")
             add.on_click(lambda _, p=point_id: self.add(p))
@@ -98,7 +104,9 @@ class StickerBallot(widgets.VBox):
             self.add_buttons[point_id], self.remove_buttons[point_id] = add, remove
             self.row_status[point_id] = _html("", "tlg-status")
             dots = "●" * count
-            card = _html(f"<div class='tlg-point'>{html.escape(text)}<div class='tlg-dots'>{dots}</div></div>")
+            mine_text = html.escape(t("a11y.stickers_here", n=count)) if count else ""
+            card = _html(f"<div class='tlg-point'>{html.escape(text)}<div class='tlg-dots'><span aria-hidden='true'>"
+                         f"{dots}</span><span class='tlg-sr-only'>{mine_text}</span></div></div>")
             rows.append(widgets.VBox([card, widgets.HBox([add, remove]), self.row_status[point_id]]))
         replace_children(self.rows, rows)
 
@@ -160,7 +168,7 @@ class PointsModeration(widgets.VBox):
                 label.layout.flex = "1 1 auto"
                 rows.append(widgets.HBox([label, undo]))
                 continue
-            editor = widgets.Text(value=text, layout=widgets.Layout(flex="1 1 auto"))
+            editor = label_field(widgets.Text(value=text, layout=widgets.Layout(flex="1 1 auto")), t("a11y.point_text"))
             save = widgets.Button(description=t("points.save"), layout=widgets.Layout(width="110px"))
             save.on_click(lambda _, p=point_id, e=editor: self._on_edit(p, e.value))
             hidden = status == "hidden"
@@ -168,7 +176,8 @@ class PointsModeration(widgets.VBox):
                                   layout=widgets.Layout(width="110px"))
             hide.on_click(lambda _, p=point_id, h=hidden: self._on_hide(p, not h))
             options = [(t("points.merge_into"), "")] + [(other[:40], pid) for pid, other in visible if pid != point_id]
-            merge = widgets.Dropdown(options=options, value="", layout=widgets.Layout(width="220px"))
+            merge = label_field(widgets.Dropdown(options=options, value="", layout=widgets.Layout(width="220px")),
+                                t("a11y.merge", point=text))
             merge.observe(lambda change, p=point_id: change["new"] and self._on_merge(p, change["new"]), "value")
             self.editors[point_id], self.hide_buttons[point_id], self.merge_pickers[point_id] = editor, hide, merge
             row = [editor, save, hide, merge]
@@ -250,7 +259,9 @@ class ActionPlanEditor(widgets.VBox):
     def show_actions(self, actions, on_status: Callable[[object, str], None]) -> None:
         rows = []
         for action in actions:
-            choice = widgets.Dropdown(options=self._statuses, value=action.status, layout=widgets.Layout(width="200px"))
+            choice = label_field(widgets.Dropdown(options=self._statuses, value=action.status,
+                                                  layout=widgets.Layout(width="200px")),
+                                 t("a11y.action_status", action=action.text))
             choice.observe(lambda change, a=action: on_status(a, change["new"]), "value")
             label = _html(f"{html.escape(action.text)} · {html.escape(action.owner)} · {html.escape(action.planning)}")
             label.layout.flex = "1 1 auto"

@@ -170,11 +170,12 @@ class ResultsPanel(widgets.VBox):
         self.chart = widgets.Image(format="png", layout=_fitting_picture())
         self.chart.add_class("tlg-chart")
         # The figures in words too: for screen readers, and for anyone who cannot read bar lengths from afar.
-        self.caption = _html("", "tlg-muted", "tlg-caption")
+        self.caption = _html("", "tlg-muted", "tlg-caption", "tlg-chart-alt")
         self.cards = _html("", "tlg-cards")
-        self.words_title = _html("", "tlg-muted")
+        self.words_title = _html("", "tlg-muted", "tlg-chart-alt")
         self.words_chart = widgets.Image(format="png", layout=_fitting_picture())
         self.words_chart.add_class("tlg-chart")
+        # The page gives each chart its caption beside it as `alt` (kit.serving.voila_extension.a11y_script).
         self.words = widgets.VBox([self.words_title, self.words_chart], layout=widgets.Layout(width="40%", min_height="0"))
         self.words.add_class("tlg-words")
         self.answers_row = widgets.HBox([self.cards, self.words])
@@ -256,6 +257,8 @@ class ModerationPanel(widgets.VBox):
             label = t("facilitator.hide_answer") if shown else t("facilitator.show_answer")
             button = _button(label, lambda p=participant, s=shown: self._on_toggle(p, not s), "120px")
             button.button_style = "" if shown else "info"
+            button.tooltip = f"{label}: {text[:80]}"  # one name per answer ("Verberg: …"), see a11y_script
+            button.add_class("tlg-named")
             marker = "✓ " if shown else ""
             text_view = _html(f"{marker}{html.escape(text)}", "tlg-moderation")
             text_view.layout.flex = "1 1 auto"

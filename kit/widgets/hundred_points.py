@@ -20,6 +20,7 @@ class PointsView(QuestionView):
         self.points = dict.fromkeys(self.question.options, 0)
         self.left = widgets.HTML()
         self.left.add_class("tlg-question")
+        self.left.add_class("tlg-live")
         self.values: dict[str, widgets.HTML] = {}
         self.minus: dict[str, widgets.Button] = {}
         self.plus: dict[str, widgets.Button] = {}
@@ -46,6 +47,7 @@ class PointsView(QuestionView):
         button = widgets.Button(description=text, tooltip=tooltip,
                                 layout=widgets.Layout(width="30%", flex="0 0 auto"))
         button.add_class("tlg-divide-step")
+        button.add_class("tlg-named")  # named "+10 — 10 punten meer voor: <optie>"
         button.on_click(lambda _: self.change(option, change))
         return button
 

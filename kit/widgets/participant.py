@@ -14,6 +14,7 @@ import ipywidgets as widgets
 from kit.i18n import t
 from kit.model.template import Question
 from kit.widgets import shared
+from kit.widgets.html import label_by_heading, label_field
 from kit.widgets.shared import html as _html
 
 Submit = Callable[[str, object], "tuple[bool, str]"]
@@ -23,7 +24,8 @@ class CodeEntry(widgets.VBox):
     """Shown when the page was opened without a (valid) code."""
 
     def __init__(self, on_join: Callable[[str], None], message: str = ""):
-        self.code = widgets.Text(placeholder=t("participant.code_placeholder"), layout=widgets.Layout(width="100%"))
+        self.code = label_field(widgets.Text(placeholder=t("participant.code_placeholder"),
+                                             layout=widgets.Layout(width="100%")), t("a11y.code_label"))
         self.code.add_class("tlg-code")
         self.join_button = widgets.Button(description=t("participant.join"), layout=widgets.Layout(width="100%"))
         self.join_button.add_class("tlg-send")
@@ -40,7 +42,7 @@ class CodeEntry(widgets.VBox):
 
 class WaitingView(widgets.VBox):
     def __init__(self, block_title: str, hint_text: str | None = None):
-        waiting = _html(html.escape(t("participant.waiting")), "tlg-waiting")
+        waiting = _html(html.escape(t("participant.waiting")), "tlg-waiting", "tlg-heading")
         now = _html(f"<p style='text-align:center'>{html.escape(t('participant.now', block=block_title))}</p>")
         hint_text = hint_text or t("participant.waiting_hint")
         hint = _html(f"<p style='text-align:center'>{html.escape(hint_text)}</p>", "tlg-hint")
@@ -52,7 +54,7 @@ class EndedView(widgets.VBox):
 
     def __init__(self, intentions: Sequence[str] = ()):
         children = [
-            _html(html.escape(t("participant.ended")), "tlg-waiting"),
+            _html(html.escape(t("participant.ended")), "tlg-waiting", "tlg-heading"),
             _html(f"<p style='text-align:center'>{html.escape(t('participant.ended_hint'))}</p>", "tlg-hint"),
         ]
         children += [_html(f"<b>{html.escape(t('participant.keep'))}</b><br>{html.escape(text)}", "tlg-point")
@@ -66,7 +68,7 @@ class PromptView(widgets.VBox):
     def __init__(self, block_title: str, prompt: str, position: str, hint: str | None = None):
         super().__init__([
             _html(html.escape(f"{block_title} · {position}"), "tlg-hint"),
-            _html(html.escape(prompt), "tlg-question"),
+            _html(html.escape(prompt), "tlg-question", "tlg-heading"),
             _html(html.escape(hint or t("participant.prompt_hint")), "tlg-hint"),
         ], layout=shared.layout())
 
@@ -88,7 +90,7 @@ class QuestionView(widgets.VBox):
         self.saved_value = current
         self.status = _html("", "tlg-status")
         header = [_html(html.escape(position), "tlg-hint")] if position else []
-        header.append(_html(html.escape(question.text), "tlg-question"))
+        header.append(_html(html.escape(question.text), "tlg-question", "tlg-heading"))
         super().__init__(header + self._inputs() + [self.status], layout=shared.layout())
         if current is not None:
             self._show_saved(current)
@@ -127,6 +129,7 @@ class ChoiceView(QuestionView):
         for option in self.question.options:
             button = shared.button(option, width="100%")
             button.add_class("tlg-option")
+            button.add_class("tlg-choice")  # aria-pressed follows tlg-selected (kit.serving.voila_extension)
             button.on_click(lambda _, o=option: self.answer(o))
             self.buttons[option] = button
         return list(self.buttons.values())
@@ -137,14 +140,27 @@ class ScaleView(QuestionView):
 
     def _inputs(self):
         self.buttons = {}
-        for value in self.question.scale_values:
+        q = self.question
+        for value in q.scale_values:
+            # Named with its meaning ("0: helemaal niet"), not just "0"; the page makes the tooltip its name.
+            ends = {q.scale_min: q.min_label, q.scale_max: q.max_label}
+            if ends.get(value):
+                name = t("a11y.scale_end", value=value, label=ends[value])
+            elif q.min_label and q.max_label:
+                name = t("a11y.scale_value", value=value, min=q.scale_min, min_label=q.min_label, max=q.scale_max,
+                         max_label=q.max_label)
+            else:
+                name = f"{value} ({q.scale_min}–{q.scale_max})"
             button = shared.button(str(value), flex="1 1 0", min_width="0")
+            button.tooltip = name
             button.add_class("tlg-scale")
+            button.add_class("tlg-choice")
+            button.add_class("tlg-named")
             button.on_click(lambda _, v=str(value): self.answer(v))
             self.buttons[str(value)] = button
         row = widgets.HBox(list(self.buttons.values()), layout=shared.layout(width="100%"))
         labels = _html(
-            "<div style='display:flex;justify-content:space-between;font-size:17px'>"
+            "<div style='display:flex;justify-content:space-between;font-size:17px' aria-hidden='true'>"
             f"<span>{self.question.scale_min} = {html.escape(self.question.min_label)}</span>"
             f"<span>{self.question.scale_max} = {html.escape(self.question.max_label)}</span></div>"
         )
@@ -202,6 +218,7 @@ class OpenView(QuestionView):
             continuous_update=True,
             layout=widgets.Layout(width="100%"),
         )
+        label_by_heading(self.text)  # the question (the heading above) is the field's name
         self.counter = _html("", "tlg-hint")
         self.send = shared.button(t("participant.send"), width="100%")
         self.send.add_class("tlg-send")

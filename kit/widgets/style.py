@@ -142,12 +142,32 @@ PHONE_TOUCH_CSS = """
 """
 
 
+# Every page: a focus ring of 3 px in the kit's dark blue (9:1 against white, WCAG 2.4.7 and 1.4.11), whatever
+# ipywidgets' own focus style (a pale blue, about 2.2:1); text only for screen readers (.tlg-sr-only).
+A11Y_CSS = """
+<style>
+.jupyter-widgets button:focus-visible, .jupyter-widgets input:focus-visible, .jupyter-widgets textarea:focus-visible,
+.jupyter-widgets select:focus-visible, .jupyter-widgets a:focus-visible, .widget-html a:focus-visible {
+  outline: 3px solid #1f4e79 !important; outline-offset: 2px; box-shadow: 0 0 0 5px #fff; }
+.jupyter-widgets input:focus, .jupyter-widgets textarea:focus, .jupyter-widgets select:focus { border-color: #1f4e79; }
+.tlg-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+.jupyter-widgets.tlg-field, .jupyter-widgets.tlg-field-sr { flex-direction: column; align-items: stretch; height: auto; }
+.jupyter-widgets.tlg-field > .widget-label { width: auto; max-width: 100%; height: auto; white-space: normal;
+  overflow: visible; text-overflow: clip; text-align: left; line-height: 1.4; font-size: inherit; margin: 6px 0 4px; }
+.jupyter-widgets.tlg-field-sr > .widget-label { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+@media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
+</style>
+"""
+
+
 def participant_style() -> widgets.HTML:
-    return widgets.HTML(PARTICIPANT_CSS + PHONE_TOUCH_CSS)
+    return widgets.HTML(PARTICIPANT_CSS + PHONE_TOUCH_CSS + A11Y_CSS)
 
 
 def projector_style() -> widgets.HTML:
-    return widgets.HTML(PROJECTOR_CSS)
+    return widgets.HTML(PROJECTOR_CSS + A11Y_CSS)
 
 
 PREPARE_CSS = """
@@ -170,4 +190,4 @@ PREPARE_CSS = """
 
 
 def prepare_style() -> widgets.HTML:
-    return widgets.HTML(PREPARE_CSS)
+    return widgets.HTML(PREPARE_CSS + A11Y_CSS)

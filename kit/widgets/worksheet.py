@@ -12,7 +12,7 @@ import ipywidgets as widgets
 from kit.i18n import t
 from kit.model.template import ROUTE_CATEGORIES, Meldcode
 from kit.widgets.children import replace_children
-from kit.widgets.html import html_widget as _html
+from kit.widgets.html import html_widget as _html, label_field
 
 
 def _big_button(label: str, on_click, css_class: str = "tlg-option") -> widgets.Button:
@@ -68,11 +68,11 @@ class GroupPhone(widgets.VBox):
 
     # 1. register (or come back)
     def _ask_label(self, label: str = "") -> None:
-        self.label = widgets.Text(value=label, placeholder=t("worksheet.label_placeholder"),
-                                  layout=widgets.Layout(width="100%"))
+        self.label = label_field(widgets.Text(value=label, placeholder=t("worksheet.label_placeholder"),
+                                              layout=widgets.Layout(width="100%")), t("a11y.group_label"))
         self.label.add_class("tlg-tall")
         replace_children(self.body, [
-            _html(html.escape(t("worksheet.one_phone")), "tlg-question"),
+            _html(html.escape(t("worksheet.one_phone")), "tlg-question", "tlg-heading"),
             _html(html.escape(t("worksheet.label_hint")), "tlg-hint"),
             self.label,
             _big_button(t("worksheet.register"), lambda: self.register(self.label.value), "tlg-send"),
@@ -83,7 +83,7 @@ class GroupPhone(widgets.VBox):
         if existing is not None:
             self.status.value = ""
             replace_children(self.body, [
-                _html(html.escape(t("worksheet.label_taken", label=existing)), "tlg-question"),
+                _html(html.escape(t("worksheet.label_taken", label=existing)), "tlg-question", "tlg-heading"),
                 _big_button(t("worksheet.rejoin", label=existing), lambda: self.rejoin(existing), "tlg-send"),
                 _big_button(t("worksheet.other_label"), lambda: self._ask_label()),
             ])
@@ -121,7 +121,7 @@ class GroupPhone(widgets.VBox):
     # 2. pick a case
     def _ask_case(self) -> None:
         self.case_buttons = {}
-        rows = [_html(html.escape(t("worksheet.pick_case")), "tlg-question")]
+        rows = [_html(html.escape(t("worksheet.pick_case")), "tlg-question", "tlg-heading")]
         for case in self.meldcode.cases:
             button = _big_button(case.title, lambda k=case.key: self.choose_case(k))
             self.case_buttons[case.key] = button
@@ -148,15 +148,17 @@ class GroupPhone(widgets.VBox):
             position = t("worksheet.step_of", n=self.step_index + 1, total=len(self.meldcode.steps))
             rows = [
                 _html(html.escape(f"{case.title} · {position}"), "tlg-hint"),
-                _html(html.escape(step.title), "tlg-question"),
+                _html(html.escape(step.title), "tlg-question", "tlg-heading"),
                 _html(html.escape(t("participant.no_names")), "tlg-hint"),
             ]
             for number, question in enumerate(step.questions):
-                area = widgets.Textarea(value=self.typed.get((step.key, number), ""), rows=3, continuous_update=True,
-                                        layout=widgets.Layout(width="100%"))
+                # The visible question is the field's label (<label for>), above the field.
+                area = label_field(widgets.Textarea(value=self.typed.get((step.key, number), ""), rows=3,
+                                                    continuous_update=True, layout=widgets.Layout(width="100%")),
+                                   question, visible=True)
                 area.observe(lambda change, k=(step.key, number): self._typed(k, change["new"]), "value")
                 self.inputs.append(area)
-                rows += [_html(html.escape(question)), area]
+                rows.append(area)
             self.save_button = _big_button(t("worksheet.save_step"), self.save_step, "tlg-send")
             self.previous_button = _big_button(t("worksheet.previous_step"), lambda: self.go_to(self.step_index - 1))
             self.next_button = _big_button(t("worksheet.next_step"), lambda: self.go_to(self.step_index + 1))
@@ -307,10 +309,12 @@ class RouteMapEditor(widgets.VBox):
     def __init__(self, meldcode: Meldcode, on_add: Callable[[str, str, str], "tuple[bool, str]"],
                  on_remove: Callable[[str], None]):
         self._on_add, self._on_remove = on_add, on_remove
-        self.step = widgets.Dropdown(options=[(s.title, s.key) for s in meldcode.steps], layout=widgets.Layout(width="320px"))
-        self.category = widgets.Dropdown(options=[(t(CATEGORY_KEYS[c]), c) for c in ROUTE_CATEGORIES],
-                                         layout=widgets.Layout(width="220px"))
-        self.text = widgets.Text(placeholder=t("route.placeholder"), layout=widgets.Layout(flex="1 1 auto"))
+        self.step = label_field(widgets.Dropdown(options=[(s.title, s.key) for s in meldcode.steps],
+                                                 layout=widgets.Layout(width="320px")), t("a11y.route_step"))
+        self.category = label_field(widgets.Dropdown(options=[(t(CATEGORY_KEYS[c]), c) for c in ROUTE_CATEGORIES],
+                                                     layout=widgets.Layout(width="220px")), t("a11y.route_category"))
+        self.text = label_field(widgets.Text(placeholder=t("route.placeholder"), layout=widgets.Layout(flex="1 1 auto")),
+                                t("route.placeholder"))
         self.add_button = widgets.Button(description=t("route.add"), button_style="primary")
         self.add_button.on_click(lambda _: self.add())
         self.message = _html("", "tlg-status")
@@ -330,7 +334,9 @@ class RouteMapEditor(widgets.VBox):
     def show_items(self, items) -> None:
         rows, self.remove_buttons = [], {}
         for item in items:
-            button = widgets.Button(description=t("route.remove"), layout=widgets.Layout(width="110px"))
+            button = widgets.Button(description=t("route.remove"), tooltip=t("a11y.route_remove", item=item.text),
+                                    layout=widgets.Layout(width="110px"))
+            button.add_class("tlg-named")
             button.on_click(lambda _, i=item.item_id: self._on_remove(i))
             self.remove_buttons[item.item_id] = button
             label = _html(f"{html.escape(t(CATEGORY_KEYS[item.category]))} · {html.escape(item.text)}")

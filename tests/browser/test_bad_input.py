@@ -36,7 +36,7 @@ def _open_question(served, key):
         session = LiveSession.open(store, served.code)
         session.go_to(next(s.index for s in session.template.steps if s.question and s.question.key == key))
         session.set_results_shown(True)
-        store.set_shown(served.code, key, None, True)
+        store.sessions.set_shown(served.code, key, None, True)
 
 
 def test_unusual_answers_are_stored_exactly_shown_as_text_and_exported_safely(browser, served):
@@ -52,8 +52,8 @@ def test_unusual_answers_are_stored_exactly_shown_as_text_and_exported_safely(br
     from kit.store import Store
 
     with Store(served.db_url) as store:
-        stored = sorted(a.value for a in store.answers(served.code, "versterken"))
-        store.set_shown(served.code, "versterken", None, True)
+        stored = sorted(a.value for a in store.sessions.answers(served.code, "versterken"))
+        store.sessions.set_shown(served.code, "versterken", None, True)
     # Exactly as typed; the browser normalises \r\n in a textarea to \n, which is what a person typed.
     assert stored == sorted(t.replace("\r\n", "\n") for t in UNUSUAL.values())
 
@@ -87,4 +87,4 @@ def test_fifty_kilobytes_cannot_be_sent_and_nothing_else_changes(browser, served
     from kit.store import Store
 
     with Store(served.db_url) as store:
-        assert [a.value for a in store.answers(served.code)] == ["Eerst een kort antwoord"]
+        assert [a.value for a in store.sessions.answers(served.code)] == ["Eerst een kort antwoord"]

@@ -68,7 +68,7 @@ def test_the_facilitator_closes_the_session_and_every_page_follows(browser, serv
     from kit.store import Store
 
     with Store(served.db_url) as store:
-        assert [a.value for a in store.answers(served.code)] == [INTENTION]
+        assert [a.value for a in store.sessions.answers(served.code)] == [INTENTION]
 
     # Another day: serve of the closed session runs its facilitator's page only, with the files; no phones' server.
     p_port, f_port = free_port(), free_port()

@@ -56,7 +56,7 @@ def test_kill_9_mid_burst_then_serve_again(browser, tmp_path):
     kill_9(served.process)
 
     with Store(served.db_url) as store:
-        stored = {a.value for a in store.answers(served.code)}
+        stored = {a.value for a in store.sessions.answers(served.code)}
     for i in range(PHONES):
         assert confirmed[i] in stored or in_flight[i] in stored, f"phone {i}: confirmed answer lost"
 
@@ -78,7 +78,7 @@ def test_kill_9_mid_burst_then_serve_again(browser, tmp_path):
         phone.get_by_role("button", name="Verstuur").click()
         expect(phone.get_by_text("Opgeslagen ✓")).to_be_visible()
         with Store(served.db_url) as store:
-            assert len(store.answers(served.code)) == PHONES + 1
+            assert len(store.sessions.answers(served.code)) == PHONES + 1
     finally:
         kill_9(again)
 

@@ -8,6 +8,7 @@ of the Dutch standard template and naslag, matched as whole strings (a placehold
 single words.
 """
 
+import re
 import subprocess
 import sys
 
@@ -56,6 +57,11 @@ def test_an_english_session_shows_no_dutch(browser, english, tmp_path):
     phone = new_page(browser, english.join_url, PHONE)
     expect(phone.get_by_text("Please wait…")).to_be_visible()
     look(phone, "phone, waiting")
+    # Screen readers read the page in English (issue 14), and the tabs say what the pages are.
+    expect(phone).to_have_title("Team learning conversation · join")
+    assert phone.evaluate("document.documentElement.lang") == "en"
+    expect(facilitator).to_have_title("Team learning conversation · facilitate")
+    assert facilitator.evaluate("document.documentElement.lang") == "en"
 
     # The naslag on the phone, and the cap on phones: the second one gets the English "session full" page.
     phone.get_by_role("button", name="Reference: reporting code and tips").click()
@@ -81,7 +87,9 @@ def test_an_english_session_shows_no_dutch(browser, english, tmp_path):
                 phone.get_by_role("button", name="Send").click()
             else:
                 option = question.answer_options[0]
-                phone.get_by_role("button", name=option, exact=True).first.click()
+                # A scale button is named with its meaning ("0: very dissatisfied"), its visible digit first.
+                name = re.compile(rf"^{re.escape(option)}\b") if question.type == "scale" else option
+                phone.get_by_role("button", name=name, exact=True).first.click()
             expect(phone.get_by_text("Saved ✓")).to_be_visible()
             if question.private:
                 phone.get_by_role("button", name="Share with the room").click()

@@ -30,7 +30,7 @@ def stored(served) -> tuple[list, list]:
     from kit.store import Store
 
     with Store(served.db_url) as store:
-        return store.groups(served.code), [a.value for a in store.worksheet_answers(served.code)]
+        return store.worksheets.groups(served.code), [a.value for a in store.worksheets.worksheet_answers(served.code)]
 
 
 def test_the_worksheet_keeps_what_a_group_typed(browser, served):

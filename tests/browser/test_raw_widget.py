@@ -43,7 +43,7 @@ def answers(served, key, code=None):
     from kit.store import Store
 
     with Store(served.db_url) as store:
-        return [(a.participant, a.value) for a in store.answers(code or served.code, key)]
+        return [(a.participant, a.value) for a in store.sessions.answers(code or served.code, key)]
 
 
 def status_text(phone: Phone, model) -> str:
@@ -141,7 +141,7 @@ def test_a_phone_cannot_answer_for_another_session_or_another_phone(served):
         from kit.store import Store
 
         with Store(served.db_url) as store:
-            store.set_session_status(other, "closed")
+            store.sessions.set_session_status(other, "closed")
         await theirs.click(theirs.button("niet vaardig"))
         await theirs.wait_for(lambda p: status_text(p, statuses(p)[0]) == SESSION_CLOSED, 30)
         await mine.close(shutdown=True)

@@ -156,7 +156,7 @@ def test_a_mirrored_room_sees_nothing_private_as_the_page_first_shows(browser, s
     go(session, question="versterken")
     session.submit("p1", "versterken", "Doorgelaten antwoord")
     session.submit("p2", "versterken", "Geheim antwoord over een leerling")
-    store.set_shown(served.code, "versterken", "p1", True)
+    store.sessions.set_shown(served.code, "versterken", "p1", True)
     session.set_results_shown(True)
 
     page = new_page(browser, served.facilitator_url, viewport={"width": 1366, "height": 768})

@@ -85,8 +85,8 @@ def test_second_hour(browser, served):
     expect(phones[3].get_by_text("Je hebt nog 1 sticker")).to_be_visible()
 
     with Store(served.db_url) as store:
-        points = {p.point_id: p.text for p in store.points(served.code)}
-        stored = {points[pid]: n for pid, n in store.sticker_counts(served.code).items()}
+        points = {p.point_id: p.text for p in store.board.points(served.code)}
+        stored = {points[pid]: n for pid, n in store.board.sticker_counts(served.code).items()}
     assert stored == {"Vaste sparringpartner": 6, "Nazorg na melding": 4, "Scholing oudergesprekken": 2,
                       "Tijd voor overleg": 1}
     expect(facilitator.get_by_text("13 stickers geplakt")).to_be_visible()
@@ -117,7 +117,7 @@ def test_second_hour(browser, served):
     expect(actions).to_contain_text("zorgcoördinator")
     expect(actions).to_contain_text("aandachtsfunctionaris")
     with Store(served.db_url) as store:
-        assert [(a.text, a.owner, a.status) for a in store.actions(served.code)] == [
+        assert [(a.text, a.owner, a.status) for a in store.board.actions(served.code)] == [
             ("Vaste sparringpartner", "zorgcoördinator", "nog niet gestart"),
             ("Nazorg na melding", "aandachtsfunctionaris", "nog niet gestart"),
         ]

@@ -31,6 +31,6 @@ def test_a_session_served_on_postgresql_takes_a_phone_answer(browser, served_on_
     expect(phone.get_by_text("Opgeslagen ✓")).to_be_visible()
     expect(facilitator.locator(".tlg-count")).to_contain_text("1 antwoord")
     with Store(served.db_url) as store:
-        assert [(a.question_key, a.value) for a in store.answers(served.code)] == [("vaardigheid", "vaardig")]
+        assert [(a.question_key, a.value) for a in store.sessions.answers(served.code)] == [("vaardigheid", "vaardig")]
     exported = served.cli("export", "--session", served.code).stdout
     assert "vaardigheid" in exported and "vaardig" in exported

@@ -33,7 +33,7 @@ def stored(served, key: str = QUESTION):
     from kit.store import Store
 
     with Store(served.db_url) as store:
-        return store.answers(served.code, key)
+        return store.sessions.answers(served.code, key)
 
 
 def saved_after(phone: Phone, mark: int):

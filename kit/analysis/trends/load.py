@@ -205,7 +205,7 @@ def load_team(store, team: str, date_from=None, date_to=None) -> TeamData:
     """Everything the trends need of one team's sessions in a period (dates inclusive), in a few bulk reads."""
     date_from = None if date_from in (None, "") else str(date_from)
     date_to = None if date_to in (None, "") else str(date_to)
-    records = store.sessions_of_team(team, date_from, date_to)
+    records = store.history.sessions_of_team(team, date_from, date_to)
     codes = [r.code for r in records]
 
     info_by_template: dict[int, tuple] = {}
@@ -234,14 +234,14 @@ def load_team(store, team: str, date_from=None, date_to=None) -> TeamData:
     closed = sorted(set(questions.loc[questions["type"].isin(CLOSED_TYPES), "key"]))
     opened = sorted(set(questions.loc[questions["type"].isin(TEXT_TYPES), "key"]))
     whole = sorted(set(questions.loc[questions["type"].isin(VALUE_TYPES), "key"]))
-    counts = pd.DataFrame(store.bulk_answer_counts(codes, closed), columns=COUNT_COLUMNS)
+    counts = pd.DataFrame(store.history.bulk_answer_counts(codes, closed), columns=COUNT_COLUMNS)
     counts["count"] = counts["count"].astype("int64")
     translated = {code: info[2] for code, info in templates.items() if info[2]}
     if translated and not counts.empty:
         counts["value"] = [translated.get(code, {}).get(key, {}).get(value, value)
                            for code, key, value in counts[["code", "key", "value"]].itertuples(index=False)]
 
-    texts = pd.DataFrame(store.bulk_answers(codes, opened, shown_only=True, participants=True),
+    texts = pd.DataFrame(store.history.bulk_answers(codes, opened, shown_only=True, participants=True),
                          columns=[*TEXT_COLUMNS, "shown", "shared", "participant"])
     private = questions.loc[questions["private"].astype(bool), ["code", "key"]]
     if not private.empty and not texts.empty:
@@ -249,13 +249,13 @@ def load_team(store, team: str, date_from=None, date_to=None) -> TeamData:
         own = texts.merge(private.assign(_private=True), on=["code", "key"], how="left")["_private"]
         texts = texts[~(own.fillna(False).astype(bool).to_numpy() & (texts["shared"] == 0).to_numpy())]
     texts = texts[[*TEXT_COLUMNS, "participant"]].reset_index(drop=True)
-    values = pd.DataFrame([row[:3] for row in store.bulk_answers(codes, whole)] if whole else [],
+    values = pd.DataFrame([row[:3] for row in store.history.bulk_answers(codes, whole)] if whole else [],
                           columns=TEXT_COLUMNS)
 
-    points = pd.DataFrame(store.bulk_points(codes), columns=POINT_COLUMNS)
+    points = pd.DataFrame(store.history.bulk_points(codes), columns=POINT_COLUMNS)
     points["stickers"] = points["stickers"].astype("int64")
-    voters = pd.Series(store.bulk_sticker_voters(codes), dtype="int64").reindex(codes, fill_value=0)
-    actions = pd.DataFrame(store.bulk_actions(codes), columns=ACTION_COLUMNS)
+    voters = pd.Series(store.history.bulk_sticker_voters(codes), dtype="int64").reindex(codes, fill_value=0)
+    actions = pd.DataFrame(store.history.bulk_actions(codes), columns=ACTION_COLUMNS)
     if not actions.empty and any(info[3] for info in templates.values()):
         for column in ("level", "status"):
             actions[column] = [templates[code][3].get(column, {}).get(value, value)

@@ -34,11 +34,11 @@ def history():
                                          ("2025-10-01", ["ja"] * 4 + ["deels"] * 2, ["4"] * 5 + ["5"])):
             code = new_session(store, old_template(), TEAM, day).code
             for i, value in enumerate(emergency):
-                store.save_answer(code, f"p{i}", "rol_noodsituatie", value)
+                store.sessions.save_answer(code, f"p{i}", "rol_noodsituatie", value)
             for i, value in enumerate(checkout):
-                store.save_answer(code, f"p{i}", "checkout_gevoel", value)
+                store.sessions.save_answer(code, f"p{i}", "checkout_gevoel", value)
         code = new_session(store, load_template("teamleergesprek"), TEAM, "2026-03-01").code
-        store.save_answer(code, "p1", "checkout_bij", "Moe maar tevreden")
+        store.sessions.save_answer(code, "p1", "checkout_bij", "Moe maar tevreden")
         yield store
 
 

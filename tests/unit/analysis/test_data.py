@@ -21,7 +21,7 @@ def demo(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('data') / 'demo.sqlite'}"
     with Store(url) as store:
         load_demo(store)
-        exported = [row for s in store.list_sessions() for row in answer_rows(store, s.code)]
+        exported = [row for s in store.sessions.list_sessions() for row in answer_rows(store, s.code)]
     return url, exported
 
 
@@ -125,10 +125,10 @@ def _small_session(tmp_path):
     with Store(url) as store:
         record = new_session(store, load_template("teamleergesprek"), "Klein team", "2026-01-15")
         for who in ("p1", "p2", "p3", "p4"):
-            store.save_answer(record.code, who, "vaardigheid", "vaardig")
+            store.sessions.save_answer(record.code, who, "vaardigheid", "vaardig")
         for key in ("versterken", "bieden", "samenwerking_goed", "samenwerking_beter", "checkout_meenemen"):
-            store.save_answer(record.code, "p1", key, "burnout")
-        store.save_answer(record.code, "p2", "checkout_voornemen", "mijn geheim")
+            store.sessions.save_answer(record.code, "p1", key, "burnout")
+        store.sessions.save_answer(record.code, "p2", "checkout_voornemen", "mijn geheim")
     return url
 
 

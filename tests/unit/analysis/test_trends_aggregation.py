@@ -18,7 +18,7 @@ from kit.analysis.aggregate import word_frequencies
 from kit.model.template import Block, Points, Question, Template
 from kit.store import Store
 from kit.store import history
-from kit.store.activities import ActionRecord
+from kit.store import ActionRecord
 from kit.model.sessions import new_session
 
 TEAM = "Team Noord"
@@ -50,9 +50,9 @@ def add_session(store: Store, session_date: str, answers: dict[str, list[str]], 
     code = new_session(store, template, team, session_date).code
     for key, values in answers.items():
         for i, value in enumerate(values):
-            store.save_answer(code, f"p{i}", key, value)
+            store.sessions.save_answer(code, f"p{i}", key, value)
         if shown and template.question(key) and template.question(key).type == "open":
-            store.set_shown(code, key, None, True)
+            store.sessions.set_shown(code, key, None, True)
     return code
 
 
@@ -65,8 +65,8 @@ def vote(store: Store, code: str, votes: dict[str, int], voters: int = 5) -> Non
         for _ in range(wanted):
             for _ in range(voters):
                 participant = next(turn)
-                if budget[participant] and store.sticker_counts(code, participant).get(point_id, 0) < 2:
-                    store.change_stickers(code, participant, point_id, +1, 3, 2)
+                if budget[participant] and store.board.sticker_counts(code, participant).get(point_id, 0) < 2:
+                    store.board.change_stickers(code, participant, point_id, +1, 3, 2)
                     budget[participant] -= 1
                     break
             else:
@@ -90,48 +90,48 @@ def test_teams_and_sessions_of_a_team_in_date_order_within_the_period(store):
     early = add_session(store, "2024-10-01", {})
     add_session(store, "2025-01-15", {}, team="Team Zuid")
     middle = add_session(store, "2025-01-15", {})
-    assert store.teams() == ["Team Noord", "Team Zuid"]
-    assert [s.code for s in store.sessions_of_team(TEAM)] == [early, middle, late]
-    assert [s.code for s in store.sessions_of_team(TEAM, "2025-01-15", "2025-03-09")] == [middle]
-    first = store.sessions_of_team(TEAM)[0]
+    assert store.history.teams() == ["Team Noord", "Team Zuid"]
+    assert [s.code for s in store.history.sessions_of_team(TEAM)] == [early, middle, late]
+    assert [s.code for s in store.history.sessions_of_team(TEAM, "2025-01-15", "2025-03-09")] == [middle]
+    first = store.history.sessions_of_team(TEAM)[0]
     assert (first.team, first.session_date, first.template["name"]) == (TEAM, "2024-10-01", "trends")
-    assert store.sessions_of_team("Onbekend") == []
+    assert store.history.sessions_of_team("Onbekend") == []
 
 
 def test_bulk_reads_of_many_sessions_in_chunks(store, monkeypatch):
     monkeypatch.setattr(history, "IN_CHUNK", 2)  # five sessions: three queries per read
     codes = [add_session(store, f"2025-01-0{i + 1}", {"vaardigheid": ["vaardig"] * (i + 1), "versterken": ["tijd"]})
              for i in range(5)]
-    counts = store.bulk_answer_counts(codes, ["vaardigheid"])
+    counts = store.history.bulk_answer_counts(codes, ["vaardigheid"])
     assert sorted(counts) == sorted((code, "vaardigheid", "vaardig", i + 1) for i, code in enumerate(codes))
-    assert len(store.bulk_answers(codes)) == 15 + 5
-    assert store.bulk_answer_counts([], None) == [] and store.bulk_answers(codes, []) == []
+    assert len(store.history.bulk_answers(codes)) == 15 + 5
+    assert store.history.bulk_answer_counts([], None) == [] and store.history.bulk_answers(codes, []) == []
 
 
 def test_bulk_answers_say_what_the_room_saw(store):
     code = add_session(store, "2025-01-01", {"versterken": ["tijd", "rust"], "checkout_voornemen": ["minder haast"]},
                        shown=False)
-    store.set_shown(code, "versterken", "p0", True)
-    rows = sorted(store.bulk_answers([code]))
+    store.sessions.set_shown(code, "versterken", "p0", True)
+    rows = sorted(store.history.bulk_answers([code]))
     assert rows == [(code, "checkout_voornemen", "minder haast", 0, 0), (code, "versterken", "rust", 0, 0),
                     (code, "versterken", "tijd", 1, 0)]
-    assert store.bulk_answers([code], shown_only=True) == [(code, "versterken", "tijd", 1, 0)]
+    assert store.history.bulk_answers([code], shown_only=True) == [(code, "versterken", "tijd", 1, 0)]
 
 
 def test_bulk_points_with_sticker_totals_voters_and_actions(store):
     code = add_session(store, "2025-01-01", {})
     for point_id, text in (("a", "Oefenen"), ("b", "Nazorg"), ("c", "Dubbel"), ("d", "Weg")):
-        store.add_point(code, point_id, "auteur", 0, text)
+        store.board.add_point(code, point_id, "auteur", 0, text)
     vote(store, code, {"a": 4, "b": 2, "c": 1}, voters=3)
-    store.merge_point(code, "c", "b")  # its sticker moves along
-    store.set_point_status(code, "d", "hidden")
-    store.save_action(code, ActionRecord("x1", "a", "Training", "de professional", "mentor", "mei", "bezig"))
-    points = {row[1]: row for row in store.bulk_points([code])}
+    store.board.merge_point(code, "c", "b")  # its sticker moves along
+    store.board.set_point_status(code, "d", "hidden")
+    store.board.save_action(code, ActionRecord("x1", "a", "Training", "de professional", "mentor", "mei", "bezig"))
+    points = {row[1]: row for row in store.history.bulk_points([code])}
     assert {pid: (row[3], row[6]) for pid, row in points.items()} == {
         "a": ("open", 4), "b": ("open", 3), "c": ("merged", 0), "d": ("hidden", 0)}
     assert points["c"][4] == "b"
-    assert store.bulk_sticker_voters([code]) == {code: 3}
-    assert store.bulk_actions([code]) == [(code, "x1", "a", "Training", "de professional", "mentor", "mei", "bezig", 0)]
+    assert store.history.bulk_sticker_voters([code]) == {code: 3}
+    assert store.history.bulk_actions([code]) == [(code, "x1", "a", "Training", "de professional", "mentor", "mei", "bezig", 0)]
 
 
 # -- counts per option, n and the small-group rule -----------------------------------------------------------------
@@ -378,9 +378,9 @@ def test_word_trends_count_what_the_room_saw_once_per_answer(store):
     one_texts = ["Meer tijd voor nazorg", "Tijd, tijd en nog eens tijd", "Nazorg in de klas", "Scholing", "Rust"]
     one = add_session(store, "2025-01-01", {"versterken": one_texts + ["Geheim: nazorg"],
                                             "checkout_voornemen": ["Meer nazorg geven", "Nazorg plannen"]})
-    store.set_shown(one, "versterken", "p5", False)  # kept off the screen: never counted
-    store.set_shared(one, "p1", "checkout_voornemen", True)  # shared by its author and shown: counted
-    store.set_shown(one, "checkout_voornemen", "p1", True)
+    store.sessions.set_shown(one, "versterken", "p5", False)  # kept off the screen: never counted
+    store.sessions.set_shared(one, "p1", "checkout_voornemen", True)  # shared by its author and shown: counted
+    store.sessions.set_shown(one, "checkout_voornemen", "p1", True)
     two = add_session(store, "2025-02-01", {"versterken": ["Tijd voor overleg", "Nazorg!", "Overleg", "Tijd",
                                                            "Scholing over nazorg"]})
     few = add_session(store, "2025-03-01", {"versterken": ["Nazorg", "Tijd", "Tijd", "Tijd"]})
@@ -411,7 +411,7 @@ def test_word_trends_of_a_team_without_open_answers(store):
 def board(store, session_date, points: dict[str, str], votes: dict[str, int], voters: int = 5) -> str:
     code = add_session(store, session_date, {})
     for point_id, text in points.items():
-        store.add_point(code, point_id, "auteur", 0, text)
+        store.board.add_point(code, point_id, "auteur", 0, text)
     vote(store, code, votes, voters)
     return code
 
@@ -419,7 +419,7 @@ def board(store, session_date, points: dict[str, str], votes: dict[str, int], vo
 def test_ranked_points_side_by_side_with_suppressed_boards(store):
     one = board(store, "2025-01-01", {"a": "Oefenen met oudergesprekken", "b": "Nazorg", "c": "Rooster", "d": "Weg"},
                 {"a": 6, "b": 6, "c": 2})
-    store.set_point_status(one, "d", "hidden")
+    store.board.set_point_status(one, "d", "hidden")
     few = board(store, "2025-02-01", {"a": "Oefenen met oudergesprekken", "b": "Nazorg"}, {"b": 3}, voters=2)
     data = trends.load_team(store, TEAM)
     ranked = trends.ranked_points(data)
@@ -454,11 +454,11 @@ def test_action_follow_up_across_sessions(store):
                                     ("a2", "Stroomschema voor acute situaties", "klaar"),
                                     ("a3", "Nagesprek na elke melding", "nog niet gestart"),
                                     ("a4", "Intervisie over signalen", "klaar")):
-        store.save_action(first, ActionRecord(action_id, None, text, "de professional", "mentor", "mei", status))
+        store.board.save_action(first, ActionRecord(action_id, None, text, "de professional", "mentor", "mei", status))
     second = add_session(store, "2025-06-01", {})
     for action_id, text, status in (("b1", "Training gespreksvoering met ouders voor de mentoren.", "klaar"),
                                     ("b2", "Intervisie over signalen", "bezig")):
-        store.save_action(second, ActionRecord(action_id, None, text, "het team", "zorgteam", "juni", status))
+        store.board.save_action(second, ActionRecord(action_id, None, text, "het team", "zorgteam", "juni", status))
     follow = trends.action_followup(trends.load_team(store, TEAM)).set_index("action_id")
     assert follow.loc["a1", ["done", "in_next", "carried", "next_code"]].tolist() == [False, True, True, second]
     assert follow.loc["a1", "next_text"] == "Training gespreksvoering met ouders voor de mentoren."
@@ -512,17 +512,17 @@ def any_store(backend, request):
 def test_bulk_reads_and_the_view_on_every_backend(any_store):
     code = board(any_store, "2025-01-01", {"a": "Nazorg", "b": "Tijd"}, {"a": 4, "b": 2})
     for i, value in enumerate(["1", "2", "3", "4", "5"]):
-        any_store.save_answer(code, f"p{i}", "tevredenheid_school", value)
-        any_store.save_answer(code, f"p{i}", "versterken", f"tijd voor nazorg {i}")
-    any_store.set_shown(code, "versterken", None, True)
-    any_store.save_action(code, ActionRecord("x", "a", "Nazorg plannen", "de professional", "mentor", "mei", "klaar"))
-    assert any_store.teams() == [TEAM]
-    assert [s.code for s in any_store.sessions_of_team(TEAM, "2025-01-01", "2025-01-01")] == [code]
-    assert sorted(any_store.bulk_answer_counts([code], ["tevredenheid_school"])) == [
+        any_store.sessions.save_answer(code, f"p{i}", "tevredenheid_school", value)
+        any_store.sessions.save_answer(code, f"p{i}", "versterken", f"tijd voor nazorg {i}")
+    any_store.sessions.set_shown(code, "versterken", None, True)
+    any_store.board.save_action(code, ActionRecord("x", "a", "Nazorg plannen", "de professional", "mentor", "mei", "klaar"))
+    assert any_store.history.teams() == [TEAM]
+    assert [s.code for s in any_store.history.sessions_of_team(TEAM, "2025-01-01", "2025-01-01")] == [code]
+    assert sorted(any_store.history.bulk_answer_counts([code], ["tevredenheid_school"])) == [
         (code, "tevredenheid_school", str(v), 1) for v in range(1, 6)]
-    assert len(any_store.bulk_answers([code], ["versterken"], shown_only=True)) == 5
-    assert {row[1]: row[6] for row in any_store.bulk_points([code])} == {"a": 4, "b": 2}
-    assert any_store.bulk_sticker_voters([code]) == {code: 5}
+    assert len(any_store.history.bulk_answers([code], ["versterken"], shown_only=True)) == 5
+    assert {row[1]: row[6] for row in any_store.history.bulk_points([code])} == {"a": 4, "b": 2}
+    assert any_store.history.bulk_sticker_voters([code]) == {code: 5}
     view = trends.trend_view(any_store, TEAM)
     assert view.school[0].stats.at[code, "mean"] == 3.0
     assert view.words.words.loc["nazorg"].tolist() == [1, 5]

@@ -32,8 +32,10 @@ def test_without_a_way_to_tell_the_waiter_only_waits():
     class NoCounter:
         url = "postgresql://x"
 
-        def change_counter(self):
-            return None
+        class sessions:
+            @staticmethod
+            def change_counter():
+                return None
 
     waiter = ChangeWaiter(NoCounter(), check_interval=0.01)
     assert not waiter.pushed and waiter.wait(0.01) is False

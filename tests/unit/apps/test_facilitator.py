@@ -160,7 +160,7 @@ def test_word_chart_uses_only_answers_let_through(screen, session, monkeypatch):
     answer(session, "versterken", "geheim een", "geheim twee", "open drie", "open vier", "open vijf")
     session.set_results_shown(True)
     for participant in ("p2", "p3", "p4"):
-        session.store.set_shown(session.code, "versterken", participant, True)
+        session.store.sessions.set_shown(session.code, "versterken", participant, True)
     screen.refresh()
     assert seen and all("geheim" not in " ".join(texts) for texts in seen)
 
@@ -191,7 +191,7 @@ def test_screen_text_and_prompts_reach_the_room_and_the_phones(store):
         Block("intro", "Introductie", 10, screen=("Kindermishandeling stop je samen!", "- doel <een>", "- doel twee")),
         Block("stilte", "Gedachte-experiment", 15, prompts=("Wat valt je op?", "Wat drijft je?"), prompt_seconds=120),
     ))
-    record = store.create_session(template.to_dict(), "T", "2026-11-28", "intro")
+    record = store.sessions.create_session(template.to_dict(), "T", "2026-11-28", "intro")
     screen = FacilitatorApp(store, record.code, poll_seconds=None)
     phone = ParticipantApp(store, record.code, poll_seconds=None)
     assert screen.screen.content.value == (

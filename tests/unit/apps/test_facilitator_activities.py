@@ -12,7 +12,7 @@ from kit.model.worksheet import Worksheet
 @pytest.fixture
 def live(store):
     template = werkvormen_template()
-    record = store.create_session(template.to_dict(), "Team Oost", "2026-11-28", "welkom")
+    record = store.sessions.create_session(template.to_dict(), "Team Oost", "2026-11-28", "welkom")
     return LiveSession.open(store, record.code)
 
 
@@ -76,11 +76,11 @@ def test_action_plan_is_written_on_the_facilitators_screen_and_shown_to_the_room
     editor.text.value = "Zonder eigenaar"
     editor.save.click()
     assert "leeg" in editor.message.value
-    [action] = store.actions(live.code)
+    [action] = store.board.actions(live.code)
     assert (action.text, action.level, action.point_id) == ("Scholing", "het team en de organisatie", a)
     assert "aandachtsfunctionaris" in screen.activities.panel.value
     editor.existing.children[0].children[1].value = "bezig"
-    assert store.actions(live.code)[0].status == "bezig"
+    assert store.board.actions(live.code)[0].status == "bezig"
 
 
 def test_route_map_editor_and_worksheet_overview(screen, live, store):
@@ -109,7 +109,7 @@ def test_route_map_editor_and_worksheet_overview(screen, live, store):
     screen.refresh()
     assert "Wie belt Veilig Thuis?" in screen.activities.panel.value
     assert "Punten die aandacht nodig hebben" in screen.activities.panel.value
-    [item] = store.route_items(live.code)
+    [item] = store.worksheets.route_items(live.code)
     editor.remove_buttons[item.item_id].click()
     assert "Wie belt Veilig Thuis?" not in screen.activities.panel.value
 
@@ -139,8 +139,8 @@ def test_welkom_of_the_next_session_shows_the_previous_actions(store, live):
     board.save_action(text="Training signaleren", level="de professional", owner="zorgcoördinator",
                       planning="maart", status="bezig", point_id=a)
     template = werkvormen_template()
-    later = store.create_session(template.to_dict(), "Team Oost", "2027-03-01", "welkom")
-    other = store.create_session(template.to_dict(), "Team West", "2027-03-01", "welkom")
+    later = store.sessions.create_session(template.to_dict(), "Team Oost", "2027-03-01", "welkom")
+    other = store.sessions.create_session(template.to_dict(), "Team West", "2027-03-01", "welkom")
     room = RoomScreen(store, later.code, poll_seconds=None)
     assert "Acties van de vorige sessie (2026-11-28)" in room.activities.panel.value
     assert "Training signaleren" in room.activities.panel.value and "bezig" in room.activities.panel.value

@@ -32,7 +32,7 @@ def test_without_a_code_it_asks_for_one_then_joins(store, session):
 
 
 def test_closed_session_gets_a_clear_message(store, session):
-    store.set_session_status(session.code, "closed")
+    store.sessions.set_session_status(session.code, "closed")
     phone = ParticipantApp(store, session.code, poll_seconds=None)
     assert "afgesloten" in phone.view.message.value
 
@@ -67,7 +67,7 @@ def test_tapping_an_option_saves_it_and_says_so(phone, session):
     assert "tlg-selected" in phone.view.buttons["redelijk vaardig"]._dom_classes
     phone.view.buttons["vaardig"].click()
     assert "tlg-selected" not in phone.view.buttons["redelijk vaardig"]._dom_classes
-    assert [a.value for a in session.store.answers(session.code)] == ["vaardig"]
+    assert [a.value for a in session.store.sessions.answers(session.code)] == ["vaardig"]
 
 
 def test_tapping_a_scale_value_saves_it(phone, session):
@@ -76,7 +76,7 @@ def test_tapping_a_scale_value_saves_it(phone, session):
     phone.view.buttons["4"].click()
     assert "Opgeslagen" in phone.view.status.value
     assert "tlg-selected" in phone.view.buttons["4"]._dom_classes
-    assert [a.value for a in session.store.answers(session.code)] == ["4"]
+    assert [a.value for a in session.store.sessions.answers(session.code)] == ["4"]
 
 
 def test_tap_after_the_facilitator_moved_on_is_refused(phone, session):
@@ -85,7 +85,7 @@ def test_tap_after_the_facilitator_moved_on_is_refused(phone, session):
     session.go_next()  # the phone has not polled yet
     phone.view.buttons["vaardig"].click()
     assert "gesloten" in phone.view.status.value
-    assert session.store.answers(session.code) == []
+    assert session.store.sessions.answers(session.code) == []
 
 
 def test_open_answer_counts_characters_and_blocks_sending_over_the_limit(phone, session):
@@ -105,12 +105,12 @@ def test_open_answer_is_stored_exactly_and_a_forged_long_one_is_refused(phone, s
     view = phone.view
     view.text.value = "<b>vet</b> & meer"
     view.send.click()
-    assert session.store.answers(session.code)[0].value == "<b>vet</b> & meer"
+    assert session.store.sessions.answers(session.code)[0].value == "<b>vet</b> & meer"
     # A client can set the trait and fire the click itself, bypassing the disabled button: the kernel still refuses.
     view.text.value = "y" * 50_000
     view.answer(view.text.value)
     assert "50000 tekens" in view.status.value
-    assert session.store.answers(session.code)[0].value == "<b>vet</b> & meer"
+    assert session.store.sessions.answers(session.code)[0].value == "<b>vet</b> & meer"
 
 
 def test_editing_a_saved_open_answer_says_it_is_not_sent_yet(phone, session):
@@ -123,7 +123,7 @@ def test_editing_a_saved_open_answer_says_it_is_not_sent_yet(phone, session):
     assert "nog niet verstuurd" in phone.view.status.value
     phone.view.send.click()
     assert "Opgeslagen" in phone.view.status.value
-    assert session.store.answers(session.code)[0].value == "tweede versie"
+    assert session.store.sessions.answers(session.code)[0].value == "tweede versie"
 
 
 def test_returning_to_a_question_shows_the_saved_answer(phone, session):
@@ -166,7 +166,7 @@ def test_a_personal_intention_stays_on_the_phone_unless_shared(store):
 
     intention = Question("voornemen", "open", "Heb je een persoonlijk voornemen?", private=True)
     template = Template(1, "t", "nl", "T", (Block("slot", "Afsluiting", 10, questions=(intention,)),))
-    record = store.create_session(template.to_dict(), "T", "2026-11-28", "slot")
+    record = store.sessions.create_session(template.to_dict(), "T", "2026-11-28", "slot")
     session = LiveSession.open(store, record.code)
     session.go_next()
     session.set_results_shown(True)
@@ -197,7 +197,7 @@ def test_a_personal_intention_stays_on_the_phone_unless_shared(store):
 
     with pytest.raises(AnswerRejected):
         session.set_shared("someone-else", "voornemen", True)
-    assert store.shared_participants(record.code, "voornemen") == set()
+    assert store.sessions.shared_participants(record.code, "voornemen") == set()
 
 
 def test_the_naslag_opens_at_any_moment_and_the_session_goes_on_behind_it(phone, session):

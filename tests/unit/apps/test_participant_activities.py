@@ -13,7 +13,7 @@ from kit.widgets.worksheet import GroupPhone
 @pytest.fixture
 def live(store):
     template = werkvormen_template()
-    record = store.create_session(template.to_dict(), "Team", "2026-11-28", "welkom")
+    record = store.sessions.create_session(template.to_dict(), "Team", "2026-11-28", "welkom")
     return LiveSession.open(store, record.code)
 
 
@@ -61,7 +61,7 @@ def test_sticker_ballot_enforces_the_budget_and_follows_the_board(store, live):
     assert "stickers zijn op" in ballot.row_status[ids[1]].value
     ballot.remove_buttons[ids[0]].click()
     assert "nog 1 sticker" in ballot.left.value
-    assert store.sticker_counts(live.code) == {ids[0]: 1, ids[1]: 1}
+    assert store.board.sticker_counts(live.code) == {ids[0]: 1, ids[1]: 1}
     # The facilitator hides a point: the ballot drops it on the next poll, without a reload.
     from kit.model.board import PointsBoard
 
@@ -94,9 +94,9 @@ def test_group_phone_registers_picks_a_case_and_fills_the_worksheet(store, live)
     group.next_button.click()
     group.inputs[0].value = "Met de aandachtsfunctionaris"
     group.save_button.click()
-    [registered] = store.groups(live.code)
+    [registered] = store.worksheets.groups(live.code)
     assert (registered.label, registered.case_key) == ("Groep <3>", "eigen")
-    assert {(a.step_key, a.value) for a in store.worksheet_answers(live.code)} == {
+    assert {(a.step_key, a.value) for a in store.worksheets.worksheet_answers(live.code)} == {
         ("stap1", "Ze was stil"), ("stap2", "Met de aandachtsfunctionaris")}
     # The route map step: the phone waits; coming back keeps the same group and its answers.
     go_to_activity(live, "routekaart")

@@ -147,7 +147,7 @@ def test_the_preview_shows_the_own_case_to_pick_and_saves_nothing_in_the_session
     assert phone.choose_case("eigen_casus")
     question = next(s for s in preview.template.steps if s.question is not None)
     assert preview.show(question.index).answer(question.question.options[0])
-    assert app.store.list_sessions() == []  # the preview has a database of its own
+    assert app.store.sessions.list_sessions() == []  # the preview has a database of its own
 
 
 def test_the_phone_frame_is_phone_sized():
@@ -176,7 +176,7 @@ def test_a_session_needs_a_team_and_a_date_and_shows_its_code(app):
     assert f"class='tlg-join-code'>{record.code}<" in app.session_message.value
     assert "donderdag 3 december 2026" in app.session_message.value
     assert f"teamleergesprek serve --session {record.code}" in app.session_message.value
-    assert app.store.get_session(record.code).template["name"] == "teamleergesprek"
+    assert app.store.sessions.get_session(record.code).template["name"] == "teamleergesprek"
 
 
 def test_the_invitation_is_written_and_offered_for_download(app, tmp_path):

@@ -1,9 +1,23 @@
 """The zorgteam's trends page on the demo history, driven through its widgets."""
 
+import base64
+import re
+
 import pytest
 
 from kit.apps.trends import TrendsApp
 from kit.history.demo import load_demo
+
+
+def charts(children) -> list[bytes]:
+    """The PNG of every chart among the widgets; each chart is an <img> with a text alternative."""
+    found = []
+    for child in children:
+        for data, alt in re.findall(r"<img src='data:image/png;base64,([^']+)' alt='([^']*)'", getattr(child, "value", "")
+                                    if isinstance(getattr(child, "value", None), str) else ""):
+            assert alt.strip(), "a chart without a text alternative"
+            found.append(base64.b64decode(data))
+    return found
 
 
 @pytest.fixture
@@ -18,8 +32,8 @@ def test_every_demo_team_can_be_chosen_and_shows_its_charts(app):
         app.team.value = team
         assert "4 sessies" in app.summary.value
         for section in (app.skill, app.school, app.partners):
-            images = [c for c in section.children if hasattr(c, "format") and c.format == "png"]
-            assert images and all(bytes(i.value).startswith(b"\x89PNG") for i in images)
+            images = charts(section.children)
+            assert images and all(png.startswith(b"\x89PNG") for png in images)
 
 
 def test_small_sessions_are_not_broken_down(app):
@@ -59,16 +73,16 @@ def test_other_questions_one_at_a_time_each_drawn_by_its_type(store):
     template = punten_template()
     a, b, c = PRIORITEIT.options
     for day, divisions in (("2026-01-10", [(100, 0, 0)] * 3 + [(0, 50, 50)] * 2), ("2026-03-10", [(0, 0, 100)] * 2)):
-        code = store.create_session(template.to_dict(), "Team Eigen", day, "welkom").code
+        code = store.sessions.create_session(template.to_dict(), "Team Eigen", day, "welkom").code
         for i, (x, y, z) in enumerate(divisions):
-            store.save_answer(code, f"p{i}", "prioriteit", json.dumps({a: x, b: y, c: z}))
+            store.sessions.save_answer(code, f"p{i}", "prioriteit", json.dumps({a: x, b: y, c: z}))
     app = TrendsApp(store, "Team Eigen")
     assert app.other_section.layout.display is None
     assert app.other_key.options == (("(kies een vraag)", None), (PRIORITEIT.text, "prioriteit"))
     assert app.other.children == ()
     app.other_key.value = "prioriteit"
-    images = [w for w in app.other.children if getattr(w, "format", None) == "png"]
-    assert len(images) == 1 and bytes(images[0].value).startswith(b"\x89PNG")
+    images = charts(app.other.children)
+    assert len(images) == 1 and images[0].startswith(b"\x89PNG")
     table = " ".join(w.value for w in app.other.children if isinstance(getattr(w, "value", None), str))
     assert f"{a}: 60,0 · {b}: 20,0 · {c}: 20,0" in table and "te weinig antwoorden" in table
 
@@ -145,9 +159,9 @@ def test_before_after_starts_with_the_sessions_that_have_enough_answers(store):
     codes = []
     for day, answers in (("2025-01-10", ["niet vaardig"] * 5), ("2025-02-10", ["vaardig"] * 4 + ["heel vaardig"] * 2),
                          ("2025-03-10", ["heel vaardig"] * 2)):
-        code = store.create_session(template.to_dict(), "Team Klein", day, template.blocks[0].key).code
+        code = store.sessions.create_session(template.to_dict(), "Team Klein", day, template.blocks[0].key).code
         for i, value in enumerate(answers):
-            store.save_answer(code, f"p{i}", "vaardigheid", value)
+            store.sessions.save_answer(code, f"p{i}", "vaardigheid", value)
         codes.append(code)
     app = TrendsApp(store, "Team Klein")
     assert (app.compare_a.value, app.compare_b.value) == (codes[0], codes[1])
@@ -165,16 +179,16 @@ def test_an_old_poll_the_template_now_asks_as_an_open_question_is_its_own_labell
     old = {"key": "checkout_gevoel", "type": "scale", "text": "Hoe zit je er op dit moment bij?", "min": 1, "max": 5}
     for block in data["blocks"]:
         block["questions"] = [old if q["key"] == "checkout_bij" else q for q in block["questions"]]
-    code = store.create_session(Template.from_dict(data).to_dict(), "Team Oud", "2025-05-01", "welkom").code
+    code = store.sessions.create_session(Template.from_dict(data).to_dict(), "Team Oud", "2025-05-01", "welkom").code
     for i, value in enumerate("3344455"):
-        store.save_answer(code, f"p{i}", "checkout_gevoel", value)
+        store.sessions.save_answer(code, f"p{i}", "checkout_gevoel", value)
     app = TrendsApp(store, "Team Oud")
     labels = dict((key, label) for label, key in app.other_key.options)
     assert labels["checkout_gevoel"] == "Hoe zit je er op dit moment bij? (oude vraag)"
     app.other_key.value = "checkout_gevoel"
     first = app.other.children[0].value
     assert "Deze vraag is veranderd" in first and "open vraag" in first and "Afsluiting" in first
-    assert any(getattr(w, "format", None) == "png" for w in app.other.children)
+    assert charts(app.other.children), "the old question's own series has its chart"
 
 
 def test_no_notebook_writes_the_minimum_group_as_a_fixed_number():

@@ -37,12 +37,12 @@ def store(monkeypatch):
 
 
 def add_session(store, session_date, answers: dict[str, list[str]]) -> str:
-    code = store.create_session(TEMPLATE.to_dict(), TEAM, session_date, "start").code
+    code = store.sessions.create_session(TEMPLATE.to_dict(), TEAM, session_date, "start").code
     for key, values in answers.items():
         for i, value in enumerate(values):
-            store.save_answer(code, f"p{i}", key, value)
+            store.sessions.save_answer(code, f"p{i}", key, value)
         if key == "versterken":
-            store.set_shown(code, key, None, True)
+            store.sessions.set_shown(code, key, None, True)
     return code
 
 
@@ -100,9 +100,9 @@ def test_diverging_bars_put_the_unfavourable_options_left_of_zero(view):
 def test_diverging_bars_split_a_middle_option_across_zero(store):
     drie = Question("rol_noodsituatie", "ordered", "Is de rol helder?", options=("ja", "deels", "nee"))
     template = Template(1, "drie", "nl", "Drie", (Block("start", "Start", 15, questions=(drie,)),))
-    code = store.create_session(template.to_dict(), TEAM, "2025-01-01", "start").code
+    code = store.sessions.create_session(template.to_dict(), TEAM, "2025-01-01", "start").code
     for i, value in enumerate(["ja", "ja", "deels", "deels", "nee"]):
-        store.save_answer(code, f"p{i}", "rol_noodsituatie", value)
+        store.sessions.save_answer(code, f"p{i}", "rol_noodsituatie", value)
     [series] = trends.series(trends.load_team(store, TEAM), "rol_noodsituatie")
     drawn = bars(trend_charts.diverging_bars(series))
     # deels 40% centred on zero, ja 40% to the right of it, nee 20% to the left.

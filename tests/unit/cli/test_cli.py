@@ -25,7 +25,7 @@ def new_session(db, capsys, *extra):
 def test_new_prints_the_code_alone_on_its_last_line(db, capsys):
     code = new_session(db, capsys)
     with Store(db) as store:
-        record = store.get_session(code)
+        record = store.sessions.get_session(code)
     assert (record.team, record.session_date, record.template_name) == ("Team Zuid", "2026-11-28", "teamleergesprek")
 
 
@@ -33,7 +33,7 @@ def test_db_may_follow_the_subcommand(db, capsys):
     assert main(["new", "--team", "Team West", "--db", db]) == 0
     code = capsys.readouterr().out.strip().splitlines()[-1]
     with Store(db) as store:
-        assert store.get_session(code).team == "Team West"
+        assert store.sessions.get_session(code).team == "Team West"
 
 
 def test_db_from_the_environment(db, capsys, monkeypatch):
@@ -42,7 +42,7 @@ def test_db_from_the_environment(db, capsys, monkeypatch):
     monkeypatch.chdir("/")
     assert main(["new", "--team", "Oost"]) == 0
     with Store(db) as store:
-        assert len(store.list_sessions()) == 2 and store.get_session(code)
+        assert len(store.sessions.list_sessions()) == 2 and store.sessions.get_session(code)
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,7 @@ def test_mistakes_get_a_message_in_the_command_language_and_exit_2(db, capsys, a
     assert main(["--db", db, *args]) == 2
     assert message in capsys.readouterr().err
     with Store(db) as store:
-        assert store.list_sessions() == []  # nothing invented (no demo session) on the way to the refusal
+        assert store.sessions.list_sessions() == []  # nothing invented (no demo session) on the way to the refusal
 
 
 def test_export_csv_long_format_one_row_per_answer(db, capsys, tmp_path):
@@ -197,7 +197,7 @@ def test_template_copy_starts_an_own_template_that_new_can_use(db, tmp_path, cap
     assert main(["--db", db, "new", "--template", "onze_school", "--templates", str(folder), "--team", "T"]) == 0
     code = capsys.readouterr().out.strip().splitlines()[-1]
     with Store(db) as store:
-        record = store.get_session(code)
+        record = store.sessions.get_session(code)
     assert record.template_name == "onze_school"
     assert [b["minutes"] for b in record.template["blocks"]][5] == 20
     # Never overwritten; a bad name is refused with the rule.
@@ -236,7 +236,7 @@ def test_lang_en_makes_an_english_session_verslag_and_rapport_and_is_forgotten_a
     monkeypatch.delenv("TEAMLEERGESPREK_LANG", raising=False)
     code = new_session(db, capsys, "--lang", "en")
     with Store(db) as store:
-        record = store.get_session(code)
+        record = store.sessions.get_session(code)
     assert record.template["language"] == "en" and record.template["blocks"][0]["title"] == "Welcome"
 
     verslag = tmp_path / "report.pdf"
@@ -292,7 +292,7 @@ def test_a_demo_database_whose_session_was_ended_gets_a_new_one_a_schools_databa
         assert "Voorbeeldgeschiedenis" not in capsys.readouterr().out.split(first.code)[-1]  # history loaded once
     assert main(["--db", db, "new", "--team", "Onderbouw havo"]) == 0
     with Store(db) as store:
-        for record in store.list_sessions():
+        for record in store.sessions.list_sessions():
             if record.is_open:
                 LiveSession.open(store, record.code).close()
     assert main(["--db", db, "serve"]) == 2  # a school's own sessions: it says to make one, invents nothing

@@ -11,7 +11,7 @@ import pytest
 from kit.cli import main
 from kit.model.live import LiveSession, SessionNotFound
 from kit.store import Store
-from kit.store.activities import ActionRecord
+from kit.store import ActionRecord
 from kit.model.sessions import new_session
 
 
@@ -21,25 +21,25 @@ def fill_session(store, template, session_date="2026-11-28", secret=None):
     record = new_session(store, template, "Team Noord", session_date)
     code = record.code
     secret = secret or f"geheim-{secrets.token_hex(8)}"
-    store.update_live_state(code, question_key="versterken")
-    store.save_answer(code, "p1", "versterken", f"eerste versie {secret}")
-    store.save_answer(code, "p1", "versterken", f"antwoord {secret}")
-    store.save_answer(code, "p2", "vaardigheid", "vaardig")
-    store.register_group(code, "g1", "Groep 1")
-    store.save_worksheet_answer(code, "g1", "stap1", 0, f"werkblad {secret}")
-    store.add_route_item(code, "r1", "stap1", "wie", f"route {secret}")
-    store.add_point(code, "pt1", "p1", None, f"punt {secret}")
-    store.change_stickers(code, "p1", "pt1", +1, budget=3, per_point=2)
-    store.save_action(code, ActionRecord("a1", "pt1", f"actie {secret}", "school", "zorgteam", "maart", "open"))
+    store.sessions.update_live_state(code, question_key="versterken")
+    store.sessions.save_answer(code, "p1", "versterken", f"eerste versie {secret}")
+    store.sessions.save_answer(code, "p1", "versterken", f"antwoord {secret}")
+    store.sessions.save_answer(code, "p2", "vaardigheid", "vaardig")
+    store.worksheets.register_group(code, "g1", "Groep 1")
+    store.worksheets.save_worksheet_answer(code, "g1", "stap1", 0, f"werkblad {secret}")
+    store.worksheets.add_route_item(code, "r1", "stap1", "wie", f"route {secret}")
+    store.board.add_point(code, "pt1", "p1", None, f"punt {secret}")
+    store.board.change_stickers(code, "p1", "pt1", +1, budget=3, per_point=2)
+    store.board.save_action(code, ActionRecord("a1", "pt1", f"actie {secret}", "school", "zorgteam", "maart", "open"))
     return code, secret
 
 
 def rows_of(store, code):
     """Every row anywhere that belongs to this session."""
     counts = {}
-    for table in store._conn.tables_with_column("session_code"):
-        counts[table] = store._query(f"SELECT COUNT(*) FROM {table} WHERE session_code = ?", (code,))[0][0]
-    counts["sessions"] = store._query("SELECT COUNT(*) FROM sessions WHERE code = ?", (code,))[0][0]
+    for table in store._db.tables_with_column("session_code"):
+        counts[table] = store._db.query(f"SELECT COUNT(*) FROM {table} WHERE session_code = ?", (code,))[0][0]
+    counts["sessions"] = store._db.query("SELECT COUNT(*) FROM sessions WHERE code = ?", (code,))[0][0]
     return counts
 
 
@@ -53,11 +53,11 @@ def test_delete_removes_every_row_of_the_session_and_only_that(file_store, templ
     code, _ = fill_session(file_store, template)
     other, _ = fill_session(file_store, template)
     assert all(rows_of(file_store, code).values())
-    result = file_store.delete_session(code.lower())
+    result = file_store.sessions.delete_session(code.lower())
     assert result.deleted == [code] and result.warning is None
     assert set(rows_of(file_store, code).values()) == {0}
     assert all(rows_of(file_store, other).values())
-    assert file_store.get_session(code) is None and file_store.get_live_state(code) is None
+    assert file_store.sessions.get_session(code) is None and file_store.sessions.get_live_state(code) is None
     with pytest.raises(SessionNotFound):
         LiveSession.open(file_store, code)
 
@@ -91,14 +91,14 @@ def test_delete_on_the_command_line_leaves_no_trace_in_the_file(tmp_path, templa
 def test_a_phone_with_a_deleted_code_is_refused(store, template):
     code, _ = fill_session(store, template)
     session = LiveSession.open(store, code)
-    store.delete_session(code)
+    store.sessions.delete_session(code)
     with pytest.raises(SessionNotFound):
         LiveSession.open(store, code)
     from kit.model.answers import AnswerRejected
 
     with pytest.raises(AnswerRejected):
         session.submit("p9", "versterken", "te laat")
-    assert store.answers(code) == []
+    assert store.sessions.answers(code) == []
 
 
 def test_delete_of_an_unknown_code_is_a_dutch_error_that_names_the_database(tmp_path, capsys):
@@ -114,9 +114,9 @@ def test_delete_while_a_session_is_being_served_still_wipes_the_file(tmp_path, t
     url = f"sqlite:///{path}"
     with Store(url) as store, Store(url) as phone:
         code, secret = fill_session(store, template)
-        phone.answers(code)
+        phone.sessions.answers(code)
         assert main(["--db", url, "delete", "--session", code]) == 0
-        assert phone.get_session(code) is None
+        assert phone.sessions.get_session(code) is None
     assert secret.encode() not in raw_bytes(path)
 
 
@@ -136,7 +136,7 @@ def test_purge_deletes_the_sessions_older_than_the_days_given(tmp_path, template
     assert ancient in out and old in out and edge not in out and "2 sessies van meer dan 365 dagen geleden verwijderd" in out
 
     with Store(url) as store:
-        assert {s.code for s in store.list_sessions()} == {edge, recent}
+        assert {s.code for s in store.sessions.list_sessions()} == {edge, recent}
     data = raw_bytes(path)
     assert ancient_secret.encode() not in data and old_secret.encode() not in data
 
@@ -148,10 +148,10 @@ def test_purge_by_date_on_both_backends(store, template):
     today = date(2026, 11, 28)
     old, _ = fill_session(store, template, "2025-11-27")
     new, _ = fill_session(store, template, "2025-11-28")
-    assert [s.code for s in store.sessions_older_than(365, today)] == [old]
-    assert store.purge_older_than(365, today).deleted == [old]
+    assert [s.code for s in store.sessions.sessions_older_than(365, today)] == [old]
+    assert store.sessions.purge_older_than(365, today).deleted == [old]
     assert set(rows_of(store, old).values()) == {0} and all(rows_of(store, new).values())
-    assert store.purge_older_than(365, today).deleted == []
+    assert store.sessions.purge_older_than(365, today).deleted == []
 
 
 @pytest.mark.parametrize("days", ["-1", "een jaar", "1.5"])
@@ -174,7 +174,7 @@ def test_backup_while_phones_keep_answering_is_a_consistent_copy(tmp_path, templ
         with Store(url) as phone:
             n = 0
             while not stop.is_set():
-                phone.save_answer(code, f"telefoon{n % 30}", "versterken", f"antwoord {n}")
+                phone.sessions.save_answer(code, f"telefoon{n % 30}", "versterken", f"antwoord {n}")
                 written.append(n)
                 n += 1
                 stop.wait(0.002)  # phones, not a benchmark: a few hundred answers a second
@@ -197,8 +197,8 @@ def test_backup_while_phones_keep_answering_is_a_consistent_copy(tmp_path, templ
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one self-contained file
         conn.close()
         with Store(f"sqlite:///{copy}") as restored:
-            assert restored.get_session(code).team == "Team Noord"
-            assert 2 < len(restored.answers(code)) <= 32
+            assert restored.sessions.get_session(code).team == "Team Noord"
+            assert 2 < len(restored.sessions.answers(code)) <= 32
     assert not list(tmp_path.glob(".kopie*"))  # no half-written leftovers
 
 

@@ -92,7 +92,7 @@ def test_csv_polls_come_first_in_agenda_order(db, built):
 
 def test_a_template_without_werkvormen_or_with_only_werkvormen_exports(db):
     with Store(db) as store:
-        record = store.create_session(werkvormen_template().to_dict(), "Team", DATE, "welkom")
+        record = store.sessions.create_session(werkvormen_template().to_dict(), "Team", DATE, "welkom")
         assert answers_csv(store, record.code).splitlines() == [
             "sessiecode,team,datum,vraag,vraagtype,antwoord,deelnemer"]
         assert set(load_workbook(io.BytesIO(session_xlsx(store, record.code))).sheetnames) == set(SHEETS)
@@ -191,7 +191,7 @@ def test_xlsx_keeps_control_characters_and_escape_lookalikes_exactly(tmp_path):
         assert ooxml_unescape(ooxml_escape(text)) == text
     with Store(f"sqlite:///{tmp_path / 'c.sqlite'}") as store:
         template = werkvormen_template()
-        record = store.create_session(template.to_dict(), "T", DATE, "welkom")
+        record = store.sessions.create_session(template.to_dict(), "T", DATE, "welkom")
         session = LiveSession.open(store, record.code)
         board = PointsBoard.for_session(session)
         go_to_activity(session, "punten")
@@ -219,7 +219,7 @@ def test_xlsx_without_out_gets_a_named_file_in_this_folder(db, built, capsys, tm
 def test_session_data_ranking_is_the_boards(db, built):
     with Store(db) as store:
         data = session_data(store, built.code)
-        store.set_session_status(built.code, "closed")  # a report is made after the session closed
+        store.sessions.set_session_status(built.code, "closed")  # a report is made after the session closed
         closed = session_data(store, built.code)
     assert [(r.text, r.stickers) for r in data.ranking] == [(POINTS[1], 3), (POINTS[0], 2), (POINTS[2], 2)]
     assert closed.ranking == data.ranking

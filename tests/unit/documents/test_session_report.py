@@ -92,7 +92,7 @@ def test_points_ranked_by_stickers_and_the_action_plan(report):
 
 def test_nothing_identifying(report):
     with Store(report["db"]) as store:
-        pseudonyms = {a.participant for a in store.answers(report["code"])}
+        pseudonyms = {a.participant for a in store.sessions.answers(report["code"])}
     assert pseudonyms and not any(p in report["text"] for p in pseudonyms)
 
 
@@ -106,7 +106,7 @@ def test_verslag_command_writes_the_pdf(report, tmp_path, capsys):
 
 def test_an_empty_session_still_makes_a_readable_verslag(tmp_path):
     with Store(f"sqlite:///{tmp_path / 'leeg.sqlite'}") as store:
-        record = store.create_session(werkvormen_template().to_dict(), "Leeg team", "2027-01-05", "welkom")
+        record = store.sessions.create_session(werkvormen_template().to_dict(), "Leeg team", "2027-01-05", "welkom")
         text = flat("\n".join(p.extract_text() for p in PdfReader(
             _file(tmp_path, session_report_pdf(store, record.code))).pages))
     for expected in ("Leeg team", "dinsdag 5 januari 2027", "Er hebben zich geen groepen aangemeld.",
@@ -119,7 +119,7 @@ def test_long_texts_wrap_and_a_long_list_runs_over_pages(tmp_path):
     long_word = "https://voorbeeld.nl/" + "x" * 150
     texts = [f"Punt {i:02d}: " + ("veel woorden achter elkaar " * 7).strip() for i in range(40)] + [long_word]
     with Store(f"sqlite:///{tmp_path / 'lang.sqlite'}") as store:
-        record = store.create_session(werkvormen_template().to_dict(), "T", "2027-01-05", "welkom")
+        record = store.sessions.create_session(werkvormen_template().to_dict(), "T", "2027-01-05", "welkom")
         session = LiveSession.open(store, record.code)
         board = PointsBoard.for_session(session)
         go_to_activity(session, "punten")

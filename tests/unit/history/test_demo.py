@@ -39,13 +39,13 @@ def demo(demo_db):
 
 def by_team(store):
     teams = {}
-    for record in store.list_sessions():
+    for record in store.sessions.list_sessions():
         teams.setdefault(record.team, []).append(record)
     return teams
 
 
 def values(store, record, key):
-    return [a.value for a in store.answers(record.code, key)]
+    return [a.value for a in store.sessions.answers(record.code, key)]
 
 
 def mean(numbers):
@@ -86,11 +86,11 @@ def test_three_labelled_teams_four_closed_sessions_each_over_two_school_years(de
         school_years = Counter(d.year if d.month >= 8 else d.year - 1 for d in days)
         assert school_years == {2024: 2, 2025: 2}
         assert all(d.weekday() < 5 for d in days)
-    assert all(s.status == "closed" and s.template_name == "teamleergesprek" for s in demo.list_sessions())
+    assert all(s.status == "closed" and s.template_name == "teamleergesprek" for s in demo.sessions.list_sessions())
 
 
 def test_one_session_has_fewer_than_five_participants(demo):
-    small = [s for s in demo.list_sessions() if len({a.participant for a in demo.answers(s.code)}) < 5]
+    small = [s for s in demo.sessions.list_sessions() if len({a.participant for a in demo.sessions.answers(s.code)}) < 5]
     assert [s.team for s in small] == [SMALL]
     assert all(len(values(demo, s, "vaardigheid")) < 5 for s in small)
 
@@ -113,9 +113,9 @@ def test_trends_one_team_improves_one_stays_flat(tmp_path, seed):
 
 def test_every_answer_is_valid_for_its_question_and_open_texts_name_nobody(demo):
     allowed_capitals = {"Veilig", "Thuis"}
-    for record in demo.list_sessions():
+    for record in demo.sessions.list_sessions():
         template = Template.from_dict(record.template)
-        answers = demo.answers(record.code)
+        answers = demo.sessions.answers(record.code)
         assert answers
         for answer in answers:
             question = template.question(answer.question_key)
@@ -138,7 +138,7 @@ def test_stickers_within_the_budget_and_only_on_visible_points(demo_db, demo):
         " WHERE p.status <> 'open' AND s.count > 0").fetchone()[0]
     conn.close()
     assert spent == 3 and per_point[0] == 2 and per_point[1] >= 0 and on_hidden == 0
-    statuses = Counter(p.status for s in demo.list_sessions() for p in demo.points(s.code))
+    statuses = Counter(p.status for s in demo.sessions.list_sessions() for p in demo.board.points(s.code))
     assert statuses["open"] > 50 and statuses["hidden"] >= 1 and statuses["merged"] >= 1
 
 
@@ -146,10 +146,10 @@ def test_points_come_back_and_reach_the_top_more_than_once(demo):
     for team, sessions in by_team(demo).items():
         tops = []
         for record in sessions:
-            counts = demo.sticker_counts(record.code)
-            visible = [p for p in demo.points(record.code) if p.status == "open"]
+            counts = demo.board.sticker_counts(record.code)
+            visible = [p for p in demo.board.points(record.code) if p.status == "open"]
             tops.append(max(visible, key=lambda p: counts.get(p.point_id, 0)).text)
-        texts = Counter(p.text for s in sessions for p in demo.points(s.code) if p.status == "open")
+        texts = Counter(p.text for s in sessions for p in demo.board.points(s.code) if p.status == "open")
         assert max(texts.values()) >= 3, team
         if team == FLAT:
             assert max(Counter(tops).values()) >= 2
@@ -161,9 +161,9 @@ def test_actions_use_the_template_lists_and_older_ones_are_more_often_done(demo)
     for sessions in by_team(demo).values():
         for index, record in enumerate(sessions):
             points = Template.from_dict(record.template).block("werkvorm5").points
-            actions = demo.actions(record.code)
+            actions = demo.board.actions(record.code)
             assert 2 <= len(actions) <= 5
-            point_ids = {p.point_id for p in demo.points(record.code)}
+            point_ids = {p.point_id for p in demo.board.points(record.code)}
             for action in actions:
                 assert action.level in points.levels and action.status in points.statuses
                 assert action.owner and action.planning and action.text and action.point_id in point_ids
@@ -175,16 +175,16 @@ def test_actions_use_the_template_lists_and_older_ones_are_more_often_done(demo)
 
 
 def test_groups_answer_the_worksheet_and_build_a_route_map(demo):
-    for record in demo.list_sessions():
+    for record in demo.sessions.list_sessions():
         meldcode = Template.from_dict(record.template).block("werkvorm3").meldcode
-        groups = demo.groups(record.code)
+        groups = demo.worksheets.groups(record.code)
         assert groups and all(meldcode.case(g.case_key) for g in groups)
-        answers = demo.worksheet_answers(record.code)
+        answers = demo.worksheets.worksheet_answers(record.code)
         assert {a.group_id for a in answers} <= {g.group_id for g in groups} and answers
         for answer in answers:
             step = meldcode.step(answer.step_key)
             assert step and 0 <= answer.question_index < len(step.questions) and answer.value
-        items = demo.route_items(record.code)
+        items = demo.worksheets.route_items(record.code)
         assert {i.category for i in items} == set(ROUTE_CATEGORIES)
         assert {i.step_key for i in items} == {s.key for s in meldcode.steps}
 
@@ -216,20 +216,20 @@ def test_serve_on_an_empty_database_loads_the_history_and_opens_a_demo_session(t
         record = _session_to_serve(store, None)
         assert "demosessie" in capsys.readouterr().out
         assert record.is_open and record.team == DEMO_TEAM and record.session_date == date.today().isoformat()
-        closed = [s for s in store.list_sessions() if not s.is_open]
+        closed = [s for s in store.sessions.list_sessions() if not s.is_open]
         assert len(closed) == 12
         # The team's last demo session opens the new one's Welkom with its actions.
-        previous = store.previous_session_code(record.code)
-        assert store.get_session(previous).team == DEMO_TEAM and store.actions(previous)
+        previous = store.sessions.previous_session_code(record.code)
+        assert store.sessions.get_session(previous).team == DEMO_TEAM and store.board.actions(previous)
         # Serving again resumes the open session; nothing is loaded twice.
         assert _session_to_serve(store, None).code == record.code
-        assert len(store.list_sessions()) == 13
+        assert len(store.sessions.list_sessions()) == 13
 
 
 def test_the_demo_asks_no_polls_with_options_the_handbook_never_gave(demo):
     """Issue 11.2: the emergency roles and the check-out are open questions; their old poll keys are not made up."""
-    for record in demo.list_sessions():
+    for record in demo.sessions.list_sessions():
         keys = {q["key"] for b in record.template["blocks"] for q in b.get("questions", ())}
         assert not keys & {"rol_noodsituatie", "checkout_gevoel"}
-        assert demo.answers(record.code, "rol_noodsituatie") == demo.answers(record.code, "checkout_gevoel") == []
-    assert any(demo.answers(r.code, "checkout_bij") for r in demo.list_sessions())
+        assert demo.sessions.answers(record.code, "rol_noodsituatie") == demo.sessions.answers(record.code, "checkout_gevoel") == []
+    assert any(demo.sessions.answers(r.code, "checkout_bij") for r in demo.sessions.list_sessions())

@@ -31,12 +31,12 @@ def example_counts():
 
 
 def stored_counts(store, code):
-    return Counter((a.question_key, a.value) for a in store.answers(code))
+    return Counter((a.question_key, a.value) for a in store.sessions.answers(code))
 
 
 def state(store):
     """What a refused import must not change."""
-    return [(s.code, s.team, s.session_date, s.status, len(store.answers(s.code))) for s in store.list_sessions()]
+    return [(s.code, s.team, s.session_date, s.status, len(store.sessions.answers(s.code))) for s in store.sessions.list_sessions()]
 
 
 @pytest.fixture
@@ -51,12 +51,12 @@ def test_the_example_file_becomes_one_closed_session_with_its_counts(db, capsys)
     code = out[-1]
     assert out[-2] == "Sessiecode:" and f"sessie {code}" in out[0]
     with Store(db) as store:
-        record = store.get_session(code)
+        record = store.sessions.get_session(code)
         assert (record.team, record.session_date, record.status) == (EXAMPLE_TEAM, EXAMPLE_DATE, "closed")
         assert record.template_name == "teamleergesprek"
         assert record.template == load_template("teamleergesprek").to_dict()
         assert stored_counts(store, code) == example_counts()
-        answers = store.answers(code)
+        answers = store.sessions.answers(code)
         # Paper does not say which answers came from one person: every answer has its own pseudonym.
         assert len({a.participant for a in answers}) == len(answers) == sum(example_counts().values())
         assert all(len(a.participant) == 16 for a in answers)
@@ -69,8 +69,8 @@ def test_the_example_precedes_the_demo_history_of_its_team(db):
     with Store(db) as store:
         load_demo(store)
         (imported,) = import_csv(store, EXAMPLE)
-        first_demo = next(s for s in store.list_sessions() if s.team == EXAMPLE_TEAM and s.code != imported.record.code)
-        assert store.previous_session_code(first_demo.code) == imported.record.code
+        first_demo = next(s for s in store.sessions.list_sessions() if s.team == EXAMPLE_TEAM and s.code != imported.record.code)
+        assert store.sessions.previous_session_code(first_demo.code) == imported.record.code
 
 
 def test_importing_the_same_file_twice_is_refused_and_names_the_session(db, capsys):

@@ -125,7 +125,8 @@ def test_every_key_in_the_catalog_is_used_by_the_code():
                 strings.add(node.value)
             elif (isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant)
                   and re.match(r"[a-z_]+\.", node.values[0].value)):
-                patterns.append("".join(re.escape(v.value) if isinstance(v, ast.Constant) else r"\w+"
+                # a formatted part may be a notebook's name too: "page.title.zorgteam-trends"
+                patterns.append("".join(re.escape(v.value) if isinstance(v, ast.Constant) else r"[\w-]+"
                                         for v in node.values))
             elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "special"
                   and node.args):

@@ -9,7 +9,7 @@ from kit.model.text import AnswerRejected
 @pytest.fixture
 def board(store):
     template = werkvormen_template()
-    record = store.create_session(template.to_dict(), "Team", "2026-11-28", "welkom")
+    record = store.sessions.create_session(template.to_dict(), "Team", "2026-11-28", "welkom")
     return PointsBoard.for_session(LiveSession.open(store, record.code))
 
 

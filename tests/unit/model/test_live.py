@@ -39,7 +39,7 @@ def clock():
 
 
 def test_block_timer(store, template, clock):
-    record = store.create_session(template.to_dict(), "T", "2026-11-28", "welkom")
+    record = store.sessions.create_session(template.to_dict(), "T", "2026-11-28", "welkom")
     session = LiveSession(store, record, clock=clock)
     assert session.timer().label == "10:00" and not session.timer().running
     session.start_timer()
@@ -64,7 +64,7 @@ def test_unknown_and_closed_codes(store, session):
     with pytest.raises(SessionNotFound):
         LiveSession.open(store, "ZZZZZZ")
     assert LiveSession.open(store, f" {session.code.lower()} ").code == session.code  # typed on a phone
-    store.set_session_status(session.code, "closed")
+    store.sessions.set_session_status(session.code, "closed")
     with pytest.raises(SessionClosed):
         LiveSession.open(store, session.code)
 
@@ -81,7 +81,7 @@ def test_closing_ends_answering_and_tells_every_page(session):
     with pytest.raises(SessionClosed):
         LiveSession.open(session.store, session.code)
     facilitator_view = LiveSession.open(session.store, session.code, closed_too=True)
-    assert [a.value for a in facilitator_view.store.answers(session.code)] == ["vaardig"]  # kept for export
+    assert [a.value for a in facilitator_view.store.sessions.answers(session.code)] == ["vaardig"]  # kept for export
 
 
 ACCEPTED = [
@@ -100,7 +100,7 @@ ACCEPTED = [
 def test_valid_answers_are_stored_exactly(session, key, raw, stored):
     open_question(session, key)
     assert session.submit("p1", key, raw) == stored
-    assert session.store.get_answer(session.code, "p1", key).value == stored
+    assert session.store.sessions.get_answer(session.code, "p1", key).value == stored
 
 
 REJECTED = [
@@ -125,7 +125,7 @@ def test_invalid_answers_are_refused_and_nothing_is_stored(session, key, raw, me
     open_question(session, key)
     with pytest.raises(AnswerRejected, match=message):
         session.submit("p1", key, raw)
-    assert session.store.answers(session.code) == []
+    assert session.store.sessions.answers(session.code) == []
 
 
 def test_only_the_open_question_takes_answers(session):
@@ -136,14 +136,14 @@ def test_only_the_open_question_takes_answers(session):
         session.submit("p1", "vaardigheid", "niet vaardig")
     with pytest.raises(AnswerRejected, match="gesloten"):
         session.submit("p1", "bestaat_niet", "x")
-    assert session.store.get_answer(session.code, "p1", "vaardigheid").value == "vaardig"
+    assert session.store.sessions.get_answer(session.code, "p1", "vaardigheid").value == "vaardig"
 
 
 def test_answers_for_another_session_or_a_closed_session_are_refused(session):
     open_question(session, "vaardigheid")
     with pytest.raises(AnswerRejected, match="andere sessie"):
         session.submit("p1", "vaardigheid", "vaardig", session_code="ABCDEF")
-    session.store.set_session_status(session.code, "closed")
+    session.store.sessions.set_session_status(session.code, "closed")
     with pytest.raises(AnswerRejected, match="afgesloten"):
         session.submit("p1", "vaardigheid", "vaardig")
 
@@ -151,7 +151,7 @@ def test_answers_for_another_session_or_a_closed_session_are_refused(session):
 def test_a_restart_resumes_exactly_where_the_session_was(file_store, template):
     from kit.store import Store
 
-    record = file_store.create_session(template.to_dict(), "T", "2026-11-28", "welkom")
+    record = file_store.sessions.create_session(template.to_dict(), "T", "2026-11-28", "welkom")
     session = LiveSession.open(file_store, record.code)
     open_question(session, "tevredenheid_school")
     session.set_results_shown(True)
@@ -163,7 +163,7 @@ def test_a_restart_resumes_exactly_where_the_session_was(file_store, template):
         state = again.state()
         assert (state.block_key, state.question_key, state.results_shown) == (before.block_key, before.question_key, True)
         assert again.step().question.key == "tevredenheid_school"
-        assert [a.value for a in reopened.answers(record.code)] == ["4"]
+        assert [a.value for a in reopened.sessions.answers(record.code)] == ["4"]
 
 
 def test_prompts_are_steps_with_their_own_thinking_time(store, clock):
@@ -173,7 +173,7 @@ def test_prompts_are_steps_with_their_own_thinking_time(store, clock):
         Block("stilte", "Gedachte-experiment", 15, prompts=("Wat valt je op?", "Wat drijft je?"), prompt_seconds=90),
         Block("slot", "Afsluiting", 10),
     ))
-    record = store.create_session(template.to_dict(), "T", "2026-11-28", "stilte")
+    record = store.sessions.create_session(template.to_dict(), "T", "2026-11-28", "stilte")
     session = LiveSession(store, record, clock=clock)
     assert session.timer().label == "15:00"
     session.go_next()

@@ -112,7 +112,7 @@ moves = st.lists(st.tuples(st.sampled_from(["+", "-"]), st.integers(0, 3), st.in
 def test_sticker_budget_holds_for_any_sequence_of_taps(sequence):
     with Store("sqlite://") as store:
         template = werkvormen_template()
-        record = store.create_session(template.to_dict(), "T", "2026-11-28", "welkom")
+        record = store.sessions.create_session(template.to_dict(), "T", "2026-11-28", "welkom")
         session = LiveSession.open(store, record.code)
         board = PointsBoard.for_session(session)
         go_to_activity(session, "punten")

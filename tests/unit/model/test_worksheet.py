@@ -9,7 +9,7 @@ from kit.model.worksheet import Worksheet
 @pytest.fixture
 def sheet(store):
     template = werkvormen_template()
-    record = store.create_session(template.to_dict(), "Team", "2026-11-28", "welkom")
+    record = store.sessions.create_session(template.to_dict(), "Team", "2026-11-28", "welkom")
     return Worksheet.for_session(LiveSession.open(store, record.code))
 
 

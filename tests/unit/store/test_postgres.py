@@ -108,9 +108,9 @@ def test_every_command_runs_on_postgresql(pg_url, capsys, tmp_path):
     old_code = capsys.readouterr().out.strip().splitlines()[-1]
     with Store(pg_url) as store:
         assert store.backend == "postgresql"
-        store.update_live_state(code, block_key="startoefening", question_key="versterken")
-        store.save_answer(code, "p1", "versterken", "100% meer tijd voor overleg?")
-        store.save_answer(old_code, "p1", "versterken", "oud antwoord")
+        store.sessions.update_live_state(code, block_key="startoefening", question_key="versterken")
+        store.sessions.save_answer(code, "p1", "versterken", "100% meer tijd voor overleg?")
+        store.sessions.save_answer(old_code, "p1", "versterken", "oud antwoord")
 
     out = tmp_path / "antwoorden.csv"
     assert main(["--db", pg_url, "export", "--session", code, "--out", str(out)]) == 0
@@ -124,9 +124,9 @@ def test_every_command_runs_on_postgresql(pg_url, capsys, tmp_path):
     assert main(["--db", pg_url, "delete", "--session", code]) == 0
     assert "verwijderd" in capsys.readouterr().out
     with Store(pg_url) as store:
-        assert store.list_sessions() == []
-        for table in store._conn.tables_with_column("session_code"):
-            assert store._query(f"SELECT COUNT(*) FROM {table}") == [(0,)]
+        assert store.sessions.list_sessions() == []
+        for table in store._db.tables_with_column("session_code"):
+            assert store._db.query(f"SELECT COUNT(*) FROM {table}") == [(0,)]
 
 
 def test_a_store_carries_on_after_the_server_dropped_its_connection(pg_url, template):
@@ -134,10 +134,10 @@ def test_a_store_carries_on_after_the_server_dropped_its_connection(pg_url, temp
 
     with Store(pg_url) as store:
         code = new_session(store, template, "Team", "2026-11-28").code
-        pid = store._query("SELECT pg_backend_pid()")[0][0]
+        pid = store._db.query("SELECT pg_backend_pid()")[0][0]
         with psycopg.connect(os.environ["TEAMLEERGESPREK_TEST_PG"], autocommit=True) as admin:
             admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
         time.sleep(0.2)
-        store.save_answer(code, "p1", "versterken", "na de onderbreking")
-        assert [a.value for a in store.answers(code)] == ["na de onderbreking"]
-        assert store._query("SELECT pg_backend_pid()")[0][0] != pid
+        store.sessions.save_answer(code, "p1", "versterken", "na de onderbreking")
+        assert [a.value for a in store.sessions.answers(code)] == ["na de onderbreking"]
+        assert store._db.query("SELECT pg_backend_pid()")[0][0] != pid

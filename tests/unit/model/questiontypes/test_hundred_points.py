@@ -37,7 +37,7 @@ def session(store):
 
 
 def stored(session):
-    return [json.loads(a.value) for a in session.store.answers(session.code, "prioriteit")]
+    return [json.loads(a.value) for a in session.store.sessions.answers(session.code, "prioriteit")]
 
 
 # -- the kernel refuses whatever a browser may send ---------------------------------------------------------------
@@ -190,7 +190,7 @@ def test_a_formula_in_an_option_stays_text_in_every_export(store):
 
     question = Question("p", "punten", "Verdeel", options=("=HYPERLINK(1)", "gewoon"))
     template = Template(1, "f", "nl", "F", (Block("b", "B", 5, questions=(question,)),))
-    live = LiveSession.open(store, store.create_session(template.to_dict(), "T", "2026-11-28", "b").code)
+    live = LiveSession.open(store, store.sessions.create_session(template.to_dict(), "T", "2026-11-28", "b").code)
     live.go_next()
     for i in range(3):
         live.submit(f"p{i}", "p", {"=HYPERLINK(1)": 40, "gewoon": 60})
@@ -214,9 +214,9 @@ def test_the_verslag_prints_the_chart_and_the_means(session):
 # -- trends ---------------------------------------------------------------------------------------------------------
 def add_session(store, day, divisions):
     template = punten_template()
-    code = store.create_session(template.to_dict(), "Team Noord", day, "welkom").code
+    code = store.sessions.create_session(template.to_dict(), "Team Noord", day, "welkom").code
     for i, points in enumerate(divisions):
-        store.save_answer(code, f"p{i}", "prioriteit", json.dumps({A: points[0], B: points[1], C: points[2]}))
+        store.sessions.save_answer(code, f"p{i}", "prioriteit", json.dumps({A: points[0], B: points[1], C: points[2]}))
     return code
 
 
