@@ -201,7 +201,10 @@ def test_the_werkvormen_naslag_and_closing(browser, tmp_path, axe):
 
         walk_to(facilitator, served, activity="routekaart")
         axe.check(facilitator, "begeleider: routekaart")
+        # The route map form is the facilitator's own: folded away under 'Alleen voor jou' until opened on purpose.
+        facilitator.get_by_role("button", name=re.compile(r"^Alleen voor jou")).click()
         expect(facilitator.get_by_role("combobox", name="Stap van de meldcode")).to_be_visible()
+        axe.check(facilitator, "begeleider: routekaart, formulier open")
 
         walk_to(facilitator, served, block="werkvorm5", prompt=0)
         post_it = phone.get_by_role("textbox", name="Waar heb jij persoonlijk nog behoefte aan?")
@@ -213,7 +216,7 @@ def test_the_werkvormen_naslag_and_closing(browser, tmp_path, axe):
 
         walk_to(facilitator, served, activity="stickers")
         phone.get_by_role("button", name="+ sticker op: Tijd voor overleg").click()
-        expect(phone.get_by_role("status").filter(has_text="Je hebt nog 2 sticker(s)")).to_be_visible()
+        expect(phone.get_by_role("status").filter(has_text="Je hebt nog 2 stickers")).to_be_visible()
         axe.check(phone, "telefoon: stickers")
         expect(phone.get_by_role("button", name="− terug van: Tijd voor overleg")).to_be_enabled()
         assert not unnamed(phone)
@@ -353,6 +356,8 @@ def test_a_participant_does_the_startoefening_with_the_keyboard_only(browser, se
     # The naslag opens and closes with the keyboard too, and the question is still there.
     tab_to(phone, button("Naslag: meldcode en tips"))
     phone.keyboard.press("Enter")
+    # Wait for the kernel to open the drawer before tabbing: on a loaded machine that can take longer than 40 Tabs.
+    expect(phone.get_by_role("button", name="Terug naar de sessie").first).to_be_visible()
     tab_to(phone, button("Terug naar de sessie"))
     phone.keyboard.press("Enter")
     expect(phone.get_by_role("button", name="tevreden", exact=True)).to_have_attribute("aria-pressed", "true")

@@ -4,6 +4,7 @@ their own scroll area; the projector view (scherm.ipynb) and a phone never show 
 With TEAMLEERGESPREK_SCREENSHOTS=DIR the test saves the facilitator's page with the notes of Werkvorm 1 open."""
 
 import os
+import re
 from pathlib import Path
 
 from playwright.sync_api import expect
@@ -30,6 +31,9 @@ def test_the_facilitator_opens_the_notes_of_every_block_and_nobody_else_sees_the
 
     toggle = facilitator.locator("button.tlg-notes-toggle")
     body = facilitator.locator(".tlg-notes-body")
+    # The notes are the facilitator's own: under 'Alleen voor jou', which stays open once opened on purpose.
+    expect(toggle).to_be_hidden()
+    facilitator.get_by_role("button", name=re.compile(r"^Alleen voor jou")).click()
     for block in blocks:
         walk_to(facilitator, served, block=block.key)
         expect(facilitator.locator(".tlg-block-title")).to_have_text(block.title)
