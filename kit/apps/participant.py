@@ -233,7 +233,10 @@ def participant_app(db_url: str | None = None, query_string: str | None = None) 
                 log.exception("could not prepare the served session's page")
         query_string = request_query_string()
     code, group = code_from_query(query_string), group_from_query(query_string)
-    if ready is not None and ready.session is not None and code == ready.session.code and not group:
+    # A session closed since the kernel was preheated refuses a new phone, as any closed code does (the pre-built
+    # page would thank someone who never took part).
+    if (ready is not None and ready.session is not None and code == ready.session.code and not group
+            and _still_open(store, code)):
         app = ready
         app.refresh()  # the facilitator may have moved since the kernel was preheated
     else:
@@ -242,6 +245,11 @@ def participant_app(db_url: str | None = None, query_string: str | None = None) 
         app = ParticipantApp(store, code, group_token=group)
     app.widget._tlg_app = app  # keep the app (and its poller) alive as long as the page
     return app.widget
+
+
+def _still_open(store: Store, code: str) -> bool:
+    record = store.sessions.get_session(code)
+    return record is not None and record.is_open
 
 
 def _discard(app: ParticipantApp) -> None:

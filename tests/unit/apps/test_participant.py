@@ -381,3 +381,23 @@ def test_a_preheated_kernel_asked_for_another_code_builds_that_page_instead(serv
     assert len(apps) == 2 and page is apps[1].widget
     assert isinstance(apps[1].view, CodeEntry) and "OTHER9" in apps[1].view.message.value
     assert apps[0].widget.comm is None and apps[0].poller._stopped  # the pre-built page is gone
+
+
+def test_a_preheated_kernel_whose_session_closed_meanwhile_refuses_the_new_phone(served_file, monkeypatch):
+    """A phone that arrives after the facilitator closed the session is told so, not thanked for taking part."""
+    import kit.apps.participant as participant
+    from kit.store import Store
+
+    url, code = served_file
+    apps = []
+
+    def receive(_url):
+        with Store(url) as store:  # the facilitator closes the session while the kernel waits for its phone
+            store.sessions.close_session(code)
+        return {"QUERY_STRING": f"code={code}"}
+
+    monkeypatch.setattr(participant, "_receive_request_info", receive)
+    monkeypatch.setattr(participant, "ParticipantApp", lambda *a, **k: apps.append(ParticipantApp(*a, **k)) or apps[-1])
+    page = participant.participant_app(url)
+    assert len(apps) == 2 and page is apps[1].widget
+    assert isinstance(apps[1].view, CodeEntry) and "is afgesloten" in apps[1].view.message.value
