@@ -1,5 +1,8 @@
 """Small templates built in code, so store and app tests do not depend on the YAML loader."""
 
+import asyncio
+import threading
+
 from kit.model.template import Block, Question, Template
 
 VAARDIGHEID = Question(
@@ -73,3 +76,24 @@ def punten_template() -> Template:
             Block("kiezen", "Waar beginnen we?", 15, "Laat iedereen punten verdelen.", (VAARDIGHEID, PRIORITEIT)),
         ),
     )
+
+
+def run_on_a_loop_of_its_own(make_coroutine):
+    """`asyncio.run(make_coroutine())` on a thread of its own; returns (the result, that thread).
+
+    A kernel runs the kit on its event loop. In the test process the main thread may already carry a running loop
+    (pytest-playwright's sync API keeps one for the whole session), and asyncio.run refuses to start inside it."""
+    outcome = {}
+
+    def run():
+        try:
+            outcome["result"] = asyncio.run(make_coroutine())
+        except BaseException as error:  # handed to the test's own thread below
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run, name="test-loop")
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"], thread

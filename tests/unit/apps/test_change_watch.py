@@ -3,6 +3,7 @@
 import threading
 import time
 
+from factories import run_on_a_loop_of_its_own
 from kit.apps.change_watch import ChangeWaiter
 from kit.apps.polling import Poller
 from kit.store import Store
@@ -58,5 +59,5 @@ def test_the_poller_refreshes_on_the_loop_when_told_of_a_change():
             await asyncio.sleep(0.01)
         poller.stop()
 
-    asyncio.run(scenario())
-    assert refreshed and refreshed[0] is threading.main_thread()  # on the loop, not on the watcher thread
+    _, loop_thread = run_on_a_loop_of_its_own(scenario)
+    assert refreshed and refreshed[0] is loop_thread  # on the loop, not on the watcher thread

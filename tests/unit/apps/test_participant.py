@@ -2,7 +2,7 @@
 
 import pytest
 
-from factories import open_question
+from factories import open_question, run_on_a_loop_of_its_own
 from kit.apps.participant import ParticipantApp, code_from_query
 from kit.model.live import LiveSession
 from kit.widgets.participant import ChoiceView, CodeEntry, OpenView, ScaleView, WaitingView
@@ -330,7 +330,7 @@ def test_a_loading_page_gets_every_widget_even_while_the_facilitator_moves_on(st
         return page
 
     phone = waiting = None
-    page = asyncio.run(page_loads_as_the_facilitator_moves_on())
+    page, _ = run_on_a_loop_of_its_own(page_loads_as_the_facilitator_moves_on)
     assert [message["method"] for message in page.sent] == ["update_states"]
     assert isinstance(phone.view, ChoiceView)
 
