@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import psutil
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 CHROMIUM = "/usr/bin/chromium"
@@ -260,7 +261,10 @@ def click_next(facilitator, served, times: int = 1):
             # Leaving a worksheet that groups still write on asks first; the facilitator who walks on says yes.
             confirm = facilitator.get_by_role("button", name="Ja, ga toch verder")
             if confirm.is_visible():
-                confirm.click()
+                try:
+                    confirm.click(timeout=5_000)
+                except PlaywrightTimeoutError:  # the question was still on screen for the step already left: the
+                    pass                        # kernel hid it while the click waited; the loop looks again
             else:
                 facilitator.get_by_role("button", name="Volgende ▶").click()
             for _ in range(30):
