@@ -66,6 +66,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from processes import kernel_processes  # noqa: E402
 from voila_protocol import Phone, fetch  # noqa: E402
 
 OPTIONS_QUESTION = "vaardigheid"  # the first poll of the Startoefening: four options
@@ -131,17 +132,7 @@ class Serve:
         return None
 
     def kernels(self, port: int) -> list[psutil.Process]:
-        server = self.server_process(port)
-        if server is None:
-            return []
-        found = []
-        for child in server.children(recursive=True):
-            try:
-                if "ipykernel" in " ".join(child.cmdline()):
-                    found.append(child)
-            except psutil.NoSuchProcess:
-                pass
-        return found
+        return kernel_processes(self.server_process(port))
 
     def tree(self, port: int) -> list[psutil.Process]:
         server = self.server_process(port)
@@ -213,14 +204,7 @@ class Floor:
         return psutil.Process(self.process.pid)
 
     def kernels(self, port: int) -> list[psutil.Process]:
-        found = []
-        for child in psutil.Process(self.process.pid).children(recursive=True):
-            try:
-                if "ipykernel" in " ".join(child.cmdline()):
-                    found.append(child)
-            except psutil.NoSuchProcess:
-                pass
-        return found
+        return kernel_processes(self.server_process(port))
 
     def tree(self, port: int) -> list[psutil.Process]:
         return [self.server_process(port), *self.kernels(port)]

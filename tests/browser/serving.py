@@ -20,6 +20,7 @@ PAGE_TIMEOUT_MS = 60_000
 
 # The simulated phone (HTTP + kernel websocket, no browser) lives with the benchmarks that use it too.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from processes import kernel_processes  # noqa: E402 (benchmarks/, put on the path just above)
 
 # Every `serve` a test starts (also the ones a test starts itself) preheats a few phone pages, not a room's worth.
 os.environ.setdefault("TEAMLEERGESPREK_EXPECTED_PARTICIPANTS", "3")
@@ -168,15 +169,7 @@ def server_process(served: Served, port: int) -> psutil.Process | None:
 
 def participant_kernels(served: Served) -> list[psutil.Process]:
     """The kernels of the participant server (preheated ones included)."""
-    server = server_process(served, served.participant_port)
-    found = []
-    for child in server.children(recursive=True) if server else []:
-        try:
-            if "ipykernel" in " ".join(child.cmdline()):
-                found.append(child)
-        except psutil.NoSuchProcess:
-            pass
-    return found
+    return kernel_processes(server_process(served, served.participant_port))
 
 
 def stop_serving(served: Served) -> list[psutil.Process]:
