@@ -63,8 +63,9 @@ def cmd_verslag(args) -> int:
 
 
 def known_team(store: Store, team: str) -> str:
-    if team not in store.history.teams():
-        names = ", ".join(store.history.teams()) or t("cli.no_teams")
+    teams = store.history.teams()
+    if team not in teams:
+        names = ", ".join(teams) or t("cli.no_teams")
         raise UserError(t("cli.no_team_found", team=team, teams=names, db=database_name(store.url)))
     return team
 

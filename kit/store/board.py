@@ -166,11 +166,9 @@ class BoardStore:
     def fingerprint(self, code: str) -> tuple:
         """Changes anywhere on the board and in the action plan, cheaply: what the facilitator's screen polls
         for."""
-        return tuple(
-            self._db.query(sql, (code,))[0]
-            for sql in (
-                "SELECT COUNT(*), COALESCE(SUM(revision), 0) FROM points WHERE session_code = ?",
-                "SELECT COALESCE(SUM(count), 0), COUNT(*) FROM stickers WHERE session_code = ?",
-                "SELECT COUNT(*), COALESCE(SUM(revision), 0) FROM actions WHERE session_code = ?",
-            )
+        return self._db.first_rows(
+            (code,),
+            "SELECT COUNT(*), COALESCE(SUM(revision), 0) FROM points WHERE session_code = ?",
+            "SELECT COALESCE(SUM(count), 0), COUNT(*) FROM stickers WHERE session_code = ?",
+            "SELECT COUNT(*), COALESCE(SUM(revision), 0) FROM actions WHERE session_code = ?",
         )

@@ -119,6 +119,10 @@ class Database:
         with self._lock:
             return self.execute(sql, params).fetchall()
 
+    def first_rows(self, params, *sqls: str) -> tuple:
+        """The one row each aggregate query returns, as one tuple: a cheap fingerprint of what they count."""
+        return tuple(self.query(sql, params)[0] for sql in sqls)
+
     @contextmanager
     def transaction(self):
         """A writing transaction: holds the database's write lock from the start, so what it reads stays true until

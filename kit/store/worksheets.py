@@ -111,11 +111,9 @@ class WorksheetStore:
     def fingerprint(self, code: str) -> tuple:
         """Changes anywhere in the groups, their worksheets and the route map, cheaply: what the facilitator's
         screen polls for."""
-        return tuple(
-            self._db.query(sql, (code,))[0]
-            for sql in (
-                "SELECT COUNT(*), COALESCE(SUM(revision), 0) FROM worksheet_answers WHERE session_code = ?",
-                "SELECT COUNT(*), COUNT(case_key) FROM groups WHERE session_code = ?",
-                "SELECT COUNT(*), COALESCE(SUM(LENGTH(text)), 0) FROM route_items WHERE session_code = ?",
-            )
+        return self._db.first_rows(
+            (code,),
+            "SELECT COUNT(*), COALESCE(SUM(revision), 0) FROM worksheet_answers WHERE session_code = ?",
+            "SELECT COUNT(*), COUNT(case_key) FROM groups WHERE session_code = ?",
+            "SELECT COUNT(*), COALESCE(SUM(LENGTH(text)), 0) FROM route_items WHERE session_code = ?",
         )
