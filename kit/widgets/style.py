@@ -34,6 +34,10 @@ body, .jp-Notebook, .voila-container { background: #ffffff; }
 .tlg-point { font-size: 20px; padding: 10px 12px; margin-top: 10px; background: #fff8d6; border: 2px solid #c9b458;
   border-radius: 10px; overflow-wrap: anywhere; }
 .tlg-dots { font-size: 22px; color: #1f4e79; letter-spacing: 4px; min-height: 24px; }
+.tlg-prompt-list { padding-left: 1.4em; margin: 4px 0; }
+.tlg-prompt-list li { margin: 0 0 14px; overflow-wrap: anywhere; }
+.tlg-prompt-list li[aria-current] { background: #e8f0f8; border-left: 4px solid #1f4e79; padding: 4px 8px; }
+.tlg-on-screen { font-size: 16px; color: #1f4e79; white-space: nowrap; }
 </style>
 """
 
