@@ -132,6 +132,12 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "werkblad: de begeleider laat elk antwoord apart door naar het scherm",
         ["ALTER TABLE worksheet_answers ADD COLUMN shown INTEGER NOT NULL DEFAULT 0"],
     ),
+    (
+        5,
+        "punten: een aandachtspunt van de routekaart (werkvorm 3) staat als post-it op het bord van werkvorm 5",
+        # The route map item a starting post-it came from; NULL for a post-it written on a phone.
+        ["ALTER TABLE points ADD COLUMN route_item TEXT"],
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

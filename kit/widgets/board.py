@@ -78,16 +78,17 @@ class StickerBallot(widgets.VBox):
         self._shown: tuple | None = None
         super().__init__([self.left, self.status, self.rows])
 
-    def show(self, points: Sequence[tuple[str, str]], mine: dict[str, int], left: int,
+    def show(self, points: Sequence[tuple], mine: dict[str, int], left: int,
              max_per_point: int | None = None) -> None:
-        """"+ sticker" is disabled where a tap could not place one (none left, or the most on one point)."""
+        """points: (point_id, text) or (point_id, text, from the route map). "+ sticker" is disabled where a tap
+        could not place one (none left, or the most on one point)."""
         self.left.value = html.escape(t("stickers.left", n=left))
         key = (tuple(points), tuple(sorted(mine.items())), left, max_per_point)
         if key == self._shown:
             return
         self._shown = key
         rows, self.add_buttons, self.remove_buttons, self.row_status = [], {}, {}, {}
-        for point_id, text in points:
+        for point_id, text, *route in points:
             count = mine.get(point_id, 0)
             full = left <= 0 or (max_per_point is not None and count >= max_per_point)
             # Eight "+ sticker" buttons need eight names: "+ sticker op: <punt>" (the page makes the tooltip the name).
@@ -105,7 +106,7 @@ class StickerBallot(widgets.VBox):
             self.row_status[point_id] = _html("", "tlg-status")
             dots = "●" * count
             mine_text = html.escape(t("a11y.stickers_here", n=count)) if count else ""
-            card = _html(f"<div class='tlg-point'>{html.escape(text)}<div class='tlg-dots'><span aria-hidden='true'>"
+            card = _html(f"<div class='tlg-point'>{route_mark(any(route))}{html.escape(text)}<div class='tlg-dots'><span aria-hidden='true'>"
                          f"{dots}</span><span class='tlg-sr-only'>{mine_text}</span></div></div>")
             rows.append(widgets.VBox([card, widgets.HBox([add, remove]), self.row_status[point_id]]))
         replace_children(self.rows, rows)
@@ -145,17 +146,18 @@ class PointsModeration(widgets.VBox):
         super().__init__([_html(f"<b>{html.escape(t('points.moderation'))}</b>"), self.rows])
 
     def show(self, points: Sequence[tuple[str, str, str]] | None, merged_into: dict[str, str] | None = None) -> None:
-        """points: (point_id, text, status); None hides the panel. merged_into: merged point -> the point it went into."""
+        """points: (point_id, text, status[, from the route map]); None hides the panel. merged_into: merged point
+        -> the point it went into."""
         if points is None:
             self.layout.display = "none"
             return
         self.layout.display = None
         merged_into = merged_into or {}
-        texts = {pid: text for pid, text, _ in points}
-        visible = [(pid, text) for pid, text, status in points if status == "open"]
+        texts = {pid: text for pid, text, *_ in points}
+        visible = [(pid, text) for pid, text, status, *_ in points if status == "open"]
         rows = []
         self.editors, self.hide_buttons, self.merge_pickers, self.unmerge_buttons = {}, {}, {}, {}
-        for point_id, text, status in points:
+        for point_id, text, status, *route in points:
             if status == "merged":
                 if self._on_unmerge is None:
                     continue
@@ -181,30 +183,40 @@ class PointsModeration(widgets.VBox):
             merge.observe(lambda change, p=point_id: change["new"] and self._on_merge(p, change["new"]), "value")
             self.editors[point_id], self.hide_buttons[point_id], self.merge_pickers[point_id] = editor, hide, merge
             row = [editor, save, hide, merge]
+            if any(route):
+                row.insert(0, _html(route_mark(True)))
             if hidden:
                 row.insert(0, _html(f"<i>{html.escape(t('points.hidden_mark'))}</i>"))
             rows.append(widgets.HBox(row))
         replace_children(self.rows, rows)
 
 
-def board_html(ranked: Sequence[tuple[str, int]], top: int | None = None) -> str:
-    """The sticker board as HTML bars: readable from the back, no chart library needed."""
+def route_mark(from_route_map: bool) -> str:
+    """The small label on a starting post-it that came from the Werkvorm 3 route map ('aandacht nodig')."""
+    return f"<span class='tlg-route-mark'>{html.escape(t('points.from_route_map'))}</span> " if from_route_map else ""
+
+
+def board_html(ranked: Sequence[tuple], top: int | None = None) -> str:
+    """The sticker board as HTML bars: readable from the back, no chart library needed.
+    ranked: (text, stickers) or (text, stickers, from the route map), best first."""
     if not ranked:
         return f"<p>{html.escape(t('points.none'))}</p>"
-    most = max(count for _, count in ranked) or 1
+    most = max(count for _, count, *_ in ranked) or 1
     rows = []
-    for place, (text, count) in enumerate(ranked[:top] if top else ranked, start=1):
+    for place, (text, count, *route) in enumerate(ranked[:top] if top else ranked, start=1):
         width = max(2, round(85 * count / most)) if count else 0  # 85%: room for the count beside the longest bar
         rows.append(
             "<div class='tlg-board-row'>"
-            f"<div class='tlg-board-text'>{place}. {html.escape(text)}</div>"
+            f"<div class='tlg-board-text'>{place}. {route_mark(any(route))}{html.escape(text)}</div>"
             f"<div class='tlg-board-bar'><span style='width:{width}%'></span><b>{count}</b></div></div>"
         )
     return "".join(rows)
 
 
-def wall_html(texts: Sequence[str]) -> str:
-    return "".join(f"<div class='tlg-answer-card'>{html.escape(text)}</div>" for text in texts)
+def wall_html(texts: Sequence) -> str:
+    """texts: a post-it's text, or (text, from the route map)."""
+    cards = ((text, False) if isinstance(text, str) else text for text in texts)
+    return "".join(f"<div class='tlg-answer-card'>{route_mark(route)}{html.escape(text)}</div>" for text, route in cards)
 
 
 class ActionPlanEditor(widgets.VBox):

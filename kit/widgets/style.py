@@ -38,6 +38,8 @@ body, .jp-Notebook, .voila-container { background: #ffffff; }
 .tlg-prompt-list li { margin: 0 0 14px; overflow-wrap: anywhere; }
 .tlg-prompt-list li[aria-current] { background: #e8f0f8; border-left: 4px solid #1f4e79; padding: 4px 8px; }
 .tlg-on-screen { font-size: 16px; color: #1f4e79; white-space: nowrap; }
+.tlg-route-mark { display: inline-block; font-size: 0.75em; font-weight: 700; color: #fff; background: #8a4b00;
+  border-radius: 6px; padding: 1px 6px; margin-right: 4px; vertical-align: middle; }
 </style>
 """
 
@@ -129,6 +131,8 @@ PROJECTOR_CSS = """
 .tlg-private-warning .widget-html-content { font-size: 20px; font-weight: 700; color: #fff; background: #5a2d82;
   padding: 8px 12px; border-radius: 6px; }
 .tlg-confirm .widget-html-content { font-size: 20px; font-weight: 700; color: #b00020; }
+.tlg-route-mark { display: inline-block; font-size: 0.75em; font-weight: 700; color: #fff; background: #8a4b00;
+  border-radius: 6px; padding: 1px 6px; margin-right: 4px; vertical-align: middle; }
 </style>
 """
 
