@@ -147,11 +147,17 @@ class RoomScreen:
             self._fingerprint = fingerprint
             self._render(state, step)
 
+    def _known_reference(self, state: LiveStateRecord) -> str | None:
+        """The naslag section on the projector, if this naslag has it (the worksheet's default section may be
+        missing from a trainer's own naslag)."""
+        key = state.reference_key
+        return key if key in self.reference.reference.keys else None
+
     def _render(self, state: LiveStateRecord, step: Step) -> None:
         if not state.session_open:
             self._render_closed(step)
             return
-        self.reference.show(state.reference_key)
+        self.reference.show(self._known_reference(state))
         self.agenda.show(step.block.key)
         self.block_title.value = html.escape(step.block.title)
         large = self._join_large if self._join_large is not None else step.index == 0
@@ -377,8 +383,8 @@ class FacilitatorApp(RoomScreen):
         self.results_button.description = t("facilitator.hide_results" if state.results_shown else "facilitator.show_results")
         self.results_button.disabled = step.question is None and not self.activities.has_results(step)
         self.join_button.description = t("facilitator.hide_join" if self.join.large else "facilitator.show_join")
-        if self.reference_picker.value != (state.reference_key or ""):
-            self.reference_picker.value = state.reference_key or ""
+        if self.reference_picker.value != (self._known_reference(state) or ""):
+            self.reference_picker.value = self._known_reference(state) or ""
         self.guidance.value = (
             f"<b>{html.escape(t('facilitator.guidance'))}</b><br>{html.escape(step.block.guidance)}"
             if step.block.guidance else ""
