@@ -153,32 +153,40 @@ class ParticipantApp:
             if follow:
                 follow()
             state = self.session.state()
-            if state.version == self._version:
-                return
-            self._version = state.version
-            if not state.session_open:
-                self._end()
-                return
-            step = self.session.step(state)
-            key = (step.block.key, step.item_key)
-            if key == self._shown_step:
-                return
-            self._shown_step = key
-            activity_view = self.activities.view_for(step)
-            if activity_view is not None:
-                self._show(activity_view)
-                return
-            if step.question is None:
-                self._show(step_view(step))
-                return
-            questions = step.block.questions
-            position = t("participant.question_of", n=questions.index(step.question) + 1, total=len(questions))
-            existing = self.store.sessions.get_answer(self.session.code, self.participant, step.question.key)
-            current = existing.value if existing else None
-            shared = step.question.private and self.participant in self.store.sessions.shared_participants(
-                self.session.code, step.question.key)
-            self._show(question_view(step.question, self._submit, current, position if len(questions) > 1 else "",
-                                     share=self._share, shared=shared))
+            self._follow_step(state)
+            thinking = self.session.thinking_time(state) if state.session_open else None
+            show_thinking = getattr(self.view, "show_thinking", None)  # a prompt with thinking time
+            if show_thinking:
+                show_thinking(thinking.thinking_label if thinking else "")
+
+    def _follow_step(self, state) -> None:
+        """Show the step the facilitator has open, unless this phone shows it already."""
+        if state.version == self._version:
+            return
+        self._version = state.version
+        if not state.session_open:
+            self._end()
+            return
+        step = self.session.step(state)
+        key = (step.block.key, step.item_key)
+        if key == self._shown_step:
+            return
+        self._shown_step = key
+        activity_view = self.activities.view_for(step)
+        if activity_view is not None:
+            self._show(activity_view)
+            return
+        if step.question is None:
+            self._show(step_view(step))
+            return
+        questions = step.block.questions
+        position = t("participant.question_of", n=questions.index(step.question) + 1, total=len(questions))
+        existing = self.store.sessions.get_answer(self.session.code, self.participant, step.question.key)
+        current = existing.value if existing else None
+        shared = step.question.private and self.participant in self.store.sessions.shared_participants(
+            self.session.code, step.question.key)
+        self._show(question_view(step.question, self._submit, current, position if len(questions) > 1 else "",
+                                 share=self._share, shared=shared))
 
     def _end(self) -> None:
         """The facilitator closed the session: thanks, and any intention that stayed on this phone, to keep."""

@@ -132,6 +132,12 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "werkblad: de begeleider laat elk antwoord apart door naar het scherm",
         ["ALTER TABLE worksheet_answers ADD COLUMN shown INTEGER NOT NULL DEFAULT 0"],
     ),
+    (
+        5,
+        "denktijd: de blokklok loopt door tijdens de denkvragen, elke vraag telt zijn eigen denktijd",
+        # The block clock's elapsed seconds when the current timed prompt began (NULL: no prompt timed now).
+        ["ALTER TABLE live_state ADD COLUMN thinking_from DOUBLE PRECISION"],
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

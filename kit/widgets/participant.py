@@ -66,11 +66,20 @@ class PromptView(widgets.VBox):
     """A question to think or talk about. Nothing to fill in: the phone only keeps the question in view."""
 
     def __init__(self, block_title: str, prompt: str, position: str, hint: str | None = None):
+        self.thinking = _html("", "tlg-thinking")  # the thinking time left, when the prompt has one
+        self.thinking.layout.display = "none"
         super().__init__([
             _html(html.escape(f"{block_title} · {position}"), "tlg-hint"),
             _html(html.escape(prompt), "tlg-question", "tlg-heading"),
+            self.thinking,
             _html(html.escape(hint or t("participant.prompt_hint")), "tlg-hint"),
         ], layout=shared.layout())
+
+    def show_thinking(self, label: str) -> None:
+        """Called at every refresh: only a changed text goes to the phone."""
+        if self.thinking.value != html.escape(label):
+            self.thinking.value = html.escape(label)
+            self.thinking.layout.display = None if label else "none"
 
 
 def step_view(step) -> widgets.Widget:
