@@ -66,8 +66,8 @@ class PromptView(widgets.VBox):
     """A question to think or talk about. Nothing to fill in: the phone only keeps the question in view."""
 
     def __init__(self, block_title: str, prompt: str, position: str, hint: str | None = None):
-        self.thinking = _html("", "tlg-thinking")  # the thinking time left, when the prompt has one
-        self.thinking.layout.display = "none"
+        # The thinking time left, when the prompt has one; empty otherwise (its layout is shared: never hidden).
+        self.thinking = _html("", "tlg-thinking")
         super().__init__([
             _html(html.escape(f"{block_title} · {position}"), "tlg-hint"),
             _html(html.escape(prompt), "tlg-question", "tlg-heading"),
@@ -79,7 +79,6 @@ class PromptView(widgets.VBox):
         """Called at every refresh: only a changed text goes to the phone."""
         if self.thinking.value != html.escape(label):
             self.thinking.value = html.escape(label)
-            self.thinking.layout.display = None if label else "none"
 
 
 def step_view(step) -> widgets.Widget:
