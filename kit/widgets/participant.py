@@ -14,7 +14,7 @@ import ipywidgets as widgets
 from kit.i18n import t
 from kit.model.template import Question
 from kit.widgets import shared
-from kit.widgets.html import label_by_heading, label_field
+from kit.widgets.html import html_widget, label_by_heading, label_field
 from kit.widgets.shared import html as _html
 
 Submit = Callable[[str, object], "tuple[bool, str]"]
@@ -79,6 +79,24 @@ class PromptView(widgets.VBox):
         """Called at every refresh: only a changed text goes to the phone."""
         if self.thinking.value != html.escape(label):
             self.thinking.value = html.escape(label)
+
+
+def private_notepad() -> widgets.HTML:
+    """A place to write one's reflection that stays on the phone. The text area is plain HTML inside an HTML
+    widget, not a widget of its own: its content is no trait, so ipywidgets never sends it to the kernel (nothing
+    to store, log or show), and it is gone with the page. Spell checking and autocomplete are off, so the browser
+    sends it nowhere either. The app keeps this one widget in the page and only hides it, so the text survives
+    the steps of the block."""
+    pad = html_widget(  # a layout of its own: the app hides and shows it
+        "<div class='tlg-notepad'>"
+        f"<label for='tlg-notepad-text' class='tlg-notepad-title'>{html.escape(t('notepad.title'))}</label>"
+        f"<p class='tlg-notepad-privacy'>{html.escape(t('notepad.privacy'))}</p>"
+        "<textarea id='tlg-notepad-text' rows='6' autocomplete='off' autocorrect='off' autocapitalize='sentences'"
+        " spellcheck='false'></textarea></div>",
+        "tlg-notepad-box",
+    )
+    pad.layout.display = "none"
+    return pad
 
 
 def step_view(step) -> widgets.Widget:

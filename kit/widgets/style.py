@@ -17,6 +17,11 @@ body, .jp-Notebook, .voila-container { background: #ffffff; }
 .tlg-phone .widget-html-content { font-size: 20px; line-height: 1.4; }
 .tlg-title .widget-html-content { font-size: 22px; font-weight: 700; color: #1f4e79; }
 .tlg-question .widget-html-content { font-size: 24px; font-weight: 700; margin: 8px 0 12px; }
+.tlg-notepad { display: flex; flex-direction: column; gap: 6px; margin-top: 12px; }
+.tlg-notepad-title { font-size: 18px; font-weight: 700; }
+.tlg-notepad-privacy { font-size: 16px; margin: 0; color: #333; }
+.tlg-notepad textarea { font: inherit; font-size: 18px; min-height: 44px; width: 100%; box-sizing: border-box;
+  padding: 8px; border: 2px solid #1f4e79; border-radius: 6px; }
 .tlg-thinking .widget-html-content { font-size: 22px; font-weight: 700; color: #1f4e79; font-variant-numeric: tabular-nums; }
 .tlg-hint .widget-html-content { font-size: 16px; color: #444; }
 .tlg-status .widget-html-content { font-size: 20px; font-weight: 700; min-height: 28px; }

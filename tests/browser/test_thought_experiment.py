@@ -58,3 +58,67 @@ def test_thinking_time_starts_with_the_question_and_phones_show_it(browser, serv
     expect(thinking).to_have_text(re.compile(r"^Denktijd nog (2:00|1:\d\d)$"))
     expect(phone.locator(".tlg-thinking")).to_have_text(re.compile(r"^Denktijd nog (2:00|1:\d\d)$"))
     store.close()
+
+
+def test_a_private_reflection_stays_on_the_phone(browser, served):
+    """Whoever wants writes their reflection on their own phone: the phone says it stays there, the text survives
+    the questions of the block, and it never reaches the kernel (no websocket message carries it), the database
+    (no table, not even the file's bytes) or the server's logs. A new page starts empty."""
+    import sqlite3
+    from pathlib import Path
+
+    store, session = live(served)
+    go(session, block="werkvorm2", prompt=None)
+    phone = browser.new_context(**PHONE).new_page()
+    phone.set_default_timeout(PAGE_TIMEOUT_MS)
+    sent: list[str] = []
+    phone.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(
+        payload if isinstance(payload, str) else payload.decode("utf-8", "replace"))))
+    phone.goto(served.join_url)
+
+    pad = phone.locator("textarea#tlg-notepad-text")
+    expect(pad).to_be_visible(timeout=PAGE_TIMEOUT_MS)
+    expect(phone.get_by_text("Schrijf je gedachten op, als je wilt")).to_be_visible()
+    expect(phone.get_by_text("Alleen voor jou: wat je hier typt, blijft op deze telefoon. Het wordt niet verstuurd, "
+                             "niet bewaard en niemand anders ziet het. Sluit je deze pagina, dan is het weg.")).to_be_visible()
+    expect(phone.get_by_label("Schrijf je gedachten op, als je wilt")).to_be_visible()  # the field has its name
+    secret = "Ik denk aan mijn oom Quirijn 4711"
+    pad.press_sequentially(secret)
+
+    # The questions follow one another; the text stays on the phone, under each question.
+    session.go_next()
+    expect(phone.get_by_text("Wat valt jou op?")).to_be_visible()
+    expect(pad).to_have_value(secret)
+    session.go_next()
+    expect(phone.get_by_text("Bij welke signalen denk je wel eens aan kindermishandeling?")).to_be_visible()
+    pad.press_sequentially(" en aan school")
+    expect(pad).to_have_value(secret + " en aan school")
+
+    # Werkvorm 3 has no notepad; back in Werkvorm 2 the same page still holds the text.
+    go(session, block="werkvorm3", prompt=None)
+    expect(phone.get_by_text("Werkvorm 3: De meldcode op school")).to_be_visible()
+    expect(pad).to_be_hidden()
+    go(session, block="werkvorm2", prompt=3)
+    expect(pad).to_have_value(secret + " en aan school")
+
+    # Nothing of it went to the kernel, although the phone did talk to it (widget messages).
+    assert any('"comm_msg"' in frame or '"comm_open"' in frame or "comm_info_request" in frame for frame in sent)
+    assert not [frame for frame in sent if "Quirijn" in frame or "4711" in frame]
+
+    # Nothing of it is in the database: no table, no row, and not in the file's bytes (WAL included).
+    database = Path(served.db_url.removeprefix("sqlite:///"))
+    with sqlite3.connect(database) as conn:
+        tables = [name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        assert "answers" in tables and "live_state" in tables
+        for table in tables:
+            for row in conn.execute(f"SELECT * FROM {table}"):  # noqa: S608 (names from sqlite_master)
+                assert not any("Quirijn" in str(cell) or "4711" in str(cell) for cell in row), (table, row)
+    for file in database.parent.glob(database.name + "*"):
+        assert b"Quirijn" not in file.read_bytes(), file
+    assert "Quirijn" not in served.serve_text() and "Quirijn" not in served.participant_log()
+
+    # Gone when the page closes: a new page of the same phone starts empty.
+    phone.reload()
+    expect(phone.locator("textarea#tlg-notepad-text")).to_be_visible(timeout=PAGE_TIMEOUT_MS)
+    expect(phone.locator("textarea#tlg-notepad-text")).to_have_value("")
+    store.close()
