@@ -137,6 +137,8 @@ class RoomScreen:
             step = self.session.step(state)
             timer = self.session.timer(state)
             self.timer.show(timer.label, timer.remaining < 0, timer.running)
+            thinking = self.session.thinking_time(state) if state.session_open else None
+            self.screen.show_thinking(thinking.thinking_label if thinking else "")
             stats = self.store.sessions.answer_stats(self.code, step.question.key) if step.question else None
             if step.question is not None and step.question.private:  # sharing changes what the room may see
                 stats = (stats, tuple(sorted(self.store.sessions.shared_participants(self.code, step.question.key))))

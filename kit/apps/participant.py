@@ -27,7 +27,7 @@ from kit.widgets import shared
 from kit.widgets.children import replace_children
 from kit.widgets.naslag import REFERENCE_CSS, ReferenceDrawer
 from kit.widgets.by_type import question_view
-from kit.widgets.participant import CodeEntry, EndedView, QuestionView, step_view
+from kit.widgets.participant import CodeEntry, EndedView, QuestionView, private_notepad, step_view
 from kit.widgets.style import A11Y_CSS, PARTICIPANT_CSS, PHONE_TOUCH_CSS
 
 POLL_SECONDS = 0.5
@@ -95,6 +95,7 @@ class ParticipantApp:
         self.session: LiveSession | None = None
         self.activities: PhoneActivities | None = None
         self.view: widgets.Widget | None = None
+        self.notepad: widgets.HTML | None = None  # for blocks of quiet reflection (Werkvorm 2)
         self._shown_step: tuple[str, str | None] | None = None
         self._version = None
         self._lock = threading.Lock()
@@ -132,6 +133,10 @@ class ParticipantApp:
             self.title.value += (f"<span hidden data-tlg-lang='{html.escape(language())}' "
                                  f"data-tlg-title='{html.escape(t('page.title.deelnemer'))}'></span>")
         self.activities = PhoneActivities(self.session, self.participant, self.group_token)
+        if any(block.private_writing for block in self.session.template.blocks):
+            # After everything else in the page, so changing the content above never redraws it (nor its text).
+            self.notepad = private_notepad()
+            self.widget.children = (*self.widget.children, self.notepad)
         self.refresh()
         if self.poller:
             self.poller.start()
@@ -153,37 +158,49 @@ class ParticipantApp:
             if follow:
                 follow()
             state = self.session.state()
-            if state.version == self._version:
-                return
-            self._version = state.version
-            if not state.session_open:
-                self._end()
-                return
-            step = self.session.step(state)
-            key = (step.block.key, step.item_key)
-            if key == self._shown_step:
-                return
-            self._shown_step = key
-            activity_view = self.activities.view_for(step)
-            if activity_view is not None:
-                self._show(activity_view)
-                return
-            if step.question is None:
-                self._show(step_view(step))
-                return
-            questions = step.block.questions
-            position = t("participant.question_of", n=questions.index(step.question) + 1, total=len(questions))
-            existing = self.store.sessions.get_answer(self.session.code, self.participant, step.question.key)
-            current = existing.value if existing else None
-            shared = step.question.private and self.participant in self.store.sessions.shared_participants(
-                self.session.code, step.question.key)
-            self._show(question_view(step.question, self._submit, current, position if len(questions) > 1 else "",
-                                     share=self._share, shared=shared))
+            self._follow_step(state)
+            thinking = self.session.thinking_time(state) if state.session_open else None
+            show_thinking = getattr(self.view, "show_thinking", None)  # a prompt with thinking time
+            if show_thinking:
+                show_thinking(thinking.thinking_label if thinking else "")
+
+    def _follow_step(self, state) -> None:
+        """Show the step the facilitator has open, unless this phone shows it already."""
+        if state.version == self._version:
+            return
+        self._version = state.version
+        if not state.session_open:
+            self._end()
+            return
+        step = self.session.step(state)
+        if self.notepad is not None:
+            self.notepad.layout.display = None if step.block.private_writing else "none"
+        key = (step.block.key, step.item_key)
+        if key == self._shown_step:
+            return
+        self._shown_step = key
+        activity_view = self.activities.view_for(step)
+        if activity_view is not None:
+            self._show(activity_view)
+            return
+        if step.question is None:
+            self._show(step_view(step))
+            return
+        questions = step.block.questions
+        position = t("participant.question_of", n=questions.index(step.question) + 1, total=len(questions))
+        existing = self.store.sessions.get_answer(self.session.code, self.participant, step.question.key)
+        current = existing.value if existing else None
+        shared = step.question.private and self.participant in self.store.sessions.shared_participants(
+            self.session.code, step.question.key)
+        self._show(question_view(step.question, self._submit, current, position if len(questions) > 1 else "",
+                                 share=self._share, shared=shared))
 
     def _end(self) -> None:
         """The facilitator closed the session: thanks, and any intention that stayed on this phone, to keep."""
         if self.poller:
             self.poller.stop()  # nothing will change any more
+        if self.notepad is not None:
+            self.notepad.layout.display = "none"
         intentions = [answer.value for question in self.session.template.questions() if question.private
                       if (answer := self.store.sessions.get_answer(self.session.code, self.participant, question.key))]
         self._show(EndedView(intentions))

@@ -36,6 +36,13 @@ class TimerView:
         text = f"{seconds // 60}:{seconds % 60:02d}"
         return t("facilitator.overtime", time=text) if self.remaining < 0 else text
 
+    @property
+    def thinking_label(self) -> str:
+        """The same clock as a prompt's thinking time, in words for the room and the phones."""
+        if self.remaining <= 0:
+            return t("thinking.over")
+        return t("thinking.left" if self.running else "thinking.paused", time=self.label)
+
 
 class LiveSession:
     def __init__(self, store: Store, record: SessionRecord, clock=time.time):
@@ -75,10 +82,20 @@ class LiveSession:
         current = self.state()
         was = self.step(current)
         target = self.template.steps[index]
-        changes = {"block_key": target.block.key, "question_key": target.item_key, "results_shown": False}
-        # A new block starts its own clock; so does each timed prompt (thinking time per reflection question).
-        if target.block.key != current.block_key or target.timed_prompt or was.timed_prompt:
-            changes.update(timer_started_at=None, timer_elapsed=0.0)
+        changes = {"block_key": target.block.key, "question_key": target.item_key, "results_shown": False,
+                   "thinking_from": None}
+        # A new block starts its own clock. Within a block the clock runs on, through its prompts too.
+        started, elapsed = current.timer_started_at, current.timer_elapsed
+        if target.block.key != current.block_key:
+            started, elapsed = None, 0.0
+        if target.timed_prompt:
+            # A timed prompt's thinking time starts with it, by itself (the facilitator can pause it): the block
+            # clock runs, and the thinking time counts from the block clock's reading now.
+            now = self._clock()
+            if started is not None:
+                elapsed += now - started
+            started, changes["thinking_from"] = now, elapsed
+        changes.update(timer_started_at=started, timer_elapsed=elapsed)
         # The groups keep the afwegingskader in view while they fill in the worksheet: it comes up on the projector
         # when the worksheet opens (the facilitator can take it off) and goes when the worksheet closes, unless
         # the facilitator put another naslag section up meanwhile.
@@ -122,14 +139,26 @@ class LiveSession:
         return self.store.sessions.update_live_state(self.code, results_shown=shown)
 
     # -- block timer --------------------------------------------------------------------------------------------
-    def timer(self, state: LiveStateRecord | None = None) -> TimerView:
-        state = state or self.state()
+    def _elapsed(self, state: LiveStateRecord) -> float:
         elapsed = state.timer_elapsed
         if state.timer_started_at is not None:
             elapsed += self._clock() - state.timer_started_at
+        return elapsed
+
+    def timer(self, state: LiveStateRecord | None = None) -> TimerView:
+        """The block's clock: it keeps running through the block's prompts."""
+        state = state or self.state()
+        return TimerView(self.step(state).block.minutes * 60 - self._elapsed(state), state.timer_started_at is not None)
+
+    def thinking_time(self, state: LiveStateRecord | None = None) -> TimerView | None:
+        """The thinking time left for the prompt on screen (None when the step has none). It runs and pauses
+        with the block's clock, so one pause stops both."""
+        state = state or self.state()
         step = self.step(state)
-        total = step.block.prompt_seconds if step.timed_prompt else step.block.minutes * 60
-        return TimerView(total - elapsed, state.timer_started_at is not None)
+        if not step.timed_prompt or state.thinking_from is None:
+            return None
+        used = self._elapsed(state) - state.thinking_from
+        return TimerView(step.block.prompt_seconds - used, state.timer_started_at is not None)
 
     def start_timer(self) -> LiveStateRecord:
         state = self.state()
@@ -145,7 +174,11 @@ class LiveSession:
         return self.store.sessions.update_live_state(self.code, timer_started_at=None, timer_elapsed=elapsed)
 
     def reset_timer(self) -> LiveStateRecord:
-        return self.store.sessions.update_live_state(self.code, timer_started_at=None, timer_elapsed=0.0)
+        state = self.state()
+        # On a timed prompt its thinking time starts over with the clock.
+        thinking_from = 0.0 if state.thinking_from is not None else None
+        return self.store.sessions.update_live_state(self.code, timer_started_at=None, timer_elapsed=0.0,
+                                                     thinking_from=thinking_from)
 
     # -- answers ------------------------------------------------------------------------------------------------
     def submit(self, participant: str, question_key, raw, session_code: str | None = None) -> str:

@@ -214,6 +214,12 @@ class Block:
         return bool(self.prompts) and self.prompt_seconds is None and not self.questions and not self.activities
 
     @property
+    def private_writing(self) -> bool:
+        """A block with thinking time is quiet reflection (the handbook: whoever wants can write it down): each
+        phone then offers a notepad of its own that never leaves the phone."""
+        return self.prompt_seconds is not None
+
+    @property
     def activities(self) -> tuple[str, ...]:
         """The interactive steps after the block's prompts and questions, in order."""
         if self.meldcode is not None:

@@ -138,6 +138,12 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         # The route map item a starting post-it came from; NULL for a post-it written on a phone.
         ["ALTER TABLE points ADD COLUMN route_item TEXT"],
     ),
+    (
+        6,
+        "denktijd: de blokklok loopt door tijdens de denkvragen, elke vraag telt zijn eigen denktijd",
+        # The block clock's elapsed seconds when the current timed prompt began (NULL: no prompt timed now).
+        ["ALTER TABLE live_state ADD COLUMN thinking_from DOUBLE PRECISION"],
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -42,6 +42,8 @@ class LiveStateRecord:
     timer_elapsed: float
     version: int
     reference_key: str | None = None  # the naslag section on the projector, if any
+    # The block clock's elapsed seconds when the current prompt's thinking time began (None: none runs).
+    thinking_from: float | None = None
     # Read with the live state, so every page that follows it learns of the session's end at no extra query.
     session_open: bool = True
 
@@ -138,17 +140,19 @@ class SessionStore:
     def get_live_state(self, code: str) -> LiveStateRecord | None:
         rows = self._db.query(
             "SELECT l.session_code, l.block_key, l.question_key, l.results_shown, l.timer_started_at,"
-            " l.timer_elapsed, l.version, l.reference_key, s.status"
+            " l.timer_elapsed, l.version, l.reference_key, l.thinking_from, s.status"
             " FROM live_state l JOIN sessions s ON s.code = l.session_code WHERE l.session_code = ?",
             (code,),
         )
         if not rows:
             return None
-        c, block, question, shown, started, elapsed, version, reference, status = rows[0]
-        return LiveStateRecord(c, block, question, bool(shown), started, elapsed, version, reference, status == "open")
+        c, block, question, shown, started, elapsed, version, reference, thinking_from, status = rows[0]
+        return LiveStateRecord(c, block, question, bool(shown), started, elapsed, version, reference,
+                               thinking_from, status == "open")
 
     def update_live_state(self, code: str, **changes) -> LiveStateRecord:
-        allowed = {"block_key", "question_key", "results_shown", "timer_started_at", "timer_elapsed", "reference_key"}
+        allowed = {"block_key", "question_key", "results_shown", "timer_started_at", "timer_elapsed", "reference_key",
+                   "thinking_from"}
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"unknown live state fields: {sorted(unknown)}")

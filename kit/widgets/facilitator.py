@@ -133,7 +133,9 @@ class ScreenPanel(widgets.VBox):
 
     def __init__(self):
         self.content = _html("", "tlg-screen")
-        super().__init__([self.content])
+        self.thinking = _html("", "tlg-thinking")  # a prompt's thinking time, under the prompt
+        self.thinking.layout.display = "none"
+        super().__init__([self.content, self.thinking])
 
     def show_paragraphs(self, lines) -> None:
         parts, bullets = [], []
@@ -152,6 +154,12 @@ class ScreenPanel(widgets.VBox):
 
     def show_prompt(self, position: str, prompt: str) -> None:
         self.content.value = f"<p class='tlg-prompt-position'>{html.escape(position)}</p><p class='tlg-prompt'>{html.escape(prompt)}</p>"
+
+    def show_thinking(self, label: str) -> None:
+        """The thinking time left ("" hides it). Set every refresh, so only a new text goes to the page."""
+        if self.thinking.value != html.escape(label):
+            self.thinking.value = html.escape(label)
+        self.thinking.layout.display = None if label else "none"
 
     def clear(self) -> None:
         self.content.value = ""

@@ -17,6 +17,12 @@ body, .jp-Notebook, .voila-container { background: #ffffff; }
 .tlg-phone .widget-html-content { font-size: 20px; line-height: 1.4; }
 .tlg-title .widget-html-content { font-size: 22px; font-weight: 700; color: #1f4e79; }
 .tlg-question .widget-html-content { font-size: 24px; font-weight: 700; margin: 8px 0 12px; }
+.tlg-notepad { display: flex; flex-direction: column; gap: 6px; margin-top: 12px; }
+.tlg-notepad-title { font-size: 18px; font-weight: 700; }
+.tlg-notepad-privacy { font-size: 16px; margin: 0; color: #333; }
+.tlg-notepad textarea { font: inherit; font-size: 18px; min-height: 44px; width: 100%; box-sizing: border-box;
+  padding: 8px; border: 2px solid #1f4e79; border-radius: 6px; }
+.tlg-thinking .widget-html-content { font-size: 22px; font-weight: 700; color: #1f4e79; font-variant-numeric: tabular-nums; }
 .tlg-hint .widget-html-content { font-size: 16px; color: #444; }
 .tlg-status .widget-html-content { font-size: 20px; font-weight: 700; min-height: 28px; }
 .tlg-status-ok .widget-html-content { color: #116622; }
@@ -108,6 +114,8 @@ PROJECTOR_CSS = """
 .tlg-screen p { margin: 0 0 0.45em; }
 .tlg-screen li { margin: 4px 0; }
 .tlg-screen .tlg-prompt { font-size: clamp(28px, 1.8vw + 2vh, 48px); font-weight: 700; line-height: 1.25; }
+.tlg-thinking .widget-html-content { font-size: clamp(24px, 1.2vw + 1.4vh, 40px); font-weight: 700; color: #1f4e79;
+  font-variant-numeric: tabular-nums; }
 .tlg-screen .tlg-prompt-position { font-size: clamp(18px, 0.8vw + 0.9vh, 24px); color: #333; }
 .tlg-count-line { font-size: clamp(22px, 1vw + 1.2vh, 34px); font-weight: 700; margin: 0 0 6px; }
 .tlg-activity .widget-html-content { font-size: clamp(18px, 0.9vw + 1vh, 26px); }
