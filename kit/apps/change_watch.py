@@ -17,9 +17,17 @@ import time
 
 log = logging.getLogger(__name__)
 
+# Where inotify is missing (not Linux), a look at SQLite's data_version this often between full refreshes.
+CHANGE_CHECK_SECONDS = 0.1
+
 IN_MODIFY = 0x2
 IN_CLOEXEC = 0o2000000
 IN_NONBLOCK = 0o4000
+
+
+def change_waiter(store, check_interval: float = CHANGE_CHECK_SECONDS) -> "ChangeWaiter":
+    """The way this store's database can tell of another connection's commit."""
+    return ChangeWaiter(store, check_interval)
 
 
 class ChangeWaiter:
@@ -33,7 +41,13 @@ class ChangeWaiter:
 
     @property
     def pushed(self) -> bool:
+        """Told of a commit when it happens (not by looking every few tenths of a second)."""
         return self._fd is not None
+
+    @property
+    def follows(self) -> bool:
+        """Learns of a commit at all (pushed, or by a cheap look); if not, the caller's poll does it all."""
+        return self._seen is not None
 
     def wait(self, timeout: float) -> bool:
         """Wait up to `timeout` s (with inotify) or `check_interval` s; True when someone else committed."""
