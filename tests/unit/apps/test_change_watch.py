@@ -1,4 +1,5 @@
-"""A phone learns of another connection's commit at once (SQLite: inotify on the WAL, then data_version)."""
+"""A page learns of another connection's commit at once (SQLite: inotify on the WAL, then data_version; PostgreSQL:
+LISTEN/NOTIFY, tests/unit/store/test_notify.py)."""
 
 import threading
 import time
@@ -93,14 +94,14 @@ def _facilitator_follows(url, act, shown, poll_seconds=30.0, timeout=10.0):
     return run_on_a_loop_of_its_own(scenario)[0]
 
 
-def test_the_facilitators_count_follows_a_vote_on_another_connection_before_its_poll(tmp_path):
+def test_the_facilitators_count_follows_a_vote_on_another_connection_before_its_poll(db_url):
     from factories import open_question
 
     def vote(session):
         open_question(session, "vaardigheid")
         session.submit("p1", "vaardigheid", "vaardig")
 
-    took = _facilitator_follows(f"sqlite:///{tmp_path / 'x.sqlite'}", vote,
+    took = _facilitator_follows(db_url, vote,
                                 lambda page: "1 antwoord" in page.results.count.value)
     assert took is not None and took < 5  # the fallback poll here is 30 s: only the push can have shown it
 
