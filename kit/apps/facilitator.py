@@ -114,7 +114,8 @@ class RoomScreen:
             # A vote, a phone's post-it, the facilitator moving on in another window: learnt of when committed.
             changes = change_waiter(store)
             interval = max(poll_seconds, FALLBACK_POLL_SECONDS) if changes.follows else poll_seconds
-            self.poller = Poller(self.refresh, interval, changes.wait if changes.follows else None).start()
+            self.poller = Poller(self.refresh, interval, changes.wait if changes.follows else None,
+                                 on_watch_end=changes.close).start()
             self.ticker = Poller(self._tick, min(poll_seconds, TIMER_TICK_SECONDS)).start()
 
     def _timer_panel(self) -> TimerPanel:

@@ -108,7 +108,7 @@ class ParticipantApp:
         if poll_seconds:
             # A commit by anyone else (the facilitator moving on) is shown at once, not at the next poll.
             changes = change_waiter(store)
-            self.poller = Poller(self.refresh, poll_seconds, changes.wait)
+            self.poller = Poller(self.refresh, poll_seconds, changes.wait, on_watch_end=changes.close)
         if code:
             self.join(code)
         else:

@@ -115,3 +115,43 @@ def test_a_running_timer_counts_down_without_a_poll(tmp_path):
 
     took = _facilitator_follows(f"sqlite:///{tmp_path / 'x.sqlite'}", lambda session: session.start_timer(), counting)
     assert took is not None
+
+
+def _open_descriptors() -> int:
+    import os
+
+    return len(os.listdir("/proc/self/fd"))
+
+
+def test_a_discarded_prebuilt_phone_page_gives_back_its_inotify_descriptor(tmp_path):
+    """A preheated kernel builds the served session's page; a phone with another code makes it discard that page.
+    Its watcher held an inotify descriptor: it must be closed, or every discard leaks one."""
+    import asyncio
+
+    from kit.apps.participant import ParticipantApp, _discard
+    from kit.model.sessions import new_session
+    from factories import small_template
+
+    url = f"sqlite:///{tmp_path / 'x.sqlite'}"
+    with Store(url) as store:
+        code = new_session(store, small_template(), "Team Noord", "2026-11-28").code
+
+        async def build_and_discard():
+            before = _open_descriptors()
+            for _ in range(3):
+                page = ParticipantApp(store, code, poll_seconds=30)
+                await asyncio.sleep(0.05)  # its watcher is waiting on the descriptor
+                _discard(page)
+            deadline = time.perf_counter() + 15  # a watcher sees the stop after its current wait (5 s)
+            while _open_descriptors() > before and time.perf_counter() < deadline:
+                await asyncio.sleep(0.05)
+            return before, _open_descriptors()
+
+        (before, after), _ = run_on_a_loop_of_its_own(build_and_discard)
+    assert after <= before
+
+
+def test_a_poller_never_started_gives_back_at_once():
+    given_back = []
+    Poller(lambda: None, 1, lambda timeout: False, on_watch_end=lambda: given_back.append(1)).stop()
+    assert given_back == [1]
