@@ -20,6 +20,7 @@ from kit.analysis.by_type import analysis_of
 from kit.charts import session_charts
 from kit.charts.by_type import charts_of
 from kit.apps.facilitator_activities import ActivityControls, RoomActivities
+from kit.apps.change_watch import change_waiter
 from kit.apps.polling import Poller
 from kit.i18n import t, tn
 from kit.model.live import LiveSession
@@ -45,7 +46,13 @@ from kit.widgets.naslag import ReferenceScreenView, reference_picker, reference_
 from kit.widgets.notes import NotesPanel
 from kit.widgets.style import projector_style
 
+# Without a change signal (a database that gives none) the page looks this often.
 POLL_SECONDS = 0.25
+# With one (kit.apps.change_watch) a commit elsewhere is shown at once; the poll only catches a missed signal.
+FALLBACK_POLL_SECONDS = 1.0
+# A running timer counts down on the page without anyone writing: its label is redrawn this often, from the state
+# already read (no database).
+TIMER_TICK_SECONDS = 0.25
 SESSION_ENV = settings.SESSION_ENV
 JOIN_URL_ENV = settings.JOIN_URL_ENV
 
@@ -88,6 +95,7 @@ class RoomScreen:
         self._renderer = ResultsRenderer()
         self._lock = threading.RLock()
         self._fingerprint = None
+        self._state: LiveStateRecord | None = None  # as last read, for the timer's tick
         self._join_large: bool | None = None  # None: large during the first block, while people arrive
 
         self.join = JoinPanel(self.join_url, self.code, qr_svg(self.join_url, 140), qr_svg(self.join_url, 420))
@@ -101,7 +109,14 @@ class RoomScreen:
         self.widget = self._layout()
         self.widget.add_class("tlg-projector")
         self.refresh(force=True)
-        self.poller = Poller(self.refresh, poll_seconds).start() if poll_seconds else None
+        self.poller = self.ticker = None
+        if poll_seconds:
+            # A vote, a phone's post-it, the facilitator moving on in another window: learnt of when committed.
+            changes = change_waiter(store)
+            interval = max(poll_seconds, FALLBACK_POLL_SECONDS) if changes.follows else poll_seconds
+            self.poller = Poller(self.refresh, interval, changes.wait if changes.follows else None,
+                                 on_watch_end=changes.close).start()
+            self.ticker = Poller(self._tick, min(poll_seconds, TIMER_TICK_SECONDS)).start()
 
     def _timer_panel(self) -> TimerPanel:
         return TimerPanel()
@@ -133,12 +148,9 @@ class RoomScreen:
     # -- following the database ---------------------------------------------------------------------------------
     def refresh(self, force: bool = False) -> None:
         with self._lock:
-            state = self.session.state()
+            state = self._state = self.session.state()
             step = self.session.step(state)
-            timer = self.session.timer(state)
-            self.timer.show(timer.label, timer.remaining < 0, timer.running)
-            thinking = self.session.thinking_time(state) if state.session_open else None
-            self.screen.show_thinking(thinking.thinking_label if thinking else "")
+            self._show_clocks(state)
             stats = self.store.sessions.answer_stats(self.code, step.question.key) if step.question else None
             if step.question is not None and step.question.private:  # sharing changes what the room may see
                 stats = (stats, tuple(sorted(self.store.sessions.shared_participants(self.code, step.question.key))))
@@ -154,6 +166,21 @@ class RoomScreen:
         missing from a trainer's own naslag)."""
         key = state.reference_key
         return key if key in self.reference.reference.keys else None
+
+    def _tick(self) -> None:
+        """The running clocks' labels, from the last state read: nothing is asked of the database."""
+        with self._lock:
+            state = self._state
+            if state is None or state.timer_started_at is None or not state.session_open:
+                return
+            self._show_clocks(state)
+
+    def _show_clocks(self, state: LiveStateRecord) -> None:
+        """The block clock, and a timed prompt's own thinking time beside it."""
+        timer = self.session.timer(state)
+        self.timer.show(timer.label, timer.remaining < 0, timer.running)
+        thinking = self.session.thinking_time(state) if state.session_open else None
+        self.screen.show_thinking(thinking.thinking_label if thinking else "")
 
     def _render(self, state: LiveStateRecord, step: Step) -> None:
         if not state.session_open:

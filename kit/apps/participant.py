@@ -16,7 +16,7 @@ from urllib.parse import parse_qs
 import ipywidgets as widgets
 
 from kit.apps.participant_activities import PhoneActivities
-from kit.apps.change_watch import ChangeWaiter
+from kit.apps.change_watch import change_waiter
 from kit.apps.polling import Poller
 from kit.settings import REQUEST_RECEIVED_ENV, session_code
 from kit.i18n import LANGUAGES, language, set_language, t
@@ -31,8 +31,6 @@ from kit.widgets.participant import CodeEntry, EndedView, QuestionView, private_
 from kit.widgets.style import A11Y_CSS, PARTICIPANT_CSS, PHONE_TOUCH_CSS
 
 POLL_SECONDS = 0.5
-# Where inotify is missing (not Linux), a look at SQLite's data_version this often between full refreshes.
-CHANGE_CHECK_SECONDS = 0.1
 log = logging.getLogger(__name__)
 
 
@@ -110,8 +108,8 @@ class ParticipantApp:
         self.poller = None
         if poll_seconds:
             # A commit by anyone else (the facilitator moving on) is shown at once, not at the next poll.
-            changes = ChangeWaiter(store, CHANGE_CHECK_SECONDS)
-            self.poller = Poller(self.refresh, poll_seconds, changes.wait)
+            changes = change_waiter(store)
+            self.poller = Poller(self.refresh, poll_seconds, changes.wait, on_watch_end=changes.close)
         if code:
             self.join(code)
         else:

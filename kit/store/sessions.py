@@ -80,6 +80,10 @@ class SessionStore:
         where the database cannot tell cheaply. Phones use it to follow at once instead of at the next poll."""
         return self._db.change_counter()
 
+    def change_listener(self):
+        """On PostgreSQL: waits to be told (LISTEN/NOTIFY) that another connection committed; None elsewhere."""
+        return self._db.change_listener()
+
     # -- sessions -----------------------------------------------------------------------------------------------
     def create_session(self, template: dict, team: str, session_date: str, first_block_key: str) -> SessionRecord:
         with self._db.transaction() as conn:
