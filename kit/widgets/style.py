@@ -120,6 +120,9 @@ PROJECTOR_CSS = """
 .tlg-count-line { font-size: clamp(22px, 1vw + 1.2vh, 34px); font-weight: 700; margin: 0 0 6px; }
 .tlg-activity .widget-html-content { font-size: clamp(18px, 0.9vw + 1vh, 26px); }
 .tlg-board-row { margin: 0 0 min(1.2vh, 10px); }
+.tlg-board-columns-2 { columns: 2; column-gap: 32px; }
+.tlg-board-columns-3 { columns: 3; column-gap: 24px; }
+.tlg-board-row { break-inside: avoid; }
 .tlg-board-text { font-size: clamp(18px, 0.9vw + 1.1vh, 28px); font-weight: 700; }
 .tlg-board-bar { display: flex; align-items: center; gap: 12px; }
 .tlg-board-bar span { display: inline-block; height: clamp(14px, 2.4vh, 28px); background: #1f4e79; }
