@@ -57,6 +57,12 @@ SESSION_ENV = settings.SESSION_ENV
 JOIN_URL_ENV = settings.JOIN_URL_ENV
 
 
+def remaining_label(seconds: float) -> str:
+    """'Nog 1:55 uur tot het einde': whole minutes, rounded up, so the last minute still shows."""
+    minutes = int(-(-max(0.0, seconds) // 60))
+    return t("room.remaining", time=f"{minutes // 60}:{minutes % 60:02d}")
+
+
 def join_url_for(code: str, base: str | None = None) -> str:
     base = base or settings.join_base_url() or "http://localhost:8866/"
     return f"{base.split('?')[0]}?code={code}"
@@ -181,13 +187,14 @@ class RoomScreen:
         self.timer.show(timer.label, timer.remaining < 0, timer.running)
         thinking = self.session.thinking_time(state) if state.session_open else None
         self.screen.show_thinking(thinking.thinking_label if thinking else "")
+        self.agenda.show_remaining(remaining_label(self.session.remaining_seconds(state)) if state.session_open else "")
 
     def _render(self, state: LiveStateRecord, step: Step) -> None:
         if not state.session_open:
-            self._render_closed(step)
+            self._render_closed(state, step)
             return
         self.reference.show(self._known_reference(state))
-        self.agenda.show(step.block.key)
+        self.agenda.show(step.block.key, state.skipped_blocks)
         self.block_title.value = html.escape(step.block.title)
         large = self._join_large if self._join_large is not None else step.index == 0
         if large != self.join.large:
@@ -207,9 +214,9 @@ class RoomScreen:
         answers = self.store.sessions.answers(self.code, question.key)
         self._render_results(question, answers, state.results_shown)
 
-    def _render_closed(self, step: Step) -> None:
+    def _render_closed(self, state: LiveStateRecord, step: Step) -> None:
         self.reference.show(None)
-        self.agenda.show(step.block.key)
+        self.agenda.show(step.block.key, state.skipped_blocks)
         self.block_title.value = html.escape(t("facilitator.closed_title"))
         self.timer.layout.display = self.join.layout.display = "none"  # nothing to time, nothing to join
         self.join.big.layout.display = "none"
@@ -260,7 +267,7 @@ class FacilitatorApp(RoomScreen):
         return display
 
     def _agenda_panel(self) -> AgendaPanel:
-        return AgendaPanel(self.session.template.blocks, self._jump)
+        return AgendaPanel(self.session.template.blocks, self._jump, self._skip)
 
     def _main_children(self):
         self.guidance = _html("", "tlg-guidance")
@@ -313,6 +320,17 @@ class FacilitatorApp(RoomScreen):
 
     def _jump(self, block_key: str) -> None:
         self._leave(lambda: self.session.go_to_block(block_key))
+
+    def _skip(self, block_key: str, skip: bool) -> None:
+        """Skip an optional block (standing in it: on to the next block) or put it back on the agenda."""
+        if not skip:
+            self.session.unskip_block(block_key)
+            self.refresh()
+        elif self.session.step().block.key == block_key:
+            self._leave(lambda: self.session.skip_block(block_key))
+        else:
+            self.session.skip_block(block_key)
+            self.refresh()
 
     def _leave(self, move) -> None:
         """Move, but first ask when groups are still writing on the worksheet this step holds open."""
@@ -394,8 +412,9 @@ class FacilitatorApp(RoomScreen):
         self.notes.show(step.block if state.session_open else None)
         if not state.session_open:
             for button in (self.previous_button, self.next_button, self.results_button, self.join_button,
-                           self.private_button, *self.agenda.items.values()):
+                           self.private_button):
                 button.disabled = True
+            self.agenda.set_enabled(False)
             self.timer_buttons.layout.display = "none"
             self._set_private(False)
             for panel in (self.close_panel, self.reference_picker, self.activity_controls, self.confirm):

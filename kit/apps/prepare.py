@@ -196,7 +196,10 @@ class PrepareApp:
                                  layout=widgets.Layout(width="520px"))
         self.date = widgets.DatePicker(description=t("prepare.date"))
         self.session_message = widgets.HTML()
-        session_box = _section(t("prepare.step_session"), self.team, self.date,
+        # One box per optional block (the handbook's Werkvorm 4): ticked, the session is made without it.
+        self.leave_out: dict[str, widgets.Checkbox] = {}
+        self.leave_out_box = widgets.VBox()
+        session_box = _section(t("prepare.step_session"), self.team, self.date, self.leave_out_box,
                                _button(t("prepare.create"), self.create_session, "primary"), self.session_message)
         # 6. invitation
         self.host = widgets.Text(value=host or lan_address(), description=t("prepare.host"), style=wide,
@@ -269,6 +272,10 @@ class PrepareApp:
         path = template_path(name, self.templates_dir)
         info = t("prepare.template_info", title=template.title, blocks=len(template.blocks),
                  minutes=template.total_minutes)
+        if template.has_optional_blocks:
+            optional = ", ".join(b.title for b in template.blocks if b.optional)
+            info += " " + t("prepare.template_optional", length=template.about_length(), blocks=optional)
+        self._show_leave_out(template)
         where = t("prepare.template_file", path=self.shown(path))
         self.info.value = f"<p>{html.escape(info)}<br><small>{html.escape(where)}</small></p>"
         case = TemplateFile(path).own_case() if self.is_own(name) else None
@@ -335,6 +342,13 @@ class PrepareApp:
         replace_children(self.preview_box, [self.preview.widget] if self.preview else [])
 
     # -- 5. session, 6. invitation -------------------------------------------------------------------------------
+    def _show_leave_out(self, template: Template) -> None:
+        self.leave_out = {b.key: widgets.Checkbox(value=False, indent=False, layout=widgets.Layout(width="auto"),
+                                                  description=t("prepare.leave_out", title=b.title, n=b.minutes))
+                          for b in template.blocks if b.optional}
+        hint = [widgets.HTML(f"<p class='tlg-prepare-hint'>{html.escape(t('prepare.leave_out_hint'))}</p>")]
+        replace_children(self.leave_out_box, [*hint, *self.leave_out.values()] if self.leave_out else [])
+
     def create_session(self) -> SessionRecord | None:
         team = self.team.value.strip()
         if self.template is None:
@@ -345,7 +359,7 @@ class PrepareApp:
         if self.date.value is None:
             _status(self.session_message, False, t("prepare.date_missing"))
             return None
-        template = self.template
+        template = self.template.without(key for key, box in self.leave_out.items() if box.value)
         self.record = new_session(self.store, template, team, self.date.value.isoformat())
         self.session_template = template
         created = t("prepare.created", team=team, date=weekday_date(self.record.session_date))

@@ -144,6 +144,12 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         # The block clock's elapsed seconds when the current timed prompt began (NULL: no prompt timed now).
         ["ALTER TABLE live_state ADD COLUMN thinking_from DOUBLE PRECISION"],
     ),
+    (
+        6,
+        "optionele blokken: de begeleider slaat een blok over",
+        # The keys of the blocks skipped in this session, comma-separated ('' for none).
+        ["ALTER TABLE live_state ADD COLUMN skipped_blocks TEXT NOT NULL DEFAULT ''"],
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -44,6 +44,7 @@ class LiveStateRecord:
     reference_key: str | None = None  # the naslag section on the projector, if any
     # The block clock's elapsed seconds when the current prompt's thinking time began (None: none runs).
     thinking_from: float | None = None
+    skipped_blocks: tuple[str, ...] = ()  # optional blocks the facilitator skips in this session
     # Read with the live state, so every page that follows it learns of the session's end at no extra query.
     session_open: bool = True
 
@@ -144,24 +145,26 @@ class SessionStore:
     def get_live_state(self, code: str) -> LiveStateRecord | None:
         rows = self._db.query(
             "SELECT l.session_code, l.block_key, l.question_key, l.results_shown, l.timer_started_at,"
-            " l.timer_elapsed, l.version, l.reference_key, l.thinking_from, s.status"
+            " l.timer_elapsed, l.version, l.reference_key, l.thinking_from, l.skipped_blocks, s.status"
             " FROM live_state l JOIN sessions s ON s.code = l.session_code WHERE l.session_code = ?",
             (code,),
         )
         if not rows:
             return None
-        c, block, question, shown, started, elapsed, version, reference, thinking_from, status = rows[0]
+        c, block, question, shown, started, elapsed, version, reference, thinking_from, skipped, status = rows[0]
         return LiveStateRecord(c, block, question, bool(shown), started, elapsed, version, reference,
-                               thinking_from, status == "open")
+                               thinking_from, tuple(k for k in (skipped or "").split(",") if k), status == "open")
 
     def update_live_state(self, code: str, **changes) -> LiveStateRecord:
         allowed = {"block_key", "question_key", "results_shown", "timer_started_at", "timer_elapsed", "reference_key",
-                   "thinking_from"}
+                   "thinking_from", "skipped_blocks"}
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"unknown live state fields: {sorted(unknown)}")
         if "results_shown" in changes:
             changes["results_shown"] = int(bool(changes["results_shown"]))
+        if "skipped_blocks" in changes:
+            changes["skipped_blocks"] = ",".join(changes["skipped_blocks"])
         assignments = ", ".join(f"{name} = ?" for name in changes)
         sql = f"UPDATE live_state SET {assignments}{', ' if changes else ''}version = version + 1 WHERE session_code = ?"
         with self._db.transaction() as conn:
