@@ -93,6 +93,8 @@ class WorksheetStep:
 
 
 ROUTE_CATEGORIES = ("positief", "aandacht", "sleutelfiguren")
+# How each category is named (message keys): the route map on screen, in the verslag and on paper.
+ROUTE_CATEGORY_KEYS = {"positief": "route.positief", "aandacht": "route.aandacht", "sleutelfiguren": "route.sleutelfiguren"}
 
 
 @dataclass(frozen=True)

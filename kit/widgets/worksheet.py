@@ -10,7 +10,7 @@ from typing import Callable
 import ipywidgets as widgets
 
 from kit.i18n import t
-from kit.model.template import ROUTE_CATEGORIES, Meldcode
+from kit.model.template import ROUTE_CATEGORIES, ROUTE_CATEGORY_KEYS, Meldcode
 from kit.widgets.children import replace_children
 from kit.widgets.html import html_widget as _html, label_field
 
@@ -287,7 +287,7 @@ class WorksheetApproval(widgets.VBox):
         replace_children(self.rows, rows)
 
 
-CATEGORY_KEYS = {"positief": "route.positief", "aandacht": "route.aandacht", "sleutelfiguren": "route.sleutelfiguren"}
+CATEGORY_KEYS = ROUTE_CATEGORY_KEYS
 
 
 def route_map_html(meldcode: Meldcode, route: dict) -> str:
