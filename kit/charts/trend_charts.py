@@ -25,7 +25,7 @@ from matplotlib.patches import Patch
 from kit.i18n import number, t
 from kit.analysis.by_type import analysis_of
 from kit.charts.style import (BACKGROUND, DPI, LINE_COLOUR, MUTED_COLOUR, TEXT_COLOUR, TITLE_SIZE, TREND_MEAN_COLOUR,
-                              WIDTH_INCHES, plain_axes)
+                              WIDTH_INCHES, clearest_on, plain_axes)
 from kit.analysis.trends import QuestionSeries, WordTrends, too_few
 
 SUBTITLE_SIZE = 17
@@ -40,10 +40,11 @@ LEGEND_BUDGET = 68  # characters of legend text (plus ~8 per entry for its swatc
 LAST_SESSIONS = 12
 MIN_LABEL_SHARE = 6.0  # a segment narrower than this many percent carries no number (it would not fit)
 
-# Likert: the favourable side in blues, the unfavourable side in oranges with hatching; stronger is darker.
-POSITIVE = ("#1f4e79", "#2e75b6", "#9dc3e6")  # strongest first
-NEGATIVE = ("#843c0c", "#c55a11", "#f4b183")
-NEUTRAL = "#d9d9d9"
+# Likert: the favourable side in blues, the unfavourable side in oranges with hatching; stronger is darker. The
+# lightest of each is still 3:1 on white (WCAG 1.4.11); a white edge between segments keeps neighbours apart.
+POSITIVE = ("#1f4e79", "#2e75b6", "#5d94cf")  # strongest first
+NEGATIVE = ("#843c0c", "#c55a11", "#d8742a")
+NEUTRAL = "#8c8c8c"
 NEGATIVE_HATCH = "//"
 NEUTRAL_HATCH = ".."
 # Stacked bars: one hatch per option as well as one shade.
@@ -303,8 +304,7 @@ def _legend_width(entries, columns: int) -> int:
 
 def _hatch_colour(colour: str) -> str:
     """Hatching that stays visible: white lines on a dark fill, dark lines on a light one."""
-    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    return "white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45 else TEXT_COLOUR
+    return clearest_on(colour)
 
 
 def _strongest_first(palette: tuple[str, ...], count: int) -> list[str]:
@@ -314,9 +314,9 @@ def _strongest_first(palette: tuple[str, ...], count: int) -> list[str]:
 
 
 def _shades(count: int) -> list[str]:
-    """`count` blues from light to dark, the lightest still clearly darker than the white page."""
+    """`count` blues from light to dark, the lightest still 3:1 on the white page (Blues from 0.6 on)."""
     cmap = colormaps["Blues"]
-    return ["#%02x%02x%02x" % tuple(int(v * 255) for v in cmap(x)[:3]) for x in np.linspace(0.3, 0.95, count)]
+    return ["#%02x%02x%02x" % tuple(int(v * 255) for v in cmap(x)[:3]) for x in np.linspace(0.6, 1.0, count)]
 
 
 def _stacked_label(info) -> str:

@@ -10,8 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
+from chart_contrast import contrast_failures
 from factories import TEVREDENHEID, VAARDIGHEID, VERSTERKEN
 from kit.charts import trend_charts
 from kit.analysis import trends
@@ -190,3 +192,15 @@ def test_importing_trend_charts_leaves_pyplot_alone():
     root = Path(__file__).resolve().parents[3]
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_every_trend_chart_meets_aa_contrast_inside_the_image(view):
+    figures = {"diverging": trend_charts.diverging_bars(view.skill[0]),
+               "mean": trend_charts.mean_over_time(view.school[0]),
+               "scale": trend_charts.stacked_bars(view.school[0]), "stacked": trend_charts.stacked_bars(view.partners[0]),
+               "words": trend_charts.recurring_words_chart(view.words), "message": trend_charts.message_figure("Niets")}
+    assert {name: contrast_failures(fig) for name, fig in figures.items() if contrast_failures(fig)} == {}
+    # Neighbouring segments of a bar are kept apart by a white edge, and each carries its number (not colour alone).
+    diverging = figures["diverging"].axes[0]
+    assert {to_hex(p.get_edgecolor()) for p in diverging.patches} == {"#ffffff"}
+    assert {p.get_linewidth() for p in diverging.patches} == {1.5}
