@@ -132,6 +132,12 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "werkblad: de begeleider laat elk antwoord apart door naar het scherm",
         ["ALTER TABLE worksheet_answers ADD COLUMN shown INTEGER NOT NULL DEFAULT 0"],
     ),
+    (
+        5,
+        "afstandsbediening: een geheime sleutel per sessie voor de telefoon van de begeleider",
+        # Made on first use (SessionStore.remote_token); only the facilitator's link and QR carry it.
+        ["ALTER TABLE sessions ADD COLUMN remote_token TEXT"],
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
