@@ -57,13 +57,18 @@ body, .jp-Notebook, .voila-container { background: #ffffff; }
 .tlg-remote .tlg-agenda-item { width: 100% !important; text-align: left; }
 .tlg-remote .tlg-agenda-item.tlg-current { background: #1f4e79; color: #fff; font-weight: 700; }
 .tlg-remote .tlg-confirm .widget-html-content { color: #b00020; font-weight: 700; }
+.tlg-remote .widget-dropdown, .tlg-remote .widget-text { height: auto; align-self: flex-start; max-width: 100%; }
+.tlg-remote select, .tlg-remote input[type="text"] { height: 48px !important; min-height: 48px; font-size: 18px;
+  flex: 0 0 auto !important; }  /* in a column field, a flex basis (ipywidgets: a width) would set the height */
+.tlg-remote textarea { min-height: 48px; font-size: 18px; }
 .tlg-remote-refused .widget-html-content { font-size: 22px; color: #b00020; font-weight: 700; padding: 24px 0; }
 </style>
 """
 
 
-def _section(title: str, *children: widgets.Widget) -> widgets.VBox:
-    box = widgets.VBox([html_widget(f"<b>{html.escape(title)}</b>", "tlg-heading"), *children])
+def _section(title: str | None, *children: widgets.Widget) -> widgets.VBox:
+    # Bold, not a heading: the page's focus rule moves the focus to a new heading, and these never change.
+    box = widgets.VBox([*([html_widget(f"<b>{html.escape(title)}</b>")] if title else []), *children])
     box.add_class("tlg-remote-section")
     return box
 
@@ -107,7 +112,7 @@ class RemoteApp(SessionControls):
             widgets.HTML(REMOTE_CSS + A11Y_CSS), self.title, self.step, self.navigation, self.confirm,
             _section(t("remote.timer"), self.timer, self.results_button),
             self.moderation, self.activity_controls, self.notes,
-            _section(t("remote.agenda"), self.agenda),
+            _section(None, self.agenda),
         ])
         self.widget.add_class("tlg-remote")
         self.refresh(force=True)

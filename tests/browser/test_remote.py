@@ -88,7 +88,7 @@ def test_the_remote_moves_the_session_and_moderates(browser, served):
     # Volgende on the remote: the projector, the phones and the laptop's page follow.
     click_next(remote, served, 1)
     for page in (projector, laptop):
-        expect(page.locator(".tlg-block-title")).to_have_text("Introductie")
+        expect(page.locator(".tlg-block-title")).to_have_text("Introductie van het thema")
     expect(remote.get_by_text("Stap 2 van")).to_be_visible()
     # ... and the laptop's Volgende moves the remote's view too.
     click_next(laptop, served, 1)
@@ -103,7 +103,7 @@ def test_the_remote_moves_the_session_and_moderates(browser, served):
     # An open answer, let through from the remote: the room sees it.
     open_index = step_of(served, question="versterken")
     remote.get_by_role("button", name=re.compile(r"^Startoefening")).click()  # the agenda: back to its start
-    expect(projector.locator(".tlg-block-title")).to_have_text("Startoefening")
+    expect(projector.locator(".tlg-block-title")).to_contain_text("Startoefening")
     click_next(remote, served, open_index - current_step(served))
     phone.locator("textarea").fill("Meer overleg met de intern begeleider")
     phone.get_by_role("button", name=re.compile("^Verstuur")).click()
@@ -112,6 +112,7 @@ def test_the_remote_moves_the_session_and_moderates(browser, served):
     expect(projector.get_by_text("Meer overleg met de intern begeleider")).to_have_count(0)
     remote.get_by_role("button", name="Toon: Meer overleg met de intern begeleider").click()
     expect(projector.locator(".tlg-answer-card")).to_contain_text("Meer overleg met de intern begeleider")
+    expect(remote.get_by_role("button", name="Verberg: Meer overleg met de intern begeleider")).to_be_visible()
     shoot(remote, "moderatie")
 
     # The worksheet: an answer reaches the room only when the remote lets it through.
@@ -150,9 +151,10 @@ def _hide_a_post_it(served, remote, projector):
     from kit.store import Store
 
     remote.get_by_role("button", name=re.compile(r"^Werkvorm 5")).click()
-    confirm = remote.get_by_role("button", name="Ja, ga toch verder")
-    if confirm.is_visible():  # the group above is still writing: the remote asks first, like the laptop
-        confirm.click()
+    # The group above is still writing: the remote asks first, like the laptop, and nothing moves until yes.
+    expect(remote.locator(".tlg-confirm")).to_contain_text("1 groepje schrijft nog aan het werkblad")
+    assert current_step(served) == step_of(served, activity="werkblad")
+    remote.get_by_role("button", name="Ja, ga toch verder").click()
     expect(projector.locator(".tlg-block-title")).to_contain_text("Werkvorm 5")
     click_next(remote, served, step_of(served, activity="punten") - current_step(served))
     with Store(served.db_url) as store:
@@ -161,6 +163,8 @@ def _hide_a_post_it(served, remote, projector):
         board.post("p2", "Iets wat niet op het scherm hoort")
     remote.get_by_role("button", name="Toon resultaten").click()
     expect(projector.locator(".tlg-activity")).to_contain_text("Iets wat niet op het scherm hoort")
+    expect(remote.get_by_role("button", name="Verberg resultaten")).to_be_visible()
+    expect(remote.locator(".tlg-points-moderation input[type='text']")).to_have_count(2)
     shoot(remote, "postits")
     # The post-its in the order they came: the second one's row.
     remote.locator(".tlg-points-moderation .widget-hbox").nth(1).get_by_role("button", name="Verberg").click()
