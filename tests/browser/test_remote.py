@@ -10,6 +10,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from serving import PHONE, click_next, new_page
+from test_prepare import prepare_page  # noqa: F401 (a fixture: `teamleergesprek voorbereiden` on a free port)
 
 ROOM_LAPTOP = {"viewport": {"width": 1366, "height": 768}}
 REFUSAL = "Deze afstandsbediening opent alleen met de juiste geheime link"
@@ -52,6 +53,10 @@ def current_step(served) -> int:
 
 def test_the_remote_opens_only_with_the_secret_and_the_secret_stays_off_the_projector(browser, served):
     url, token = remote_address(served)
+    # In the terminal: a QR code right above the link, for the facilitator's phone camera.
+    lines = served.serve_text().splitlines()
+    above = lines[next(i for i, line in enumerate(lines) if "bediening=" in line) - 3]
+    assert set(above) & set("█▀▄")
     for wrong in (served.join_url + "&bediening=", served.join_url + "&bediening=raden", url[:-3]):
         page = new_page(browser, wrong, **PHONE)
         expect(page.get_by_text(REFUSAL)).to_be_visible()
@@ -170,3 +175,22 @@ def _hide_a_post_it(served, remote, projector):
     remote.locator(".tlg-points-moderation .widget-hbox").nth(1).get_by_role("button", name="Verberg").click()
     expect(projector.locator(".tlg-activity")).not_to_contain_text("Iets wat niet op het scherm hoort")
     expect(projector.locator(".tlg-activity")).to_contain_text("Scholing over de meldcode")
+
+
+def test_the_preparation_page_shows_the_remote_link_and_qr_for_the_new_session(browser, prepare_page, tmp_path):
+    from kit.store import Store
+
+    page = new_page(browser, prepare_page, viewport={"width": 1366, "height": 900})
+    expect(page.get_by_text("1. Kies een sjabloon")).to_be_visible()
+    expect(page.get_by_text("Afstandsbediening op je eigen telefoon")).to_have_count(0)  # no session yet
+    page.get_by_placeholder("bijv. Havo onderbouw (geen persoonsnamen)").fill("Havo onderbouw")
+    page.locator("input[type=date]").fill("2026-12-03")
+    page.get_by_role("button", name="Maak sessie").click()
+    code = page.locator(".tlg-join-code").inner_text().strip()
+    expect(page.get_by_text("Afstandsbediening op je eigen telefoon")).to_be_visible()
+    with Store(f"sqlite:///{tmp_path / 'kit.sqlite'}") as store:
+        token = store.sessions.remote_token(code)
+    page.get_by_label("Adres van de laptop").fill("192.168.1.23")
+    link = page.locator(".tlg-remote-link a")
+    expect(link).to_have_text(f"http://192.168.1.23:8866/?code={code}&bediening={token}")
+    expect(page.locator(".tlg-remote-link svg")).to_be_visible()  # the QR code
