@@ -21,7 +21,7 @@ from kit.apps.change_watch import ChangeWaiter
 from kit.apps.facilitator_activities import ActivityControls, RoomActivities
 from kit.apps.polling import Poller
 from kit.apps.session_controls import SessionControls
-from kit.i18n import t
+from kit.i18n import language, t
 from kit.model.live import LiveSession
 from kit.model.remote import remote_allowed
 from kit.model.template import Step
@@ -138,7 +138,10 @@ class RemoteApp(SessionControls):
             self._render(state, step)
 
     def _render(self, state, step: Step) -> None:
-        self.title.value = html.escape(t("remote.title", code=self.code))
+        # The tab's title and language (the page is served as the phones' page, titled "deelnemen"): see a11y_script.
+        self.title.value = (html.escape(t("remote.title", code=self.code))
+                            + f"<span hidden data-tlg-lang='{html.escape(language())}' "
+                              f"data-tlg-title='{html.escape(t('remote.page_title'))}'></span>")
         self.agenda.show(step.block.key)
         if not state.session_open:
             self.step.value = html.escape(t("remote.closed"))

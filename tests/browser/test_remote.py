@@ -7,13 +7,23 @@ import os
 import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
-from serving import PHONE, click_next, new_page
+from serving import PAGE_TIMEOUT_MS, PHONE, click_next, new_page
+from test_accessibility import axe, axe_source, unnamed  # noqa: F401 (axe-core on a page, as a fixture)
 from test_prepare import prepare_page  # noqa: F401 (a fixture: `teamleergesprek voorbereiden` on a free port)
 
 ROOM_LAPTOP = {"viewport": {"width": 1366, "height": 768}}
 REFUSAL = "Deze afstandsbediening opent alleen met de juiste geheime link"
+
+
+@pytest.fixture(autouse=True)
+def patient_expect():
+    """A kernel that starts on a busy laptop takes longer than Playwright's 5 s: wait as long as for a page."""
+    expect.set_options(timeout=PAGE_TIMEOUT_MS)
+    yield
+    expect.set_options(timeout=5_000)
 
 
 def remote_address(served) -> tuple[str, str]:
@@ -72,10 +82,11 @@ def test_the_remote_opens_only_with_the_secret_and_the_secret_stays_off_the_proj
         expect(page.get_by_text("Afstandsbediening")).to_have_count(0)
 
 
-def test_the_remote_moves_the_session_and_moderates(browser, served):
+def test_the_remote_moves_the_session_and_moderates(browser, served, axe):
     url, _token = remote_address(served)
     remote = new_page(browser, url, **PHONE)
     expect(remote.get_by_text(f"Afstandsbediening · sessie {served.code}")).to_be_visible()
+    expect(remote).to_have_title("Teamleergesprek · afstandsbediening")
     laptop = new_page(browser, served.facilitator_url, **ROOM_LAPTOP)
     expect(laptop.locator(".tlg-block-title")).to_have_text("Welkom")
     projector = new_page(browser, served.screen_url, **ROOM_LAPTOP)
@@ -83,6 +94,7 @@ def test_the_remote_moves_the_session_and_moderates(browser, served):
     phone = new_page(browser, served.join_url, **PHONE)
     expect(phone.get_by_text("Even wachten…")).to_be_visible()
     shoot(remote, "welkom")
+    axe.check(remote, "afstandsbediening")
 
     # Big enough for a thumb, one column at 390 px.
     for name in ("Volgende ▶", "◀ Vorige"):
@@ -124,6 +136,9 @@ def test_the_remote_moves_the_session_and_moderates(browser, served):
     _approve_a_worksheet_answer(served, remote, projector)
     # Werkvorm 5: a post-it hidden from the remote leaves the room's wall.
     _hide_a_post_it(served, remote, projector)
+    axe.check(remote, "afstandsbediening post-its")
+    assert unnamed(remote) == []
+    axe.finish()
 
 
 def _approve_a_worksheet_answer(served, remote, projector):
