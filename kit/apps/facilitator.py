@@ -22,12 +22,12 @@ from kit.charts.by_type import charts_of
 from kit.apps.facilitator_activities import ActivityControls, RoomActivities
 from kit.apps.change_watch import change_waiter
 from kit.apps.polling import Poller
-from kit.i18n import t, tn
+from kit.apps.session_controls import SessionControls
+from kit.i18n import t
 from kit.model.live import LiveSession
 from kit.model.template import Question, Step
 from kit.documents.qr import qr_svg
 from kit.store import AnswerRecord, LiveStateRecord, Store
-from kit.widgets.children import replace_children
 from kit.widgets.facilitator import (
     AgendaPanel,
     CloseSessionPanel,
@@ -251,7 +251,7 @@ class RoomScreen:
         self.results.show_words(words)
 
 
-class FacilitatorApp(RoomScreen):
+class FacilitatorApp(SessionControls, RoomScreen):
     """The room view with the controls under it. Everything only the facilitator should see sits in one folded
     panel ("Alleen voor jou"): a mirrored projector shows this page to the room."""
 
@@ -288,8 +288,6 @@ class FacilitatorApp(RoomScreen):
         return [*self.room_parts, self.outcomes, self.private]
 
     def _bars(self):
-        self._nav_index: int | None = None
-        self.previous_button = self.next_button = None
         self.navigation = widgets.HBox()
         self.results_button = _button(t("facilitator.show_results"), self._toggle_results)
         self.join_button = _button(t("facilitator.show_join"), self._toggle_join)
@@ -300,53 +298,6 @@ class FacilitatorApp(RoomScreen):
                                  self.private_button])
         controls.add_class("tlg-controls")
         return [self.confirm, self.close_panel, controls]
-
-    def _act(self, action):
-        def run():
-            action()
-            self.refresh()
-        return run
-
-    # -- moving through the agenda: every command says where to go --------------------------------------------
-    def _navigation_for(self, index: int) -> None:
-        """New Vorige/Volgende buttons for the step the page now shows, each bound to it: a second click of a
-        double click still reaches the old button, which asks for the same step again and so changes nothing."""
-        if index == self._nav_index:
-            return
-        self._nav_index = index
-        self.previous_button = _button(t("facilitator.previous"), lambda: self._leave(lambda: self.session.go_previous(index)))
-        self.next_button = _button(t("facilitator.next"), lambda: self._leave(lambda: self.session.go_next(index)))
-        replace_children(self.navigation, [self.previous_button, self.next_button])
-
-    def _jump(self, block_key: str) -> None:
-        self._leave(lambda: self.session.go_to_block(block_key))
-
-    def _skip(self, block_key: str, skip: bool) -> None:
-        """Skip an optional block (standing in it: on to the next block) or put it back on the agenda."""
-        if not skip:
-            self.session.unskip_block(block_key)
-            self.refresh()
-        elif self.session.step().block.key == block_key:
-            self._leave(lambda: self.session.skip_block(block_key))
-        else:
-            self.session.skip_block(block_key)
-            self.refresh()
-
-    def _leave(self, move) -> None:
-        """Move, but first ask when groups are still writing on the worksheet this step holds open."""
-        step = self.session.step()
-        writing = (self.activities.worksheet.groups_writing()
-                   if self.activities.in_worksheet(step) and step.activity == "werkblad" else [])
-
-        def go():
-            move()
-            self.refresh()
-
-        if writing:
-            self.confirm.ask(tn("room.leave_writing", len(writing)), go)
-        else:
-            self.confirm.cancel()
-            go()
 
     # -- the private panel --------------------------------------------------------------------------------------
     def _toggle_private(self) -> None:
@@ -381,10 +332,6 @@ class FacilitatorApp(RoomScreen):
         self.session.close()
         self.refresh()
 
-    def _toggle_results(self) -> None:
-        self.session.set_results_shown(not self.session.state().results_shown)
-        self.refresh()
-
     def _show_reference(self, key: str | None) -> None:
         if key != self.session.state().reference_key:
             self.session.show_reference(key, self.reference.reference.keys)
@@ -394,23 +341,11 @@ class FacilitatorApp(RoomScreen):
         self._join_large = not self.join.large
         self.refresh()
 
-    def _toggle_answer(self, participant: str, shown: bool) -> None:
-        question_key = self.session.state().question_key
-        if question_key:
-            self.store.sessions.set_shown(self.code, question_key, participant, shown)
-            self.refresh()
-
-    def _show_all_answers(self, shown: bool) -> None:
-        question_key = self.session.state().question_key
-        if question_key:
-            self.store.sessions.set_shown(self.code, question_key, None, shown)
-            self.refresh()
-
     def _render(self, state, step):
         super()._render(state, step)
-        self._navigation_for(step.index)
-        self.notes.show(step.block if state.session_open else None)
         if not state.session_open:
+            self._navigation_for(step.index)
+            self.notes.show(None)
             for button in (self.previous_button, self.next_button, self.results_button, self.join_button,
                            self.private_button):
                 button.disabled = True
@@ -424,12 +359,8 @@ class FacilitatorApp(RoomScreen):
             self.outcomes.make_all()
             self.screen.show_paragraphs([t("facilitator.closed_thanks"), t("facilitator.closed_next", code=self.code)])
             return
-        last = step.index == len(self.session.template.steps) - 1
-        self.close_panel.show(last)
-        self.previous_button.disabled = step.index == 0
-        self.next_button.disabled = last
-        self.results_button.description = t("facilitator.hide_results" if state.results_shown else "facilitator.show_results")
-        self.results_button.disabled = step.question is None and not self.activities.has_results(step)
+        self._render_controls(state, step)
+        self.close_panel.show(step.index == len(self.session.template.steps) - 1)
         self.join_button.description = t("facilitator.hide_join" if self.join.large else "facilitator.show_join")
         if self.reference_picker.value != (self._known_reference(state) or ""):
             self.reference_picker.value = self._known_reference(state) or ""
@@ -437,12 +368,6 @@ class FacilitatorApp(RoomScreen):
             f"<b>{html.escape(t('facilitator.guidance'))}</b><br>{html.escape(step.block.guidance)}"
             if step.block.guidance else ""
         )
-        if step.question is not None and step.question.kind.free_text:
-            answers = self.session.room_answers(step.question.key)
-            self.moderation.show([(a.participant, a.value, a.shown) for a in answers])
-        else:
-            self.moderation.show(None)
-        self.activity_controls.render(step)
         self._label_private()
 
 

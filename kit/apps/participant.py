@@ -21,6 +21,7 @@ from kit.settings import session_code
 from kit.i18n import LANGUAGES, language, set_language, t
 from kit.model.answers import AnswerRejected
 from kit.model.live import LiveSession, SessionClosed, SessionNotFound
+from kit.model.remote import token_from_query
 from kit.store import Store, new_participant_pseudonym
 from kit.widgets import shared
 from kit.widgets.children import replace_children
@@ -209,6 +210,13 @@ def participant_app(db_url: str | None = None, query_string: str | None = None) 
                 log.exception("could not prepare the served session's page")
         query_string = request_query_string()
     code, group = code_from_query(query_string), group_from_query(query_string)
+    remote_token = token_from_query(query_string)
+    if remote_token is not None:  # the facilitator's phone remote, on this server because phones reach it
+        if ready is not None:
+            _discard(ready)
+        from kit.apps.remote import remote_page  # only for that one phone: the remote's controls and widgets
+
+        return remote_page(store, code, remote_token)
     # A session closed since the kernel was preheated refuses a new phone, as any closed code does (the pre-built
     # page would thank someone who never took part).
     if (ready is not None and ready.session is not None and code == ready.session.code and not group

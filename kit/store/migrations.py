@@ -145,10 +145,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         ["ALTER TABLE live_state ADD COLUMN thinking_from DOUBLE PRECISION"],
     ),
     (
-        6,
+        7,
         "optionele blokken: de begeleider slaat een blok over",
         # The keys of the blocks skipped in this session, comma-separated ('' for none).
         ["ALTER TABLE live_state ADD COLUMN skipped_blocks TEXT NOT NULL DEFAULT ''"],
+    ),
+    (
+        8,
+        "afstandsbediening: een geheime sleutel per sessie voor de telefoon van de begeleider",
+        # Made on first use (SessionStore.remote_token); only the facilitator's link and QR carry it.
+        ["ALTER TABLE sessions ADD COLUMN remote_token TEXT"],
     ),
 ]
 

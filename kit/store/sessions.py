@@ -121,6 +121,15 @@ class SessionStore:
         )
         return [_session(r) for r in rows]
 
+    def remote_token(self, code: str) -> str | None:
+        """The session's secret for the facilitator's phone remote (None: no such session). Made once, on first
+        ask, from `secrets`; two pages asking at once get the same one (only an empty column is filled)."""
+        with self._db.transaction() as conn:
+            conn.execute("UPDATE sessions SET remote_token = ? WHERE code = ? AND remote_token IS NULL",
+                         (secrets.token_urlsafe(24), code))
+            rows = conn.execute("SELECT remote_token FROM sessions WHERE code = ?", (code,)).fetchall()
+        return rows[0][0] if rows else None
+
     def set_session_status(self, code: str, status: str) -> None:
         with self._db.transaction() as conn:
             conn.execute("UPDATE sessions SET status = ? WHERE code = ?", (status, code))

@@ -144,6 +144,7 @@ class PointsModeration(widgets.VBox):
         self.merge_pickers: dict[str, widgets.Dropdown] = {}
         self.unmerge_buttons: dict[str, widgets.Button] = {}
         super().__init__([_html(f"<b>{html.escape(t('points.moderation'))}</b>"), self.rows])
+        self.add_class("tlg-points-moderation")
 
     def show(self, points: Sequence[tuple[str, str, str]] | None, merged_into: dict[str, str] | None = None) -> None:
         """points: (point_id, text, status[, from the route map]); None hides the panel. merged_into: merged point
