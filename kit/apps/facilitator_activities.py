@@ -65,13 +65,14 @@ class RoomActivities:
             if step.activity == "stickers":
                 total = sum(r.stickers for r in board.ranking())
                 count = f"<p class='tlg-count-line'>{html.escape(t('stickers.total', n=total))}</p>"
-                return count + (board_html([(r.text, r.stickers) for r in board.ranking()]) if shown else "")
+                ranked = [(r.text, r.stickers, r.from_route_map) for r in board.ranking()]
+                return count + (board_html(ranked) if shown else "")
             if step.activity == "acties":
-                ranked = [(r.text, r.stickers) for r in board.ranking()]
+                ranked = [(r.text, r.stickers, r.from_route_map) for r in board.ranking()]
                 return board_html(ranked, TOP_POINTS) + actions_html(board.actions())
             visible = board.visible_points()
             count = f"<p class='tlg-count-line'>{html.escape(t('points.count', n=len(visible)))}</p>"
-            return count + (wall_html([p.text for p in visible]) if shown else "")
+            return count + (wall_html([(p.text, p.from_route_map) for p in visible]) if shown else "")
         if self.in_worksheet(step):
             sheet = self.worksheet
             if step.activity == "routekaart":
@@ -159,8 +160,8 @@ class ActivityControls(widgets.VBox):
         if room.points:
             in_points = room.in_points(step)
             points = room.points.store.board.points(room.points.code) if in_points else None
-            self.moderation.show([(p.point_id, p.text, p.status) for p in points] if points is not None else None,
-                                 {p.point_id: p.merged_into for p in points or () if p.merged_into})
+            rows = [(p.point_id, p.text, p.status, p.from_route_map) for p in points] if points is not None else None
+            self.moderation.show(rows, {p.point_id: p.merged_into for p in points or () if p.merged_into})
             acting = in_points and step.activity == "acties"
             self.action_editor.layout.display = None if acting else "none"
             if acting:

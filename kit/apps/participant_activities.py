@@ -45,7 +45,7 @@ class StickerPhone(widgets.VBox):
         return result
 
     def poll(self) -> None:
-        points = [(p.point_id, p.text) for p in self.board.visible_points()]
+        points = [(p.point_id, p.text, p.from_route_map) for p in self.board.visible_points()]
         self.ballot.show(points, self.board.my_stickers(self.participant), self.board.stickers_left(self.participant),
                          self.board.config.max_per_point)
 

@@ -22,7 +22,9 @@ from kit.model.live import LiveSession
 from kit.model.board import PointsBoard
 from kit.model.template import Step, Template
 from kit import settings
-from kit.settings import NOTEBOOKS, join_url, lan_address
+from kit.settings import NOTEBOOKS, join_base, join_url, lan_address
+from kit.documents.qr import qr_svg
+from kit.model.remote import remote_url
 from kit.store import SessionRecord, Store, resolve_db_url
 from kit.authoring import (
     TemplateError,
@@ -200,8 +202,11 @@ class PrepareApp:
         # One box per optional block (the handbook's Werkvorm 4): ticked, the session is made without it.
         self.leave_out: dict[str, widgets.Checkbox] = {}
         self.leave_out_box = widgets.VBox()
+        self.remote = widgets.HTML()  # the facilitator's phone remote, once there is a session
+        self.remote.add_class("tlg-remote-link")
         session_box = _section(t("prepare.step_session"), self.team, self.date, self.leave_out_box,
-                               _button(t("prepare.create"), self.create_session, "primary"), self.session_message)
+                               _button(t("prepare.create"), self.create_session, "primary"), self.session_message,
+                               self.remote)
         # 6. invitation
         self.host = widgets.Text(value=host or lan_address(), description=t("prepare.host"), style=wide,
                                  layout=widgets.Layout(width="520px"))
@@ -228,6 +233,7 @@ class PrepareApp:
             session_box, invitation_box,
         ])
         self.widget.add_class("tlg-prepare")
+        self.host.observe(lambda _change: self._show_remote(), "value")
         self._filling = False  # while the app itself sets the choice, the observer must not load it again
         self.choice.observe(lambda change: None if self._filling else self.select(change["new"]), "value")
         self._fill_choices(in_language("teamleergesprek", language(), self.templates_dir))
@@ -402,7 +408,25 @@ class PrepareApp:
         self.session_message.remove_class("tlg-status-error")
         self.session_message.value = (f"<p>{html.escape(created)}</p><p class='tlg-join-code'>{self.record.code}</p>"
                                       f"<p>{html.escape(t('prepare.serve_hint', code=self.record.code))}</p>")
+        self._show_remote()
         return self.record
+
+    def remote_url(self) -> str | None:
+        """The session's remote on the phones' server at the address the invitation uses (step 6)."""
+        if self.record is None:
+            return None
+        token = self.store.sessions.remote_token(self.record.code)
+        return remote_url(join_base(self.host.value.strip() or None), self.record.code, token)
+
+    def _show_remote(self) -> None:
+        url = self.remote_url()
+        if url is None:
+            self.remote.value = ""
+            return
+        link = html.escape(url)
+        self.remote.value = (f"<h3>{html.escape(t('remote.link_title'))}</h3>"
+                             f"<p class='tlg-prepare-hint'>{html.escape(t('remote.link_hint'))}</p>"
+                             f"<div>{qr_svg(url, 180)}</div><p><a href='{link}' target='_blank'>{link}</a></p>")
 
     def join_url(self) -> str | None:
         return join_url(self.record.code, self.host.value.strip() or None) if self.record else None

@@ -270,6 +270,8 @@ def csv_rows(data: SessionData) -> list[tuple[str, ...]]:
             (*session, f"punt:{number}:stickers", "punt", str(data.stickers.get(point.point_id, 0)), ""),
             (*session, f"punt:{number}:status", "punt", status, ""),
         ]
+        if point.from_route_map:  # a starting post-it: what the route map of Werkvorm 3 marked 'aandacht nodig'
+            rows.append((*session, f"punt:{number}:bron", "punt", "routekaart", ""))
 
     for number, action in enumerate(data.actions, start=1):
         rows.append((*session, f"actie:{number}", "actie", action.text, ""))

@@ -24,6 +24,7 @@ class RankedPoint:
     point_id: str
     text: str
     stickers: int
+    from_route_map: bool = False
 
 
 class PointsBoard(BlockActivity):
@@ -112,7 +113,7 @@ class PointsBoard(BlockActivity):
         counts = self.store.board.sticker_counts(self.code)
         visible = self.visible_points()
         order = {p.point_id: i for i, p in enumerate(visible)}
-        ranked = [RankedPoint(p.point_id, p.text, counts.get(p.point_id, 0)) for p in visible]
+        ranked = [RankedPoint(p.point_id, p.text, counts.get(p.point_id, 0), p.from_route_map) for p in visible]
         return sorted(ranked, key=lambda r: (-r.stickers, order[r.point_id]))
 
     # -- the action plan ----------------------------------------------------------------------------------------

@@ -12,6 +12,11 @@ from kit.model.template import Step, Template
 from kit.store import LiveStateRecord, SessionRecord, Store
 
 
+# The naslag section on the projector while the groups fill in the Werkvorm 3 worksheet. A naslag without it
+# (a trainer's own) simply shows nothing: the pages ignore a section key their naslag does not have.
+WORKSHEET_REFERENCE = "afwegingskader"
+
+
 class SessionNotFound(Exception):
     pass
 
@@ -75,6 +80,7 @@ class LiveSession:
     def go_to(self, index: int) -> LiveStateRecord:
         index = max(0, min(index, len(self.template.steps) - 1))
         current = self.state()
+        was = self.step(current)
         target = self.template.steps[index]
         changes = {"block_key": target.block.key, "question_key": target.item_key, "results_shown": False,
                    "thinking_from": None}
@@ -90,6 +96,13 @@ class LiveSession:
                 elapsed += now - started
             started, changes["thinking_from"] = now, elapsed
         changes.update(timer_started_at=started, timer_elapsed=elapsed)
+        # The groups keep the afwegingskader in view while they fill in the worksheet: it comes up on the projector
+        # when the worksheet opens (the facilitator can take it off) and goes when the worksheet closes, unless
+        # the facilitator put another naslag section up meanwhile.
+        if target.activity == "werkblad" and was.activity != "werkblad":
+            changes["reference_key"] = WORKSHEET_REFERENCE
+        elif was.activity == "werkblad" and target.activity != "werkblad" and current.reference_key == WORKSHEET_REFERENCE:
+            changes["reference_key"] = None
         return self.store.sessions.update_live_state(self.code, **changes)
 
     def go_next(self, from_index: int | None = None) -> LiveStateRecord:

@@ -93,6 +93,8 @@ class WorksheetStep:
 
 
 ROUTE_CATEGORIES = ("positief", "aandacht", "sleutelfiguren")
+# How each category is named (message keys): the route map on screen, in the verslag and on paper.
+ROUTE_CATEGORY_KEYS = {"positief": "route.positief", "aandacht": "route.aandacht", "sleutelfiguren": "route.sleutelfiguren"}
 
 
 @dataclass(frozen=True)
@@ -192,7 +194,9 @@ class Block:
 
     `screen`: paragraphs the room reads on the projector (a line starting with "- " is a bullet).
     `prompts`: questions to think or talk about, nothing recorded; each is its own step, shown on the projector
-    and on the phones. With `prompt_seconds` each prompt gets its own countdown of thinking time.
+    and on the phones. With `prompt_seconds` each prompt gets its own countdown of thinking time. Without it, in
+    a block that asks nothing else (Werkvorm 1's duo interviews), people talk them through at their own pace: the
+    phones show the whole list (`prompts_at_own_pace`) while the facilitator can still put one on the projector.
     `notes`: the facilitator's notes (`Notes`), shown on the facilitator's page only; None when the template has none.
     `optional`: the block may be left out (the handbook's Werkvorm 4): beforehand on the preparation page, or
     skipped during the session.
@@ -210,6 +214,11 @@ class Block:
     points: Points | None = None
     notes: Notes | None = None
     optional: bool = False
+
+    @property
+    def prompts_at_own_pace(self) -> bool:
+        """Untimed talking questions in a block without questions or werkvorm parts: the phones show them all."""
+        return bool(self.prompts) and self.prompt_seconds is None and not self.questions and not self.activities
 
     @property
     def private_writing(self) -> bool:

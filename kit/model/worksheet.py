@@ -16,6 +16,8 @@ from kit.store import GroupRecord, RouteItemRecord, WorksheetAnswerRecord
 GROUP_LABEL_MAX = 30
 GROUP_TOKEN = re.compile(r"[0-9a-f]{12}")  # a group id (secrets.token_hex(6)), as a phone's address carries it
 ROUTE_TEXT_MAX = 300
+ROUTE_TO_BOARD = "aandacht"  # the route map category that becomes starting post-its in Werkvorm 5
+ROUTE_MAP_AUTHOR = ""  # a starting post-it is nobody's: no participant pseudonym is ever empty
 
 
 class Worksheet(BlockActivity):
@@ -111,11 +113,18 @@ class Worksheet(BlockActivity):
         if self.meldcode.step(step_key) is None or category not in ROUTE_CATEGORIES:
             raise AnswerRejected(t("worksheet.unknown_question"))
         item_id = secrets.token_hex(6)
-        self.store.worksheets.add_route_item(self.code, item_id, step_key, category, checked_text(raw, ROUTE_TEXT_MAX))
+        text = checked_text(raw, ROUTE_TEXT_MAX)
+        self.store.worksheets.add_route_item(self.code, item_id, step_key, category, text)
+        # What needs attention comes back in Werkvorm 5 (the handbook says so): it waits there as a starting
+        # post-it, so the room can put stickers on it and the facilitator hides or merges it like any other.
+        if category == ROUTE_TO_BOARD and any(b.points is not None for b in self.session.template.blocks):
+            self.store.board.add_point(self.code, secrets.token_hex(6), ROUTE_MAP_AUTHOR, None, text,
+                                       route_item=item_id)
         return item_id
 
     def remove_route_item(self, item_id: str) -> None:
         self.store.worksheets.remove_route_item(self.code, item_id)
+        self.store.board.withdraw_route_point(self.code, item_id)
 
     def route_map(self) -> dict[str, dict[str, list[RouteItemRecord]]]:
         """step key -> category -> items, every step and category present (empty lists included)."""

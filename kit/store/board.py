@@ -28,6 +28,11 @@ class PointRecord:
     text: str
     status: str  # open, hidden, merged
     merged_into: str | None
+    route_item: str | None = None  # the Werkvorm 3 route map item this starting post-it came from
+
+    @property
+    def from_route_map(self) -> bool:
+        return self.route_item is not None
 
 
 @dataclass(frozen=True)
@@ -48,19 +53,44 @@ class BoardStore:
         self._db = db
 
     # -- Werkvorm 5: points and stickers ------------------------------------------------------------------------
-    def add_point(self, code: str, point_id: str, author: str, prompt_index: int | None, text: str) -> None:
+    def add_point(self, code: str, point_id: str, author: str, prompt_index: int | None, text: str,
+                  route_item: str | None = None) -> None:
         with self._db.transaction() as conn:
-            position = conn.execute("SELECT COUNT(*) FROM points WHERE session_code = ?", (code,)).fetchone()[0]
+            # After the last one, also when a withdrawn route map post-it left a gap.
+            position = conn.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM points WHERE session_code = ?",
+                                    (code,)).fetchone()[0]
             conn.execute(
-                "INSERT INTO points (session_code, point_id, author, prompt_index, text, status, merged_into, position)"
-                " VALUES (?, ?, ?, ?, ?, 'open', NULL, ?)",
-                (code, point_id, author, prompt_index, text, position),
+                "INSERT INTO points (session_code, point_id, author, prompt_index, text, status, merged_into, position,"
+                " route_item) VALUES (?, ?, ?, ?, ?, 'open', NULL, ?, ?)",
+                (code, point_id, author, prompt_index, text, position, route_item),
             )
+
+    def withdraw_route_point(self, code: str, route_item: str) -> None:
+        """The route map item behind a starting post-it was taken off the map: the post-it goes too while nobody
+        has used it yet (no sticker, nothing merged into it, no action); otherwise it is hidden, so no vote or
+        action loses its point and the facilitator can still show it again."""
+        with self._db.transaction() as conn:
+            row = conn.execute("SELECT point_id FROM points WHERE session_code = ? AND route_item = ?",
+                               (code, route_item)).fetchone()
+            if row is None:
+                return
+            point_id = row[0]
+            used = conn.execute(
+                "SELECT (SELECT COUNT(*) FROM stickers WHERE session_code = ? AND point_id = ?)"
+                " + (SELECT COUNT(*) FROM points WHERE session_code = ? AND merged_into = ?)"
+                " + (SELECT COUNT(*) FROM actions WHERE session_code = ? AND point_id = ?)",
+                (code, point_id) * 3,
+            ).fetchone()[0]
+            if used:
+                conn.execute("UPDATE points SET status = 'hidden', merged_into = NULL, revision = revision + 1"
+                             " WHERE session_code = ? AND point_id = ?", (code, point_id))
+            else:
+                conn.execute("DELETE FROM points WHERE session_code = ? AND point_id = ?", (code, point_id))
 
     def points(self, code: str) -> list[PointRecord]:
         rows = self._db.query(
-            "SELECT point_id, author, prompt_index, text, status, merged_into FROM points WHERE session_code = ?"
-            " ORDER BY position",
+            "SELECT point_id, author, prompt_index, text, status, merged_into, route_item FROM points"
+            " WHERE session_code = ? ORDER BY position",
             (code,),
         )
         return [PointRecord(*row) for row in rows]

@@ -81,6 +81,10 @@ class SessionStore:
         where the database cannot tell cheaply. Phones use it to follow at once instead of at the next poll."""
         return self._db.change_counter()
 
+    def change_listener(self):
+        """On PostgreSQL: waits to be told (LISTEN/NOTIFY) that another connection committed; None elsewhere."""
+        return self._db.change_listener()
+
     # -- sessions -----------------------------------------------------------------------------------------------
     def create_session(self, template: dict, team: str, session_date: str, first_block_key: str) -> SessionRecord:
         with self._db.transaction() as conn:
@@ -116,6 +120,15 @@ class SessionStore:
             " FROM sessions ORDER BY session_date, created_at"
         )
         return [_session(r) for r in rows]
+
+    def remote_token(self, code: str) -> str | None:
+        """The session's secret for the facilitator's phone remote (None: no such session). Made once, on first
+        ask, from `secrets`; two pages asking at once get the same one (only an empty column is filled)."""
+        with self._db.transaction() as conn:
+            conn.execute("UPDATE sessions SET remote_token = ? WHERE code = ? AND remote_token IS NULL",
+                         (secrets.token_urlsafe(24), code))
+            rows = conn.execute("SELECT remote_token FROM sessions WHERE code = ?", (code,)).fetchall()
+        return rows[0][0] if rows else None
 
     def set_session_status(self, code: str, status: str) -> None:
         with self._db.transaction() as conn:

@@ -8,7 +8,7 @@ from typing import Callable, Sequence
 
 import ipywidgets as widgets
 
-from kit.i18n import t
+from kit.i18n import t, tn
 from kit.widgets.children import replace_children
 from kit.widgets.html import html_widget as _html, label_by_heading, label_field
 
@@ -78,16 +78,17 @@ class StickerBallot(widgets.VBox):
         self._shown: tuple | None = None
         super().__init__([self.left, self.status, self.rows])
 
-    def show(self, points: Sequence[tuple[str, str]], mine: dict[str, int], left: int,
+    def show(self, points: Sequence[tuple], mine: dict[str, int], left: int,
              max_per_point: int | None = None) -> None:
-        """"+ sticker" is disabled where a tap could not place one (none left, or the most on one point)."""
+        """points: (point_id, text) or (point_id, text, from the route map). "+ sticker" is disabled where a tap
+        could not place one (none left, or the most on one point)."""
         self.left.value = html.escape(t("stickers.left", n=left))
         key = (tuple(points), tuple(sorted(mine.items())), left, max_per_point)
         if key == self._shown:
             return
         self._shown = key
         rows, self.add_buttons, self.remove_buttons, self.row_status = [], {}, {}, {}
-        for point_id, text in points:
+        for point_id, text, *route in points:
             count = mine.get(point_id, 0)
             full = left <= 0 or (max_per_point is not None and count >= max_per_point)
             # Eight "+ sticker" buttons need eight names: "+ sticker op: <punt>" (the page makes the tooltip the name).
@@ -105,7 +106,7 @@ class StickerBallot(widgets.VBox):
             self.row_status[point_id] = _html("", "tlg-status")
             dots = "●" * count
             mine_text = html.escape(t("a11y.stickers_here", n=count)) if count else ""
-            card = _html(f"<div class='tlg-point'>{html.escape(text)}<div class='tlg-dots'><span aria-hidden='true'>"
+            card = _html(f"<div class='tlg-point'>{route_mark(any(route))}{html.escape(text)}<div class='tlg-dots'><span aria-hidden='true'>"
                          f"{dots}</span><span class='tlg-sr-only'>{mine_text}</span></div></div>")
             rows.append(widgets.VBox([card, widgets.HBox([add, remove]), self.row_status[point_id]]))
         replace_children(self.rows, rows)
@@ -143,19 +144,21 @@ class PointsModeration(widgets.VBox):
         self.merge_pickers: dict[str, widgets.Dropdown] = {}
         self.unmerge_buttons: dict[str, widgets.Button] = {}
         super().__init__([_html(f"<b>{html.escape(t('points.moderation'))}</b>"), self.rows])
+        self.add_class("tlg-points-moderation")
 
     def show(self, points: Sequence[tuple[str, str, str]] | None, merged_into: dict[str, str] | None = None) -> None:
-        """points: (point_id, text, status); None hides the panel. merged_into: merged point -> the point it went into."""
+        """points: (point_id, text, status[, from the route map]); None hides the panel. merged_into: merged point
+        -> the point it went into."""
         if points is None:
             self.layout.display = "none"
             return
         self.layout.display = None
         merged_into = merged_into or {}
-        texts = {pid: text for pid, text, _ in points}
-        visible = [(pid, text) for pid, text, status in points if status == "open"]
+        texts = {pid: text for pid, text, *_ in points}
+        visible = [(pid, text) for pid, text, status, *_ in points if status == "open"]
         rows = []
         self.editors, self.hide_buttons, self.merge_pickers, self.unmerge_buttons = {}, {}, {}, {}
-        for point_id, text, status in points:
+        for point_id, text, status, *route in points:
             if status == "merged":
                 if self._on_unmerge is None:
                     continue
@@ -181,30 +184,52 @@ class PointsModeration(widgets.VBox):
             merge.observe(lambda change, p=point_id: change["new"] and self._on_merge(p, change["new"]), "value")
             self.editors[point_id], self.hide_buttons[point_id], self.merge_pickers[point_id] = editor, hide, merge
             row = [editor, save, hide, merge]
+            if any(route):
+                row.insert(0, _html(route_mark(True)))
             if hidden:
                 row.insert(0, _html(f"<i>{html.escape(t('points.hidden_mark'))}</i>"))
             rows.append(widgets.HBox(row))
         replace_children(self.rows, rows)
 
 
-def board_html(ranked: Sequence[tuple[str, int]], top: int | None = None) -> str:
-    """The sticker board as HTML bars: readable from the back, no chart library needed."""
+def route_mark(from_route_map: bool) -> str:
+    """The small label on a starting post-it that came from the Werkvorm 3 route map ('aandacht nodig')."""
+    return f"<span class='tlg-route-mark'>{html.escape(t('points.from_route_map'))}</span> " if from_route_map else ""
+
+
+# How many ranked points one projector holds, in how many columns: at 1280×720 a column holds about nine rows in
+# readable type (tests/browser/test_room.py measures it); more points go to a count line, and every point stays on
+# the phones' sticker list.
+BOARD_COLUMNS = ((7, 1), (16, 2), (27, 3))
+
+
+def board_html(ranked: Sequence[tuple], top: int | None = None) -> str:
+    """The sticker board as HTML bars: readable from the back, no chart library needed.
+    ranked: (text, stickers) or (text, stickers, from the route map), best first."""
     if not ranked:
         return f"<p>{html.escape(t('points.none'))}</p>"
-    most = max(count for _, count in ranked) or 1
+    most = max(count for _, count, *_ in ranked) or 1
+    room = BOARD_COLUMNS[-1][0]
+    shown = ranked[:min(top, room) if top else room]
+    columns = next(columns for most_rows, columns in BOARD_COLUMNS if len(shown) <= most_rows)
     rows = []
-    for place, (text, count) in enumerate(ranked[:top] if top else ranked, start=1):
+    for place, (text, count, *route) in enumerate(shown, start=1):
         width = max(2, round(85 * count / most)) if count else 0  # 85%: room for the count beside the longest bar
         rows.append(
             "<div class='tlg-board-row'>"
-            f"<div class='tlg-board-text'>{place}. {html.escape(text)}</div>"
+            f"<div class='tlg-board-text'>{place}. {route_mark(any(route))}{html.escape(text)}</div>"
             f"<div class='tlg-board-bar'><span style='width:{width}%'></span><b>{count}</b></div></div>"
         )
-    return "".join(rows)
+    more = len(ranked) - len(shown) if not top or top > room else 0
+    if more > 0:
+        rows.append(f"<p class='tlg-count-line'>{html.escape(tn('points.more', more))}</p>")
+    return f"<div class='tlg-board tlg-board-columns-{columns}'>{''.join(rows)}</div>"
 
 
-def wall_html(texts: Sequence[str]) -> str:
-    return "".join(f"<div class='tlg-answer-card'>{html.escape(text)}</div>" for text in texts)
+def wall_html(texts: Sequence) -> str:
+    """texts: a post-it's text, or (text, from the route map)."""
+    cards = ((text, False) if isinstance(text, str) else text for text in texts)
+    return "".join(f"<div class='tlg-answer-card'>{route_mark(route)}{html.escape(text)}</div>" for text, route in cards)
 
 
 class ActionPlanEditor(widgets.VBox):

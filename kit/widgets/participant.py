@@ -99,8 +99,32 @@ def private_notepad() -> widgets.HTML:
     return pad
 
 
+class PromptListView(widgets.VBox):
+    """All of a block's talking questions at once, for pairs who work through them at their own pace. The one the
+    facilitator has on the projector (`current`, an index) is marked, so the phone and the room agree."""
+
+    def __init__(self, block_title: str, prompts: Sequence[str], current: int | None = None):
+        items = []
+        for number, prompt in enumerate(prompts):
+            text = html.escape(prompt)
+            if number == current:
+                text = (f"<strong>{text}</strong> <span class='tlg-on-screen'>"
+                        f"({html.escape(t('participant.prompt_on_screen'))})</span>")
+            marked = " aria-current='true'" if number == current else ""
+            items.append(f"<li{marked}>{text}</li>")
+        super().__init__([
+            _html(html.escape(block_title), "tlg-hint"),
+            _html(html.escape(t("participant.prompt_list_title")), "tlg-question", "tlg-heading"),
+            _html(html.escape(t("participant.prompt_list_hint")), "tlg-hint"),
+            _html(f"<ol class='tlg-prompt-list'>{''.join(items)}</ol>", "tlg-prompt-list-box"),
+        ], layout=shared.layout())
+
+
 def step_view(step) -> widgets.Widget:
-    """The phone's view of a step without a question: a prompt, or the waiting screen."""
+    """The phone's view of a step without a question: a prompt, the whole list of a block's talking questions
+    when the pairs take them at their own pace, or the waiting screen."""
+    if step.block.prompts_at_own_pace:
+        return PromptListView(step.block.title, step.block.prompts, step.prompt)
     if step.prompt is None:
         return WaitingView(step.block.title)
     position = t("participant.prompt_of", n=step.prompt + 1, total=len(step.block.prompts))

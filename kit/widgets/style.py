@@ -40,6 +40,12 @@ body, .jp-Notebook, .voila-container { background: #ffffff; }
 .tlg-point { font-size: 20px; padding: 10px 12px; margin-top: 10px; background: #fff8d6; border: 2px solid #c9b458;
   border-radius: 10px; overflow-wrap: anywhere; }
 .tlg-dots { font-size: 22px; color: #1f4e79; letter-spacing: 4px; min-height: 24px; }
+.tlg-prompt-list { padding-left: 1.4em; margin: 4px 0; }
+.tlg-prompt-list li { margin: 0 0 14px; overflow-wrap: anywhere; }
+.tlg-prompt-list li[aria-current] { background: #e8f0f8; border-left: 4px solid #1f4e79; padding: 4px 8px; }
+.tlg-on-screen { font-size: 16px; color: #1f4e79; white-space: nowrap; }
+.tlg-route-mark { display: inline-block; font-size: 0.75em; font-weight: 700; color: #fff; background: #8a4b00;
+  border-radius: 6px; padding: 1px 6px; margin-right: 4px; vertical-align: middle; }
 </style>
 """
 
@@ -120,6 +126,9 @@ PROJECTOR_CSS = """
 .tlg-count-line { font-size: clamp(22px, 1vw + 1.2vh, 34px); font-weight: 700; margin: 0 0 6px; }
 .tlg-activity .widget-html-content { font-size: clamp(18px, 0.9vw + 1vh, 26px); }
 .tlg-board-row { margin: 0 0 min(1.2vh, 10px); }
+.tlg-board-columns-2 { columns: 2; column-gap: 32px; }
+.tlg-board-columns-3 { columns: 3; column-gap: 24px; }
+.tlg-board-row { break-inside: avoid; }
 .tlg-board-text { font-size: clamp(18px, 0.9vw + 1.1vh, 28px); font-weight: 700; }
 .tlg-board-bar { display: flex; align-items: center; gap: 12px; }
 .tlg-board-bar span { display: inline-block; height: clamp(14px, 2.4vh, 28px); background: #1f4e79; }
@@ -139,6 +148,8 @@ PROJECTOR_CSS = """
 .tlg-private-warning .widget-html-content { font-size: 20px; font-weight: 700; color: #fff; background: #5a2d82;
   padding: 8px 12px; border-radius: 6px; }
 .tlg-confirm .widget-html-content { font-size: 20px; font-weight: 700; color: #b00020; }
+.tlg-route-mark { display: inline-block; font-size: 0.75em; font-weight: 700; color: #fff; background: #8a4b00;
+  border-radius: 6px; padding: 1px 6px; margin-right: 4px; vertical-align: middle; }
 </style>
 """
 

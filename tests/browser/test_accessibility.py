@@ -184,7 +184,7 @@ def test_the_werkvormen_naslag_and_closing(browser, tmp_path, axe):
 
         walk_to(facilitator, served, block="werkvorm1", prompt=0)
         expect(phone.locator(".tlg-question")).to_be_visible()
-        axe.check(phone, "telefoon: gespreksvraag (prompt)")
+        axe.check(phone, "telefoon: vragen voor de tweetallen (werkvorm 1)")
         axe.check(facilitator, "begeleider: gespreksvraag")
 
         walk_to(facilitator, served, activity="werkblad")

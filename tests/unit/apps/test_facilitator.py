@@ -282,3 +282,12 @@ def test_after_closing_the_verslag_and_every_answer_are_one_tap_away(store, sess
     workbook = load_workbook(io.BytesIO(base64.b64decode(links[f"antwoorden-{session.code}.xlsx"])))
     cells = [v for sheet in workbook for row in sheet.iter_rows(values_only=True) for v in row]
     assert cells.count("vaardig") >= 2 and "heel vaardig" in cells
+
+
+def test_a_naslag_without_the_worksheets_section_shows_nothing_instead_of_failing(store, session):
+    """A trainer's own naslag may lack the afwegingskader that the worksheet puts up by default."""
+    store.sessions.update_live_state(session.code, reference_key="niet_in_deze_naslag")
+    screen = FacilitatorApp(store, session.code, join_url="http://10.0.0.5:8866/", poll_seconds=None)
+    screen.refresh()
+    assert screen.reference.current_key is None
+    assert screen.reference_picker.value == ""

@@ -353,6 +353,7 @@ def served_file(tmp_path, template, monkeypatch):
 
 def test_a_preheated_kernel_has_joined_the_served_session_before_the_phone_asks(served_file, monkeypatch):
     import kit.apps.participant as participant
+    import kit.apps.page_request as page_request
 
     url, code = served_file
     built_before = []
@@ -362,7 +363,7 @@ def test_a_preheated_kernel_has_joined_the_served_session_before_the_phone_asks(
         return {"QUERY_STRING": f"code={code.lower()}"}
 
     apps = []
-    monkeypatch.setattr(participant, "_receive_request_info", receive)
+    monkeypatch.setattr(page_request, "_receive_request_info", receive)
     monkeypatch.setattr(participant, "ParticipantApp", lambda *a, **k: apps.append(ParticipantApp(*a, **k)) or apps[-1])
     page = participant.participant_app(url)
     assert built_before == [1] and len(apps) == 1  # built before the request, and only then
@@ -372,10 +373,11 @@ def test_a_preheated_kernel_has_joined_the_served_session_before_the_phone_asks(
 
 def test_a_preheated_kernel_asked_for_another_code_builds_that_page_instead(served_file, monkeypatch):
     import kit.apps.participant as participant
+    import kit.apps.page_request as page_request
 
     url, _ = served_file
     apps = []
-    monkeypatch.setattr(participant, "_receive_request_info", lambda _url: {"QUERY_STRING": "code=OTHER9"})
+    monkeypatch.setattr(page_request, "_receive_request_info", lambda _url: {"QUERY_STRING": "code=OTHER9"})
     monkeypatch.setattr(participant, "ParticipantApp", lambda *a, **k: apps.append(ParticipantApp(*a, **k)) or apps[-1])
     page = participant.participant_app(url)
     assert len(apps) == 2 and page is apps[1].widget
@@ -386,6 +388,7 @@ def test_a_preheated_kernel_asked_for_another_code_builds_that_page_instead(serv
 def test_a_preheated_kernel_whose_session_closed_meanwhile_refuses_the_new_phone(served_file, monkeypatch):
     """A phone that arrives after the facilitator closed the session is told so, not thanked for taking part."""
     import kit.apps.participant as participant
+    import kit.apps.page_request as page_request
     from kit.store import Store
 
     url, code = served_file
@@ -396,8 +399,40 @@ def test_a_preheated_kernel_whose_session_closed_meanwhile_refuses_the_new_phone
             store.sessions.close_session(code)
         return {"QUERY_STRING": f"code={code}"}
 
-    monkeypatch.setattr(participant, "_receive_request_info", receive)
+    monkeypatch.setattr(page_request, "_receive_request_info", receive)
     monkeypatch.setattr(participant, "ParticipantApp", lambda *a, **k: apps.append(ParticipantApp(*a, **k)) or apps[-1])
     page = participant.participant_app(url)
     assert len(apps) == 2 and page is apps[1].widget
     assert isinstance(apps[1].view, CodeEntry) and "is afgesloten" in apps[1].view.message.value
+
+
+def test_in_werkvorm_1_the_phone_lists_every_duo_question_and_marks_the_one_on_the_screen(store):
+    """The pairs work through the questions at their own pace; the facilitator can still put one on the screen."""
+    from kit.authoring.loader import load_template
+    from kit.widgets.participant import PromptListView, PromptView
+
+    template = load_template("teamleergesprek")
+    session = LiveSession.open(store, new_session(store, template, "Team Noord", "2026-11-28").code)
+    phone = ParticipantApp(store, session.code, poll_seconds=None)
+    duo_questions = template.block("werkvorm1").prompts
+    assert len(duo_questions) == 5
+
+    session.go_to_block("werkvorm1")
+    phone.refresh()
+    assert isinstance(phone.view, PromptListView)
+    shown = phone.view.children[-1].value
+    assert [shown.find(q.replace("'", "&#x27;")) >= 0 for q in duo_questions] == [True] * 5
+    assert "aria-current" not in shown
+
+    session.go_next()
+    session.go_next()  # the facilitator puts the second question on the screen
+    phone.refresh()
+    assert isinstance(phone.view, PromptListView)
+    marked = phone.view.children[-1].value.split("<li")
+    assert "aria-current" in marked[2] and "nu op het scherm" in marked[2]
+    assert sum("aria-current" in item for item in marked) == 1
+
+    # Werkvorm 2's reflection questions keep their thinking time: one at a time.
+    session.go_to(next(s.index for s in template.steps if s.block.key == "werkvorm2" and s.prompt == 0))
+    phone.refresh()
+    assert isinstance(phone.view, PromptView)

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from kit.apps.prepare import PhonePreview, PrepareApp, screen_label
 from kit.store import Store
 from kit.authoring import load_template
-from kit.widgets.participant import ChoiceView, OpenView, PromptView, ScaleView, WaitingView
+from kit.widgets.participant import ChoiceView, OpenView, PromptListView, PromptView, ScaleView, WaitingView
 from kit.widgets.board import PointEntry
 from kit.widgets.style import PREPARE_CSS
 from kit.widgets.worksheet import GroupPhone
@@ -148,6 +148,8 @@ def test_the_preview_shows_every_phone_screen_with_the_real_widgets(app):
             assert [p for p in view.ballot.add_buttons]  # the example post-its to vote on
         elif step.activity:
             assert isinstance(view, EXPECTED_VIEWS[step.activity])
+        elif step.block.prompts_at_own_pace:  # Werkvorm 1: the duo questions all at once
+            assert isinstance(view, PromptListView)
         elif step.prompt is not None:
             assert isinstance(view, (PromptView, PointEntry))
         else:

@@ -58,15 +58,18 @@ def test_csv_has_a_row_for_every_kind_of_answer(db, built):
         ("routekaart:stap2:sleutelfiguren", ROUTE_TEXTS[2], ""),
     ]
     points = {r["vraag"]: r["antwoord"] for r in rows if r["vraagtype"] == "punt"}
-    assert [points[f"punt:{n}"] for n in range(1, 6)] == [POINTS[0], "'" + POINTS[1], *POINTS[2:]]
-    assert [int(points[f"punt:{n}:stickers"]) for n in range(1, 6)] == [2, 3, 2, 0, 1]
-    assert [points[f"punt:{n}:status"] for n in range(1, 6)] == [
-        "zichtbaar", "zichtbaar", "zichtbaar", "samengevoegd met punt:1", "verborgen"]
+    # Point 1 is the route map's 'aandacht nodig' item, waiting on the board as a starting post-it.
+    assert [points[f"punt:{n}"] for n in range(1, 7)] == ["'" + ROUTE_TEXTS[1], POINTS[0], "'" + POINTS[1],
+                                                          *POINTS[2:]]
+    assert [int(points[f"punt:{n}:stickers"]) for n in range(1, 7)] == [0, 2, 3, 2, 0, 1]
+    assert [points[f"punt:{n}:status"] for n in range(1, 7)] == [
+        "zichtbaar", "zichtbaar", "zichtbaar", "zichtbaar", "samengevoegd met punt:2", "verborgen"]
+    assert [k for k in points if k.endswith(":bron")] == ["punt:1:bron"] and points["punt:1:bron"] == "routekaart"
     assert all(r["deelnemer"] == "" for r in rows if r["vraagtype"] in ("punt", "actie", "routekaart"))
     assert pick("actie") == [
         ("actie:1", "'" + ACTIONS[0], ""), ("actie:1:niveau", "het team en de organisatie", ""),
         ("actie:1:eigenaar", "zorgcoördinator", ""), ("actie:1:planning", "voor de kerst", ""),
-        ("actie:1:status", "bezig", ""), ("actie:1:punt", "punt:2", ""),
+        ("actie:1:status", "bezig", ""), ("actie:1:punt", "punt:3", ""),
         ("actie:2", ACTIONS[1], ""), ("actie:2:niveau", "de professional", ""),
         ("actie:2:eigenaar", "'-mentoren", ""), ("actie:2:planning", "Q1", ""),
         ("actie:2:status", "nog niet gestart", ""),
@@ -156,15 +159,16 @@ def test_xlsx_activity_sheets(workbook):
          "Hoe zijn de signalen bij jou terecht gekomen?", "+31 Veilig Thuis"),
     ]
     assert values(workbook["punten"]) == [
-        (2, POINTS[1], 3, "zichtbaar"),
-        (1, POINTS[0], 2, "zichtbaar"),
-        (3, POINTS[2], 2, "zichtbaar"),
-        (4, POINTS[3], 0, f"samengevoegd met punt 1: {POINTS[0]}"),
-        (5, POINTS[4], 1, "verborgen"),
+        (3, POINTS[1], 3, "zichtbaar"),
+        (2, POINTS[0], 2, "zichtbaar"),
+        (4, POINTS[2], 2, "zichtbaar"),
+        (1, ROUTE_TEXTS[1], 0, "zichtbaar"),  # from the route map, no stickers
+        (5, POINTS[3], 0, f"samengevoegd met punt 2: {POINTS[0]}"),
+        (6, POINTS[4], 1, "verborgen"),
     ]
     assert values(workbook["actieplan"]) == [
         (ACTIONS[0], "het team en de organisatie", "zorgcoördinator", "voor de kerst", "bezig",
-         f"punt 2: {POINTS[1]}"),
+         f"punt 3: {POINTS[1]}"),
         (ACTIONS[1], "de professional", "-mentoren", "Q1", "nog niet gestart", None),
     ]
 
@@ -221,5 +225,6 @@ def test_session_data_ranking_is_the_boards(db, built):
         data = session_data(store, built.code)
         store.sessions.set_session_status(built.code, "closed")  # a report is made after the session closed
         closed = session_data(store, built.code)
-    assert [(r.text, r.stickers) for r in data.ranking] == [(POINTS[1], 3), (POINTS[0], 2), (POINTS[2], 2)]
+    assert [(r.text, r.stickers) for r in data.ranking] == [(POINTS[1], 3), (POINTS[0], 2), (POINTS[2], 2),
+                                                            (ROUTE_TEXTS[1], 0)]
     assert closed.ranking == data.ranking

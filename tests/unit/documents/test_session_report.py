@@ -160,3 +160,21 @@ def _file(folder, pdf: bytes):
     path = folder / "verslag.pdf"
     path.write_bytes(pdf)
     return path
+
+
+def test_the_verslag_ends_with_how_the_team_goes_on(report):
+    """Issue 11.7: 'Verder na het teamleergesprek' comes last: the actions with owner and planning, when to look at
+    them again (the next session's Welkom shows them), and where to find more, by name."""
+    text = flat(report["text"])
+    assert text.count("Verder na het teamleergesprek") == 1
+    after = text.split("Verder na het teamleergesprek", 1)[1]
+    assert after.index("Jullie acties") < after.index("Wanneer kijken jullie er weer naar?") < after.index(
+        "Waar vind je meer?")
+    assert f"{ACTIONS[0]}. Eigenaar: zorgcoördinator; planning: voor de kerst" in after
+    assert f"{ACTIONS[1]}. Eigenaar: -mentoren; planning: Q1" in after
+    assert f"Bij het volgende teamleergesprek van {TEAM} staan ze bij Welkom al op het scherm" in after
+    for source in ("www.nji.nl/kindermishandeling", "Augeo", "PO-Raad en VO-raad", "Veilig Thuis",
+                   "Marike van Gemert"):
+        assert source in after
+    # It is the last part: nothing of the session follows it.
+    assert "Routekaart" not in after and "Actieplan" not in after

@@ -201,6 +201,31 @@ def test_prompts_start_their_own_thinking_time_while_the_block_clock_runs_on(sto
         session.submit("p1", "prompt-2", "ik wil iets zeggen")  # nothing is recorded for a prompt
 
 
+def test_the_afwegingskader_is_on_the_projector_while_the_worksheet_is_open(store):
+    from factories import go_to_activity, werkvormen_template
+    from kit.model.live import WORKSHEET_REFERENCE
+    from kit.model.sessions import new_session
+
+    session = LiveSession.open(store, new_session(store, werkvormen_template(), "Team", "2026-11-28").code)
+    sections = ("afwegingskader", "meldcode")
+    assert session.state().reference_key is None
+    go_to_activity(session, "werkblad")
+    assert session.state().reference_key == WORKSHEET_REFERENCE == "afwegingskader"
+    session.show_reference(None, sections)  # the facilitator takes it off: it stays off while the worksheet is open
+    session.go_to(session.step().index)
+    assert session.state().reference_key is None
+    session.go_previous()
+    session.go_next()  # back to the worksheet: up again
+    assert session.state().reference_key == "afwegingskader"
+    session.go_next()  # the worksheet closes (route map): it goes
+    assert session.state().reference_key is None
+
+    go_to_activity(session, "werkblad")
+    session.show_reference("meldcode", sections)  # something the facilitator chose stays when the worksheet closes
+    session.go_next()
+    assert session.state().reference_key == "meldcode"
+
+
 def test_a_prompt_reached_by_going_back_into_its_block_starts_its_thinking_time(store, clock):
     from kit.model.template import Block, Template
 

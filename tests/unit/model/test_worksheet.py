@@ -106,3 +106,56 @@ def test_groups_still_writing_are_those_without_every_step(sheet):
     for step in sheet.meldcode.steps:
         sheet.answer(g1, step.key, 0, "klaar")
     assert sheet.groups_writing() == []
+
+
+def test_route_map_points_that_need_attention_wait_on_the_werkvorm_5_board_for_stickers(sheet):
+    from kit.model.board import PointsBoard
+
+    board = PointsBoard.for_session(sheet.session)
+    sheet.add_route_item("stap1", "positief", "Mentoren kennen de signalen")
+    attention = sheet.add_route_item("stap2", "aandacht", "Wie belt Veilig Thuis is niet duidelijk")
+    sheet.add_route_item("stap2", "sleutelfiguren", "Aandachtsfunctionaris")
+    typo = sheet.add_route_item("stap1", "aandacht", "Nazorg voor de docnet")
+    sheet.remove_route_item(typo)  # taken off the map before anyone used it: gone from the board too
+
+    go_to_activity(sheet.session, "punten")
+    board.post("p1", "Meer scholing")
+    assert [(p.text, p.from_route_map) for p in board.visible_points()] == [
+        ("Wie belt Veilig Thuis is niet duidelijk", True), ("Meer scholing", False)]
+    # Nobody's post-it: not shown to any phone as its own.
+    assert board.own_points("p1") == [board.visible_points()[1]]
+    route_point = board.visible_points()[0].point_id
+
+    go_to_activity(sheet.session, "stickers")
+    board.add_sticker("p1", route_point)
+    board.add_sticker("p2", route_point)
+    assert [(r.text, r.stickers, r.from_route_map) for r in board.ranking()] == [
+        ("Wie belt Veilig Thuis is niet duidelijk", 2, True), ("Meer scholing", 0, False)]
+
+    # The facilitator tidies it like any post-it: merge it into another, the stickers move along.
+    other = board.visible_points()[1].point_id
+    board.merge(route_point, other)
+    assert [(r.text, r.stickers) for r in board.ranking()] == [("Meer scholing", 2)]
+    board.unmerge(route_point)
+    board.hide(route_point)
+    assert [p.text for p in board.visible_points()] == ["Meer scholing"]
+
+    # Taken off the route map after it was used: hidden, not deleted, so no vote loses its point.
+    board.hide(route_point, hidden=False)
+    board.add_sticker("p3", route_point)
+    sheet.remove_route_item(attention)
+    points = {p.point_id: p for p in sheet.store.board.points(sheet.code)}
+    assert points[route_point].status == "hidden"
+
+
+def test_without_a_werkvorm_5_board_the_route_map_makes_no_post_its(store):
+    from factories import go_to_activity as go
+    from kit.model.template import Template
+
+    template = werkvormen_template()
+    without_board = Template(template.schema_version, "w3", "nl", "Alleen werkvorm 3", template.blocks[:2])
+    record = store.sessions.create_session(without_board.to_dict(), "Team", "2026-11-28", "welkom")
+    sheet = Worksheet.for_session(LiveSession.open(store, record.code))
+    go(sheet.session, "routekaart")
+    sheet.add_route_item("stap1", "aandacht", "Nazorg")
+    assert store.board.points(record.code) == []
