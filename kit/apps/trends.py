@@ -151,7 +151,7 @@ class TrendsApp:
         self._fill_other(view)
         options = [(label, code) for code, label in zip(sessions.index, sessions["label"])]
         self._filling = True  # one comparison after both pickers are set, not one per change
-        # By default the headline's pair: first and last session, or the first and last with enough answers.
+        # By default the headline's pair: the latest two sessions with enough answers (or simply the last two).
         pair = headline_pair(view.data, self.compare_key.value, view.min_group)
         for picker, default in ((self.compare_a, 0), (self.compare_b, 1)):
             picker.options = options

@@ -695,26 +695,36 @@ def test_an_interval_that_cannot_be_computed_is_said_plainly(store):
 
 
 # -- issue 15.11: the headline when the newest session is small -------------------------------------------------------
-def test_headline_compares_the_first_and_last_sessions_with_enough_answers(store):
-    from kit.analysis.trends.summary import first_and_last, headline, headline_pair
+def test_headline_compares_the_latest_two_sessions_with_enough_answers_and_says_which(store):
+    import io
 
-    small_first = add_session(store, "2024-12-01", {"vaardigheid": ["vaardig"] * 2})
-    first = add_session(store, "2025-01-01", {"vaardigheid": ["niet vaardig"] * 3 + ["redelijk vaardig"] * 3})
-    add_session(store, "2025-02-01", {"vaardigheid": ["vaardig"] * 5})
-    last = add_session(store, "2025-03-01", {"vaardigheid": ["vaardig"] * 4 + ["heel vaardig"] * 2})
-    small_last = add_session(store, "2025-04-01", {"vaardigheid": ["heel vaardig"] * 3})
+    from pypdf import PdfReader
+
+    from kit.analysis.trends.summary import headline, headline_pair, latest_two
+    from kit.documents.team_report import team_report_pdf
+
+    add_session(store, "2024-12-01", {"vaardigheid": ["vaardig"] * 2})
+    add_session(store, "2025-01-01", {"vaardigheid": ["niet vaardig"] * 3 + ["redelijk vaardig"] * 3})
+    earlier = add_session(store, "2025-02-01", {"vaardigheid": ["niet vaardig"] * 5})
+    small_between = add_session(store, "2025-02-15", {"vaardigheid": ["vaardig"] * 1})
+    later = add_session(store, "2025-03-01", {"vaardigheid": ["vaardig"] * 4 + ["heel vaardig"] * 2})
+    small_newest = add_session(store, "2025-04-01", {"vaardigheid": ["heel vaardig"] * 3})
     view = trends.trend_view(store, TEAM)
-    assert headline_pair(view.data, "vaardigheid", view.min_group) == (first, last, [small_first, small_last])
-    sentence = first_and_last(view, "vaardigheid")
-    assert "Te weinig" not in sentence and sentence.startswith("Van 1 januari 2025 naar 1 maart 2025")
+    assert view.min_group == 5
+    assert headline_pair(view.data, "vaardigheid", view.min_group) == (earlier, later, [small_between, small_newest])
+    sentence = latest_two(view, "vaardigheid")
+    assert "Te weinig" not in sentence and sentence.startswith("Van 1 februari 2025 naar 1 maart 2025")
     line = headline(view, "vaardigheid")
-    assert line.startswith("Van de eerste naar de laatste sessie met minstens 5 antwoorden op deze vraag: "
-                           "Van 1 januari 2025 naar 1 maart 2025")
-    assert line.endswith("Niet meegeteld omdat ze te weinig antwoorden hadden: 1 dec 2024, 1 apr 2025.")
-    # Where the first and the last session have enough, the headline is as before.
-    assert headline_pair(view.data, "vaardigheid", 2) == (small_first, small_last, [])
-    assert headline(trends.trend_view(store, TEAM, min_group=2), "vaardigheid").startswith(
-        "Van de eerste naar de laatste sessie: Van 1 december 2024 naar 1 april 2025")
+    assert line.startswith("De laatste twee sessies met minstens 5 antwoorden op deze vraag: "
+                           "Van 1 februari 2025 naar 1 maart 2025")
+    assert line.endswith("Niet meegeteld omdat ze te weinig antwoorden hadden: 15 feb 2025, 1 apr 2025.")
+    # Where the newest two sessions are large enough, they are the pair, said plainly.
+    assert headline_pair(view.data, "vaardigheid", 1) == (later, small_newest, [])
+    assert headline(trends.trend_view(store, TEAM, min_group=1), "vaardigheid").startswith(
+        "De laatste twee sessies: Van 1 maart 2025 naar 1 april 2025")
+    # The rapport says the same.
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(team_report_pdf(store, TEAM))).pages).split())
+    assert "De laatste twee sessies met minstens 5 antwoorden op deze vraag: Van 1 februari 2025 naar 1 maart 2025" in text
 
 
 def test_headline_with_fewer_than_two_large_sessions_says_too_few_as_before(store):

@@ -218,7 +218,7 @@ def test_rapport_writes_a_pdf_with_the_teams_trends_and_pngs(db, tmp_path, capsy
                  "--png", str(pngs)]) == 0
     text = " ".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Havo/vwo onderbouw (voorbeeld)" in text and "4 sessies" in text
-    assert "Van de eerste naar de laatste sessie" in text
+    assert "De laatste twee sessies" in text
     assert sorted(p.name for p in pngs.iterdir()) == [
         "tevredenheid_samenwerking.png", "tevredenheid_school.png", "vaardigheid.png", "woorden.png"]
     assert main(["--db", db, "rapport", "--team", "Niemand", "--out", str(out)]) == 2
