@@ -2,8 +2,8 @@
 
 A commit in WAL mode appends to `<db>-wal`; on Linux, inotify wakes a waiting thread when that file is written.
 Idle, nothing wakes; after a wake-up, SQLite's data_version (store.sessions.change_counter) tells whether someone else
-committed (this kernel's own writes also touch the file). Elsewhere (no inotify, PostgreSQL) the wait is a sleep
-and then the same counter check, or nothing. The caller's poll stays the fallback for anything missed.
+committed (this kernel's own writes also touch the file). Without inotify the wait is a sleep and then the same
+counter check. PostgreSQL says so itself (kit.store.notify). The caller's poll stays the fallback for anything missed.
 """
 
 from __future__ import annotations
@@ -17,9 +17,18 @@ import time
 
 log = logging.getLogger(__name__)
 
+# Where inotify is missing (not Linux), a look at SQLite's data_version this often between full refreshes.
+CHANGE_CHECK_SECONDS = 0.1
+
 IN_MODIFY = 0x2
 IN_CLOEXEC = 0o2000000
 IN_NONBLOCK = 0o4000
+
+
+def change_waiter(store, check_interval: float = CHANGE_CHECK_SECONDS):
+    """The way this store's database can tell of another connection's commit: PostgreSQL's LISTEN/NOTIFY
+    (kit.store.notify), or on SQLite the WAL and data_version below. Each has wait(timeout), follows, close()."""
+    return store.sessions.change_listener() or ChangeWaiter(store, check_interval)
 
 
 class ChangeWaiter:
@@ -33,7 +42,13 @@ class ChangeWaiter:
 
     @property
     def pushed(self) -> bool:
+        """Told of a commit when it happens (not by looking every few tenths of a second)."""
         return self._fd is not None
+
+    @property
+    def follows(self) -> bool:
+        """Learns of a commit at all (pushed, or by a cheap look); if not, the caller's poll does it all."""
+        return self._seen is not None
 
     def wait(self, timeout: float) -> bool:
         """Wait up to `timeout` s (with inotify) or `check_interval` s; True when someone else committed."""

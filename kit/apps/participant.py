@@ -7,32 +7,30 @@ no YAML. Each page load is a kernel; at 60 phones every megabyte counts.
 from __future__ import annotations
 
 import html
-import json
 import logging
-import os
 import threading
 from urllib.parse import parse_qs
 
 import ipywidgets as widgets
 
 from kit.apps.participant_activities import PhoneActivities
-from kit.apps.change_watch import ChangeWaiter
+from kit.apps.change_watch import change_waiter
+from kit.apps.page_request import preheated_and_waiting, request_query_string
 from kit.apps.polling import Poller
-from kit.settings import REQUEST_RECEIVED_ENV, session_code
+from kit.settings import session_code
 from kit.i18n import LANGUAGES, language, set_language, t
 from kit.model.answers import AnswerRejected
 from kit.model.live import LiveSession, SessionClosed, SessionNotFound
+from kit.model.remote import token_from_query
 from kit.store import Store, new_participant_pseudonym
 from kit.widgets import shared
 from kit.widgets.children import replace_children
 from kit.widgets.naslag import REFERENCE_CSS, ReferenceDrawer
 from kit.widgets.by_type import question_view
-from kit.widgets.participant import CodeEntry, EndedView, QuestionView, step_view
+from kit.widgets.participant import CodeEntry, EndedView, QuestionView, private_notepad, step_view
 from kit.widgets.style import A11Y_CSS, PARTICIPANT_CSS, PHONE_TOUCH_CSS
 
 POLL_SECONDS = 0.5
-# Where inotify is missing (not Linux), a look at SQLite's data_version this often between full refreshes.
-CHANGE_CHECK_SECONDS = 0.1
 log = logging.getLogger(__name__)
 
 
@@ -47,44 +45,6 @@ def group_from_query(query_string: str | None) -> str:
     return values[0].strip().lower()[:64]
 
 
-def request_query_string(environ=os.environ, receive=None) -> str:
-    """The query string of the page request this kernel serves.
-
-    A kernel Voilà started for the request has it in QUERY_STRING. A preheated kernel (VOILA_PREHEAT=True) was
-    started before any phone asked: it runs the notebook up to here, then waits until the server hands it a
-    request. That is what `voila.utils.wait_for_request()` does, but importing it loads the whole Jupyter server
-    into the kernel (+57 MB, measured), so this speaks the same small protocol: one websocket message with the
-    request's variables from `/voila/query/<kernel id>`.
-    """
-    # Always ask when preheated: a QUERY_STRING already in the environment was inherited, not this page's.
-    if environ.get("VOILA_PREHEAT") == "True" and environ.get(REQUEST_RECEIVED_ENV) != "1":
-        try:
-            info = (receive or _receive_request_info)(_request_info_url(environ))
-        except Exception:  # the phone then sees the code entry, which still works
-            log.exception("no request info for this preheated kernel")
-            info = {}
-        environ.pop("QUERY_STRING", None)
-        environ.update({str(k): str(v) for k, v in info.items()})
-        environ[REQUEST_RECEIVED_ENV] = "1"
-    return environ.get("QUERY_STRING", "")
-
-
-def _request_info_url(environ) -> str:
-    # The same variables and defaults as voila.utils.wait_for_request (Voilà 0.5).
-    protocol = environ.get("VOILA_WS_PROTOCOL", "ws")
-    host = environ.get("VOILA_APP_IP", "127.0.0.1")
-    port = environ.get("VOILA_APP_PORT", "8866")
-    base = environ.get("VOILA_WS_BASE_URL", environ.get("VOILA_SERVER_URL", "/"))
-    return f"{protocol}://{host}:{port}{base}voila/query/{environ.get('VOILA_KERNEL_ID', '')}"
-
-
-def _receive_request_info(url: str) -> dict:
-    from websockets.sync.client import connect  # 1 MB, and only in preheated kernels
-
-    with connect(url, open_timeout=10, max_size=2**20) as websocket:
-        return json.loads(websocket.recv())  # blocks until a phone asks for this page
-
-
 class ParticipantApp:
     def __init__(self, store: Store, code: str = "", poll_seconds: float | None = POLL_SECONDS,
                  follow_session_language: bool = True, group_token: str = ""):
@@ -95,6 +55,7 @@ class ParticipantApp:
         self.session: LiveSession | None = None
         self.activities: PhoneActivities | None = None
         self.view: widgets.Widget | None = None
+        self.notepad: widgets.HTML | None = None  # for blocks of quiet reflection (Werkvorm 2)
         self._shown_step: tuple[str, str | None] | None = None
         self._version = None
         self._lock = threading.Lock()
@@ -109,8 +70,8 @@ class ParticipantApp:
         self.poller = None
         if poll_seconds:
             # A commit by anyone else (the facilitator moving on) is shown at once, not at the next poll.
-            changes = ChangeWaiter(store, CHANGE_CHECK_SECONDS)
-            self.poller = Poller(self.refresh, poll_seconds, changes.wait)
+            changes = change_waiter(store)
+            self.poller = Poller(self.refresh, poll_seconds, changes.wait, on_watch_end=changes.close)
         if code:
             self.join(code)
         else:
@@ -132,6 +93,10 @@ class ParticipantApp:
             self.title.value += (f"<span hidden data-tlg-lang='{html.escape(language())}' "
                                  f"data-tlg-title='{html.escape(t('page.title.deelnemer'))}'></span>")
         self.activities = PhoneActivities(self.session, self.participant, self.group_token)
+        if any(block.private_writing for block in self.session.template.blocks):
+            # After everything else in the page, so changing the content above never redraws it (nor its text).
+            self.notepad = private_notepad()
+            self.widget.children = (*self.widget.children, self.notepad)
         self.refresh()
         if self.poller:
             self.poller.start()
@@ -153,37 +118,49 @@ class ParticipantApp:
             if follow:
                 follow()
             state = self.session.state()
-            if state.version == self._version:
-                return
-            self._version = state.version
-            if not state.session_open:
-                self._end()
-                return
-            step = self.session.step(state)
-            key = (step.block.key, step.item_key)
-            if key == self._shown_step:
-                return
-            self._shown_step = key
-            activity_view = self.activities.view_for(step)
-            if activity_view is not None:
-                self._show(activity_view)
-                return
-            if step.question is None:
-                self._show(step_view(step))
-                return
-            questions = step.block.questions
-            position = t("participant.question_of", n=questions.index(step.question) + 1, total=len(questions))
-            existing = self.store.sessions.get_answer(self.session.code, self.participant, step.question.key)
-            current = existing.value if existing else None
-            shared = step.question.private and self.participant in self.store.sessions.shared_participants(
-                self.session.code, step.question.key)
-            self._show(question_view(step.question, self._submit, current, position if len(questions) > 1 else "",
-                                     share=self._share, shared=shared))
+            self._follow_step(state)
+            thinking = self.session.thinking_time(state) if state.session_open else None
+            show_thinking = getattr(self.view, "show_thinking", None)  # a prompt with thinking time
+            if show_thinking:
+                show_thinking(thinking.thinking_label if thinking else "")
+
+    def _follow_step(self, state) -> None:
+        """Show the step the facilitator has open, unless this phone shows it already."""
+        if state.version == self._version:
+            return
+        self._version = state.version
+        if not state.session_open:
+            self._end()
+            return
+        step = self.session.step(state)
+        if self.notepad is not None:
+            self.notepad.layout.display = None if step.block.private_writing else "none"
+        key = (step.block.key, step.item_key)
+        if key == self._shown_step:
+            return
+        self._shown_step = key
+        activity_view = self.activities.view_for(step)
+        if activity_view is not None:
+            self._show(activity_view)
+            return
+        if step.question is None:
+            self._show(step_view(step))
+            return
+        questions = step.block.questions
+        position = t("participant.question_of", n=questions.index(step.question) + 1, total=len(questions))
+        existing = self.store.sessions.get_answer(self.session.code, self.participant, step.question.key)
+        current = existing.value if existing else None
+        shared = step.question.private and self.participant in self.store.sessions.shared_participants(
+            self.session.code, step.question.key)
+        self._show(question_view(step.question, self._submit, current, position if len(questions) > 1 else "",
+                                 share=self._share, shared=shared))
 
     def _end(self) -> None:
         """The facilitator closed the session: thanks, and any intention that stayed on this phone, to keep."""
         if self.poller:
             self.poller.stop()  # nothing will change any more
+        if self.notepad is not None:
+            self.notepad.layout.display = "none"
         intentions = [answer.value for question in self.session.template.questions() if question.private
                       if (answer := self.store.sessions.get_answer(self.session.code, self.participant, question.key))]
         self._show(EndedView(intentions))
@@ -226,13 +203,20 @@ def participant_app(db_url: str | None = None, query_string: str | None = None) 
     ready = None
     if query_string is None:
         served = session_code()
-        if served and os.environ.get("VOILA_PREHEAT") == "True" and os.environ.get(REQUEST_RECEIVED_ENV) != "1":
+        if served and preheated_and_waiting():
             try:
                 ready = ParticipantApp(store, served)
             except Exception:  # the request's own path below still works
                 log.exception("could not prepare the served session's page")
         query_string = request_query_string()
     code, group = code_from_query(query_string), group_from_query(query_string)
+    remote_token = token_from_query(query_string)
+    if remote_token is not None:  # the facilitator's phone remote, on this server because phones reach it
+        if ready is not None:
+            _discard(ready)
+        from kit.apps.remote import remote_page  # only for that one phone: the remote's controls and widgets
+
+        return remote_page(store, code, remote_token)
     # A session closed since the kernel was preheated refuses a new phone, as any closed code does (the pre-built
     # page would thank someone who never took part).
     if (ready is not None and ready.session is not None and code == ready.session.code and not group

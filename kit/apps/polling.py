@@ -26,11 +26,15 @@ log = logging.getLogger(__name__)
 
 
 class Poller:
-    def __init__(self, refresh, interval: float, wait_for_change=None, watch_timeout: float = 5.0):
+    def __init__(self, refresh, interval: float, wait_for_change=None, watch_timeout: float = 5.0, on_watch_end=None):
+        """`on_watch_end` gives back what the wait holds (an inotify descriptor, a listening connection): called once,
+        by the watcher thread when it ends, or by stop() when none ever started; never while a wait uses it."""
         self._refresh = refresh
         self._interval = interval
         self._wait_for_change = wait_for_change
         self._watch_timeout = watch_timeout
+        self._on_watch_end = on_watch_end
+        self._watching = False
         self._stopped = False
         self._pending = False
         self._task: asyncio.Task | None = None  # referenced, so the loop does not lose it
@@ -45,11 +49,26 @@ class Poller:
         else:
             self._task = loop.create_task(self._run())
             if self._wait_for_change is not None:
+                self._watching = True
                 threading.Thread(target=self._watch, args=(loop,), name="tlg-change-watch", daemon=True).start()
         return self
 
     def _watch(self, loop) -> None:
         """On a thread: only looks (never touches a widget); the refresh is scheduled on the loop."""
+        try:
+            self._watch_until_stopped(loop)
+        finally:
+            self._end_watch()
+
+    def _end_watch(self) -> None:
+        ending, self._on_watch_end = self._on_watch_end, None
+        if ending is not None:
+            try:
+                ending()
+            except Exception:
+                log.exception("could not give back what the change watch held")
+
+    def _watch_until_stopped(self, loop) -> None:
         while not self._stopped and not loop.is_closed():
             try:
                 if self._wait_for_change(self._watch_timeout) and not self._pending and not self._stopped:
@@ -58,6 +77,8 @@ class Poller:
             except RuntimeError:  # the loop closed
                 return
             except Exception:
+                if self._stopped:  # the page and its database closed while the watcher waited
+                    return
                 log.exception("change check failed")
                 time.sleep(self._interval)
 
@@ -71,7 +92,10 @@ class Poller:
             log.exception("refresh failed")
 
     def stop(self) -> None:
+        """The loop task ends at its next turn, the watcher after its current wait (at most watch_timeout)."""
         self._stopped = True
+        if not self._watching:
+            self._end_watch()
 
     async def _run(self) -> None:
         while True:

@@ -18,8 +18,8 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.transforms import blended_transform_factory
 
 from kit.analysis.aggregate import ScaleSummary, mean_label
-from kit.charts.style import (BACKGROUND, BAR_COLOUR, DPI, SCALE_MEAN_COLOUR, TEXT_COLOUR, TITLE_SIZE, WIDTH_INCHES,
-                              plain_axes)
+from kit.charts.style import (BACKGROUND, BAR_COLOUR, DPI, MEAN_OUTLINE, SCALE_MEAN_COLOUR, TEXT_COLOUR, TITLE_SIZE,
+                              WIDTH_INCHES, plain_axes)
 from kit.model.template import Question
 
 HEIGHT_INCHES = 6
@@ -60,7 +60,8 @@ def scale_distribution(question: Question, summary: ScaleSummary, *, title: str 
     ax.spines["left"].set_visible(False)
 
     if summary.mean is not None:
-        ax.axvline(summary.mean, color=SCALE_MEAN_COLOUR, linewidth=4, linestyle=(0, (4, 2)), zorder=2)
+        ax.axvline(summary.mean, color=SCALE_MEAN_COLOUR, linewidth=4, linestyle=(0, (4, 2)), zorder=2,
+                   path_effects=MEAN_OUTLINE)
         # Above the plot, not in it: inside it would collide with the count of whichever bar is under the mean.
         # Near either end of the scale the text hangs inwards, so it never runs off the picture.
         low, high = question.scale_min, question.scale_max

@@ -25,7 +25,7 @@ from matplotlib.patches import Patch
 from kit.i18n import number, t
 from kit.analysis.by_type import analysis_of
 from kit.charts.style import (BACKGROUND, DPI, LINE_COLOUR, MUTED_COLOUR, TEXT_COLOUR, TITLE_SIZE, TREND_MEAN_COLOUR,
-                              WIDTH_INCHES, plain_axes)
+                              WIDTH_INCHES, clearest_on, plain_axes)
 from kit.analysis.trends import QuestionSeries, WordTrends, too_few
 
 SUBTITLE_SIZE = 17
@@ -40,10 +40,11 @@ LEGEND_BUDGET = 68  # characters of legend text (plus ~8 per entry for its swatc
 LAST_SESSIONS = 12
 MIN_LABEL_SHARE = 6.0  # a segment narrower than this many percent carries no number (it would not fit)
 
-# Likert: the favourable side in blues, the unfavourable side in oranges with hatching; stronger is darker.
-POSITIVE = ("#1f4e79", "#2e75b6", "#9dc3e6")  # strongest first
-NEGATIVE = ("#843c0c", "#c55a11", "#f4b183")
-NEUTRAL = "#d9d9d9"
+# Likert: the favourable side in blues, the unfavourable side in oranges with hatching; stronger is darker. The
+# lightest of each is still 3:1 on white (WCAG 1.4.11); a white edge between segments keeps neighbours apart.
+POSITIVE = ("#1f4e79", "#2e75b6", "#5d94cf")  # strongest first
+NEGATIVE = ("#843c0c", "#c55a11", "#d8742a")
+NEUTRAL = "#8c8c8c"
 NEGATIVE_HATCH = "//"
 NEUTRAL_HATCH = ".."
 # Stacked bars: one hatch per option as well as one shade.
@@ -149,17 +150,27 @@ def mean_over_time(series: QuestionSeries, *, title: str | None = None, last: in
     ends = f"{question.scale_min} = {question.min_label}, {question.scale_max} = {question.max_label}"
     subtitle = _subtitle(t("trends.chart_mean", ends=ends), shown, total)
 
-    fig = _figure(6.8)
-    ax = fig.add_subplot()
-    _style(ax, title or question.text, subtitle)
     x = np.arange(len(sessions))
     visible = ~sessions["suppressed"].to_numpy() & stats["mean"].notna().to_numpy()
     mean, low, high = (stats[c].to_numpy(dtype="float64") for c in ("mean", "ci_low", "ci_high"))
+    bottom, top = question.scale_min, question.scale_max
+    # A t-interval of answers close to a scale's end can run past it (4,8 ± 0,6 on a scale to 5); the chart keeps
+    # to the scale, so it cuts the interval at the end and says so with a mark, instead of cutting it silently.
+    with np.errstate(invalid="ignore"):
+        past_bottom, past_top = visible & (low < bottom), visible & (high > top)
+    marks = "".join(mark for mark, past in (("▲", past_top), ("▼", past_bottom)) if past.any())
+    if marks:
+        subtitle += "\n" + t("trends.chart_interval_clipped", marks=" / ".join(marks), low=bottom, high=top)
+
+    fig = _figure(6.8)
+    ax = fig.add_subplot()
+    _style(ax, title or question.text, subtitle)
     if visible.any():
         ax.plot(x[visible], mean[visible], color=LINE_COLOUR, linewidth=2, zorder=1)
-        interval = np.vstack([mean - low, high - mean])[:, visible]
-        ax.errorbar(x[visible], mean[visible], yerr=np.nan_to_num(interval), fmt="o", color=TREND_MEAN_COLOUR,
-                    ecolor=TEXT_COLOUR, elinewidth=2.5, capsize=10, capthick=2.5, markersize=13, zorder=3)
+        # No interval with one answer, nor a zero-width one without spread: the table says why (issue 16).
+        for xi in x[visible & (high > low)]:
+            _interval(ax, xi, low[xi], high[xi], bottom, top)
+        ax.plot(x[visible], mean[visible], "o", color=TREND_MEAN_COLOUR, markersize=13, zorder=3)
     span = question.scale_max - question.scale_min
     for xi, show, m in zip(x, visible, mean):
         if show:
@@ -177,6 +188,18 @@ def mean_over_time(series: QuestionSeries, *, title: str | None = None, last: in
     ax.yaxis.grid(True, color="#d0d0d0", linewidth=1)
     ax.set_axisbelow(True)
     return fig
+
+
+def _interval(ax: Axes, x: float, low: float, high: float, bottom: float, top: float) -> None:
+    """One session's interval: a line with a cap at each end, or at an end past the scale a triangle pointing on
+    (▲ above, ▼ below) at the scale's end, where the line stops."""
+    ax.plot([x, x], [max(low, bottom), min(high, top)], color=TEXT_COLOUR, linewidth=2.5, zorder=2)
+    for end, past, edge, mark in ((low, low < bottom, bottom, "v"), (high, high > top, top, "^")):
+        if past:
+            ax.plot([x], [edge], marker=mark, markersize=17, color=TEXT_COLOUR, linestyle="none", zorder=3)
+        else:
+            ax.plot([x], [end], marker="_", markersize=20, markeredgewidth=2.5, color=TEXT_COLOUR,
+                    linestyle="none", zorder=3)
 
 
 def recurring_words_chart(words: WordTrends, *, top: int = 12, title: str | None = None) -> Figure:
@@ -303,8 +326,7 @@ def _legend_width(entries, columns: int) -> int:
 
 def _hatch_colour(colour: str) -> str:
     """Hatching that stays visible: white lines on a dark fill, dark lines on a light one."""
-    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    return "white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45 else TEXT_COLOUR
+    return clearest_on(colour)
 
 
 def _strongest_first(palette: tuple[str, ...], count: int) -> list[str]:
@@ -314,9 +336,9 @@ def _strongest_first(palette: tuple[str, ...], count: int) -> list[str]:
 
 
 def _shades(count: int) -> list[str]:
-    """`count` blues from light to dark, the lightest still clearly darker than the white page."""
+    """`count` blues from light to dark, the lightest still 3:1 on the white page (Blues from 0.6 on)."""
     cmap = colormaps["Blues"]
-    return ["#%02x%02x%02x" % tuple(int(v * 255) for v in cmap(x)[:3]) for x in np.linspace(0.3, 0.95, count)]
+    return ["#%02x%02x%02x" % tuple(int(v * 255) for v in cmap(x)[:3]) for x in np.linspace(0.6, 1.0, count)]
 
 
 def _stacked_label(info) -> str:

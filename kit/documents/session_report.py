@@ -102,10 +102,13 @@ def _title_page(pdf: PdfDocument, data: SessionData, today: date) -> None:
                    headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL)) as table:
         table.row((t("report.part"), t("report.minutes")))
         for block in data.template.blocks:
-            table.row((plain_text(block.title), str(block.minutes)))
+            skipped = block.key in data.skipped_blocks
+            table.row((plain_text(block.title), t("room.agenda_skipped") if skipped else str(block.minutes)))
         total = table.row()
         total.cell(t("report.total"), style=FontFace(emphasis="BOLD"))
-        total.cell(str(data.template.total_minutes), style=FontFace(emphasis="BOLD"))
+        # With optional blocks in, the length in words as the handbook gives it, not a fixed sum.
+        length = data.template.about_length() if data.template.has_optional_blocks else str(data.template.total_minutes)
+        total.cell(length, style=FontFace(emphasis="BOLD"))
 
 
 # -- one block of the agenda ----------------------------------------------------------------------------------------

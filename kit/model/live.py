@@ -36,6 +36,13 @@ class TimerView:
         text = f"{seconds // 60}:{seconds % 60:02d}"
         return t("facilitator.overtime", time=text) if self.remaining < 0 else text
 
+    @property
+    def thinking_label(self) -> str:
+        """The same clock as a prompt's thinking time, in words for the room and the phones."""
+        if self.remaining <= 0:
+            return t("thinking.over")
+        return t("thinking.left" if self.running else "thinking.paused", time=self.label)
+
 
 class LiveSession:
     def __init__(self, store: Store, record: SessionRecord, clock=time.time):
@@ -75,10 +82,20 @@ class LiveSession:
         current = self.state()
         was = self.step(current)
         target = self.template.steps[index]
-        changes = {"block_key": target.block.key, "question_key": target.item_key, "results_shown": False}
-        # A new block starts its own clock; so does each timed prompt (thinking time per reflection question).
-        if target.block.key != current.block_key or target.timed_prompt or was.timed_prompt:
-            changes.update(timer_started_at=None, timer_elapsed=0.0)
+        changes = {"block_key": target.block.key, "question_key": target.item_key, "results_shown": False,
+                   "thinking_from": None}
+        # A new block starts its own clock. Within a block the clock runs on, through its prompts too.
+        started, elapsed = current.timer_started_at, current.timer_elapsed
+        if target.block.key != current.block_key:
+            started, elapsed = None, 0.0
+        if target.timed_prompt:
+            # A timed prompt's thinking time starts with it, by itself (the facilitator can pause it): the block
+            # clock runs, and the thinking time counts from the block clock's reading now.
+            now = self._clock()
+            if started is not None:
+                elapsed += now - started
+            started, changes["thinking_from"] = now, elapsed
+        changes.update(timer_started_at=started, timer_elapsed=elapsed)
         # The groups keep the afwegingskader in view while they fill in the worksheet: it comes up on the projector
         # when the worksheet opens (the facilitator can take it off) and goes when the worksheet closes, unless
         # the facilitator put another naslag section up meanwhile.
@@ -102,7 +119,49 @@ class LiveSession:
         current = self.step(state).index
         if from_index is not None and from_index != current:
             return state
-        return self.go_to(current + delta)
+        index = self._neighbour(state, current, delta)
+        return state if index is None else self.go_to(index)
+
+    def _neighbour(self, state: LiveStateRecord, index: int, delta: int) -> int | None:
+        """The next step in this direction that is not in a skipped block; None at either end."""
+        steps = self.template.steps
+        index += delta
+        while 0 <= index < len(steps) and steps[index].block.key in state.skipped_blocks:
+            index += delta
+        return index if 0 <= index < len(steps) else None
+
+    # -- optional blocks ----------------------------------------------------------------------------------------
+    def skip_block(self, block_key) -> LiveStateRecord:
+        """Skip an optional block for this session; standing in it, move on to the next block that is not skipped.
+        A block that is not optional (or unknown: a synced value can be anything) is refused with ValueError."""
+        block = self.template.block(block_key) if isinstance(block_key, str) else None
+        if block is None or not block.optional:
+            raise ValueError(block_key)
+        state = self.state()
+        if block_key not in state.skipped_blocks:
+            state = self.store.sessions.update_live_state(self.code, skipped_blocks=(*state.skipped_blocks, block_key))
+        step = self.step(state)
+        if step.block.key == block_key:
+            after = self._neighbour(state, step.index, +1)
+            if after is not None:
+                state = self.go_to(after)
+        return state
+
+    def unskip_block(self, block_key) -> LiveStateRecord:
+        """The skipped block is back on the agenda."""
+        state = self.state()
+        if block_key not in state.skipped_blocks:
+            return state
+        return self.store.sessions.update_live_state(
+            self.code, skipped_blocks=tuple(k for k in state.skipped_blocks if k != block_key))
+
+    def remaining_seconds(self, state: LiveStateRecord | None = None) -> float:
+        """Until the planned end: what is left of this block's time plus the blocks after it, skipped ones not."""
+        state = state or self.state()
+        step = self.step(state)
+        position = self.template.blocks.index(step.block)
+        later = sum(b.minutes for b in self.template.blocks[position + 1:] if b.key not in state.skipped_blocks)
+        return max(0.0, self.timer(state).remaining) + later * 60
 
     def block_start(self, block_key: str) -> int:
         """The index of a block's first step (the agenda jumps there). KeyError for a block the template lacks."""
@@ -116,20 +175,35 @@ class LiveSession:
         state = self.state()
         if self.step(state).block.key == block_key:
             return state
-        return self.go_to(self.block_start(block_key))
+        start = self.block_start(block_key)
+        if block_key in state.skipped_blocks:  # chosen on purpose: the block is back on the agenda
+            self.unskip_block(block_key)
+        return self.go_to(start)
 
     def set_results_shown(self, shown: bool) -> LiveStateRecord:
         return self.store.sessions.update_live_state(self.code, results_shown=shown)
 
     # -- block timer --------------------------------------------------------------------------------------------
-    def timer(self, state: LiveStateRecord | None = None) -> TimerView:
-        state = state or self.state()
+    def _elapsed(self, state: LiveStateRecord) -> float:
         elapsed = state.timer_elapsed
         if state.timer_started_at is not None:
             elapsed += self._clock() - state.timer_started_at
+        return elapsed
+
+    def timer(self, state: LiveStateRecord | None = None) -> TimerView:
+        """The block's clock: it keeps running through the block's prompts."""
+        state = state or self.state()
+        return TimerView(self.step(state).block.minutes * 60 - self._elapsed(state), state.timer_started_at is not None)
+
+    def thinking_time(self, state: LiveStateRecord | None = None) -> TimerView | None:
+        """The thinking time left for the prompt on screen (None when the step has none). It runs and pauses
+        with the block's clock, so one pause stops both."""
+        state = state or self.state()
         step = self.step(state)
-        total = step.block.prompt_seconds if step.timed_prompt else step.block.minutes * 60
-        return TimerView(total - elapsed, state.timer_started_at is not None)
+        if not step.timed_prompt or state.thinking_from is None:
+            return None
+        used = self._elapsed(state) - state.thinking_from
+        return TimerView(step.block.prompt_seconds - used, state.timer_started_at is not None)
 
     def start_timer(self) -> LiveStateRecord:
         state = self.state()
@@ -145,7 +219,11 @@ class LiveSession:
         return self.store.sessions.update_live_state(self.code, timer_started_at=None, timer_elapsed=elapsed)
 
     def reset_timer(self) -> LiveStateRecord:
-        return self.store.sessions.update_live_state(self.code, timer_started_at=None, timer_elapsed=0.0)
+        state = self.state()
+        # On a timed prompt its thinking time starts over with the clock.
+        thinking_from = 0.0 if state.thinking_from is not None else None
+        return self.store.sessions.update_live_state(self.code, timer_started_at=None, timer_elapsed=0.0,
+                                                     thinking_from=thinking_from)
 
     # -- answers ------------------------------------------------------------------------------------------------
     def submit(self, participant: str, question_key, raw, session_code: str | None = None) -> str:

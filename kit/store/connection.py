@@ -170,6 +170,10 @@ class Database:
         """A number that changes when another connection commits (None: the database has no cheap way to tell)."""
         return None
 
+    def change_listener(self):
+        """Something that waits for another connection's commit and is told of it (None: use change_counter)."""
+        return None
+
     def tables_with_column(self, column: str) -> list[str]:
         raise NotImplementedError
 
@@ -363,7 +367,11 @@ class PostgresDatabase(Database):
             raise
 
     def commit(self) -> None:
+        from kit.store.notify import NOTIFY_SQL
+
         try:
+            # In the transaction: sent to the listening pages only if, and when, the COMMIT succeeds.
+            self.connection.execute(NOTIFY_SQL)
             self.connection.execute("COMMIT")
         finally:
             self._in_transaction = False
@@ -377,6 +385,14 @@ class PostgresDatabase(Database):
 
     def close(self) -> None:
         self.connection.close()
+
+    def change_listener(self):
+        from kit.store.notify import ChangeListener
+
+        def own_pid() -> int:
+            return self.connection.info.backend_pid
+
+        return ChangeListener(self._open, own_pid)
 
     def has_table(self, name: str) -> bool:
         rows = self.execute(

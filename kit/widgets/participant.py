@@ -14,7 +14,7 @@ import ipywidgets as widgets
 from kit.i18n import t
 from kit.model.template import Question
 from kit.widgets import shared
-from kit.widgets.html import label_by_heading, label_field
+from kit.widgets.html import html_widget, label_by_heading, label_field
 from kit.widgets.shared import html as _html
 
 Submit = Callable[[str, object], "tuple[bool, str]"]
@@ -66,11 +66,37 @@ class PromptView(widgets.VBox):
     """A question to think or talk about. Nothing to fill in: the phone only keeps the question in view."""
 
     def __init__(self, block_title: str, prompt: str, position: str, hint: str | None = None):
+        # The thinking time left, when the prompt has one; empty otherwise (its layout is shared: never hidden).
+        self.thinking = _html("", "tlg-thinking")
         super().__init__([
             _html(html.escape(f"{block_title} · {position}"), "tlg-hint"),
             _html(html.escape(prompt), "tlg-question", "tlg-heading"),
+            self.thinking,
             _html(html.escape(hint or t("participant.prompt_hint")), "tlg-hint"),
         ], layout=shared.layout())
+
+    def show_thinking(self, label: str) -> None:
+        """Called at every refresh: only a changed text goes to the phone."""
+        if self.thinking.value != html.escape(label):
+            self.thinking.value = html.escape(label)
+
+
+def private_notepad() -> widgets.HTML:
+    """A place to write one's reflection that stays on the phone. The text area is plain HTML inside an HTML
+    widget, not a widget of its own: its content is no trait, so ipywidgets never sends it to the kernel (nothing
+    to store, log or show), and it is gone with the page. Spell checking and autocomplete are off, so the browser
+    sends it nowhere either. The app keeps this one widget in the page and only hides it, so the text survives
+    the steps of the block."""
+    pad = html_widget(  # a layout of its own: the app hides and shows it
+        "<div class='tlg-notepad'>"
+        f"<label for='tlg-notepad-text' class='tlg-notepad-title'>{html.escape(t('notepad.title'))}</label>"
+        f"<p class='tlg-notepad-privacy'>{html.escape(t('notepad.privacy'))}</p>"
+        "<textarea id='tlg-notepad-text' rows='6' autocomplete='off' autocorrect='off' autocapitalize='sentences'"
+        " spellcheck='false'></textarea></div>",
+        "tlg-notepad-box",
+    )
+    pad.layout.display = "none"
+    return pad
 
 
 class PromptListView(widgets.VBox):

@@ -17,6 +17,12 @@ body, .jp-Notebook, .voila-container { background: #ffffff; }
 .tlg-phone .widget-html-content { font-size: 20px; line-height: 1.4; }
 .tlg-title .widget-html-content { font-size: 22px; font-weight: 700; color: #1f4e79; }
 .tlg-question .widget-html-content { font-size: 24px; font-weight: 700; margin: 8px 0 12px; }
+.tlg-notepad { display: flex; flex-direction: column; gap: 6px; margin-top: 12px; }
+.tlg-notepad-title { font-size: 18px; font-weight: 700; }
+.tlg-notepad-privacy { font-size: 16px; margin: 0; color: #333; }
+.tlg-notepad textarea { font: inherit; font-size: 18px; min-height: 44px; width: 100%; box-sizing: border-box;
+  padding: 8px; border: 2px solid #1f4e79; border-radius: 6px; }
+.tlg-thinking .widget-html-content { font-size: 22px; font-weight: 700; color: #1f4e79; font-variant-numeric: tabular-nums; }
 .tlg-hint .widget-html-content { font-size: 16px; color: #444; }
 .tlg-status .widget-html-content { font-size: 20px; font-weight: 700; min-height: 28px; }
 .tlg-status-ok .widget-html-content { color: #116622; }
@@ -86,6 +92,12 @@ PROJECTOR_CSS = """
   color: #111; font-size: clamp(16px, 0.7vw + 0.9vh, 22px); white-space: normal; }
 .tlg-agenda .tlg-agenda-item.tlg-current, .tlg-agenda .tlg-agenda-item.tlg-current .widget-html-content {
   background: #1f4e79; color: #fff; font-weight: 700; }
+.tlg-agenda .tlg-agenda-item.tlg-skipped, .tlg-agenda .tlg-agenda-item.tlg-skipped .widget-html-content {
+  text-decoration: line-through; color: #555; }
+.tlg-agenda button.tlg-agenda-skip { min-height: 0; margin: 0 0 4px 12px; padding: 2px 8px;
+  font-size: clamp(14px, 0.5vw + 0.7vh, 18px); }
+.tlg-agenda .tlg-agenda-remaining .widget-html-content { font-size: clamp(15px, 0.5vw + 0.8vh, 20px); color: #333;
+  font-variant-numeric: tabular-nums; }
 .tlg-join { flex: 0 0 auto; }
 .tlg-join-small { display: flex; gap: 12px; align-items: center; justify-content: flex-end; }
 .tlg-join-small .tlg-join-text { text-align: right; }
@@ -108,10 +120,15 @@ PROJECTOR_CSS = """
 .tlg-screen p { margin: 0 0 0.45em; }
 .tlg-screen li { margin: 4px 0; }
 .tlg-screen .tlg-prompt { font-size: clamp(28px, 1.8vw + 2vh, 48px); font-weight: 700; line-height: 1.25; }
+.tlg-thinking .widget-html-content { font-size: clamp(24px, 1.2vw + 1.4vh, 40px); font-weight: 700; color: #1f4e79;
+  font-variant-numeric: tabular-nums; }
 .tlg-screen .tlg-prompt-position { font-size: clamp(18px, 0.8vw + 0.9vh, 24px); color: #333; }
 .tlg-count-line { font-size: clamp(22px, 1vw + 1.2vh, 34px); font-weight: 700; margin: 0 0 6px; }
 .tlg-activity .widget-html-content { font-size: clamp(18px, 0.9vw + 1vh, 26px); }
 .tlg-board-row { margin: 0 0 min(1.2vh, 10px); }
+.tlg-board-columns-2 { columns: 2; column-gap: 32px; }
+.tlg-board-columns-3 { columns: 3; column-gap: 24px; }
+.tlg-board-row { break-inside: avoid; }
 .tlg-board-text { font-size: clamp(18px, 0.9vw + 1.1vh, 28px); font-weight: 700; }
 .tlg-board-bar { display: flex; align-items: center; gap: 12px; }
 .tlg-board-bar span { display: inline-block; height: clamp(14px, 2.4vh, 28px); background: #1f4e79; }

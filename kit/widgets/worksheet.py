@@ -250,6 +250,7 @@ class WorksheetApproval(widgets.VBox):
         self.pending = 0
         self._shown_key = None
         super().__init__([_html(f"<b>{html.escape(t('worksheet.approval'))}</b>"), self.rows])
+        self.add_class("tlg-approval")
 
     def show(self, groups, answers) -> None:
         """groups: GroupRecord-like (group_id, label); answers: (group_id, step_key, question_index, value, shown)."""

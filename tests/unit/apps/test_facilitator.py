@@ -200,11 +200,17 @@ def test_screen_text_and_prompts_reach_the_room_and_the_phones(store):
     screen.next_button.click()  # the block's own introduction (no screen text)
     screen.next_button.click()
     assert "Wat valt je op?" in screen.screen.content.value and "Vraag 1 van 2" in screen.screen.content.value
-    assert screen.timer.display.value == "2:00"
+    # The block's clock stays in view and runs; the prompt's thinking time started by itself, under the prompt.
+    assert screen.timer.display.value in ("15:00", "14:59") and screen.timer_buttons.pause_button.disabled is False
+    assert screen.screen.thinking.value in ("Denktijd nog 2:00", "Denktijd nog 1:59")
     assert screen.results_button.disabled
     phone.refresh()
     assert isinstance(phone.view, PromptView)
     assert "Wat valt je op?" in str([c.value for c in phone.view.children])
+    assert phone.view.thinking.value in ("Denktijd nog 2:00", "Denktijd nog 1:59")
+    screen.timer_buttons.pause_button.click()
+    phone.refresh()
+    assert "(gepauzeerd)" in phone.view.thinking.value and "(gepauzeerd)" in screen.screen.thinking.value
     LiveSession.open(store, record.code).go_next()
     phone.refresh()
     assert "Wat drijft je?" in str([c.value for c in phone.view.children])

@@ -6,6 +6,7 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
+from chart_contrast import contrast_failures
 from factories import TEVREDENHEID, VAARDIGHEID
 from kit.analysis import aggregate
 from kit.charts import session_charts
@@ -178,3 +179,17 @@ def test_importing_charts_leaves_pyplot_alone():
     root = Path(__file__).resolve().parents[3]
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_every_projector_chart_meets_aa_contrast_inside_the_image():
+    figures = {
+        "ordered": session_charts.ordered_bars(VAARDIGHEID, aggregate.option_counts(VAARDIGHEID, ["vaardig"] * 3)),
+        "scale": session_charts.scale_distribution(TEVREDENHEID, aggregate.scale_summary(TEVREDENHEID, ["2", "3", "4"])),
+        "words": session_charts.word_cloud_bars([("tijd", 3), ("overleg", 2)]),
+    }
+    assert {name: contrast_failures(fig) for name, fig in figures.items() if contrast_failures(fig)} == {}
+    # The mean line crosses the dark blue bars: no colour is 3:1 against both them and the page, so a white edge
+    # of its own keeps it apart from the bars.
+    [line] = figures["scale"].axes[0].lines
+    [outline] = line.get_path_effects()
+    assert to_hex(outline._gc["foreground"]) == "#ffffff" and outline._gc["linewidth"] > line.get_linewidth()

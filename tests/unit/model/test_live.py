@@ -166,7 +166,7 @@ def test_a_restart_resumes_exactly_where_the_session_was(file_store, template):
         assert [a.value for a in reopened.sessions.answers(record.code)] == ["4"]
 
 
-def test_prompts_are_steps_with_their_own_thinking_time(store, clock):
+def test_prompts_start_their_own_thinking_time_while_the_block_clock_runs_on(store, clock):
     from kit.model.template import Block, Template
 
     template = Template(1, "t", "nl", "T", (
@@ -175,16 +175,28 @@ def test_prompts_are_steps_with_their_own_thinking_time(store, clock):
     ))
     record = store.sessions.create_session(template.to_dict(), "T", "2026-11-28", "stilte")
     session = LiveSession(store, record, clock=clock)
-    assert session.timer().label == "15:00"
+    assert session.timer().label == "15:00" and session.thinking_time() is None
+    session.start_timer()
+    clock.now += 60  # the facilitator explains the thought experiment for a minute
     session.go_next()
     assert session.step().prompt_text == "Wat valt je op?"
     assert session.state().question_key == "prompt-1"
-    assert session.timer().label == "1:30"
-    session.start_timer()
+    assert session.thinking_time().label == "1:30" and session.thinking_time().running
     clock.now += 30
-    assert session.timer().label == "1:00"
-    session.go_next()  # the next prompt starts its own thinking time, stopped until the facilitator starts it
-    assert session.step().prompt_text == "Wat drijft je?" and session.timer().label == "1:30"
+    assert session.thinking_time().label == "1:00"
+    assert session.timer().label == "13:30"  # the block's clock ran on through the prompt
+    session.pause_timer()  # one pause stops both
+    clock.now += 100
+    assert session.thinking_time().label == "1:00" and not session.thinking_time().running
+    assert session.timer().label == "13:30"
+    session.go_next()  # the next prompt starts its own thinking time, by itself, and the clock again
+    assert session.step().prompt_text == "Wat drijft je?" and session.thinking_time().label == "1:30"
+    assert session.timer().running
+    clock.now += 100
+    assert session.thinking_time().remaining == pytest.approx(-10)
+    assert session.timer().label == "11:50"
+    session.go_next()  # a new block: its own clock, stopped, and no thinking time
+    assert session.timer().label == "10:00" and not session.timer().running and session.thinking_time() is None
     with pytest.raises(AnswerRejected):
         session.submit("p1", "prompt-2", "ik wil iets zeggen")  # nothing is recorded for a prompt
 
@@ -212,3 +224,54 @@ def test_the_afwegingskader_is_on_the_projector_while_the_worksheet_is_open(stor
     session.show_reference("meldcode", sections)  # something the facilitator chose stays when the worksheet closes
     session.go_next()
     assert session.state().reference_key == "meldcode"
+
+
+def test_a_prompt_reached_by_going_back_into_its_block_starts_its_thinking_time(store, clock):
+    from kit.model.template import Block, Template
+
+    template = Template(1, "t", "nl", "T", (
+        Block("stilte", "Gedachte-experiment", 15, prompts=("Wat valt je op?",), prompt_seconds=90),
+        Block("slot", "Afsluiting", 10),
+    ))
+    record = store.sessions.create_session(template.to_dict(), "T", "2026-11-28", "slot")
+    session = LiveSession(store, record, clock=clock)
+    session.go_to(2)
+    session.go_previous()
+    assert session.step().prompt_text == "Wat valt je op?"
+    assert session.thinking_time().label == "1:30" and session.timer().label == "15:00" and session.timer().running
+    session.reset_timer()
+    clock.now += 20
+    assert session.thinking_time().label == "1:30" and not session.timer().running
+
+
+def test_an_optional_block_is_skipped_and_the_walk_and_remaining_time_replan(store, clock):
+    from kit.model.template import Block, Template
+
+    template = Template(1, "t", "nl", "T", (
+        Block("drie", "Werkvorm 3", 25), Block("vier", "Werkvorm 4", 15, optional=True, prompts=("Wat gaat goed?",)),
+        Block("vijf", "Werkvorm 5", 20),
+    ))
+    record = store.sessions.create_session(template.to_dict(), "T", "2026-11-28", "drie")
+    session = LiveSession(store, record, clock=clock)
+    assert session.remaining_seconds() == 60 * 60
+    with pytest.raises(ValueError):
+        session.skip_block("drie")  # not optional
+    with pytest.raises(ValueError):
+        session.skip_block(["vier"])  # a synced value can be anything
+    session.skip_block("vier")
+    assert session.state().skipped_blocks == ("vier",) and session.step().block.key == "drie"
+    assert session.remaining_seconds() == 45 * 60
+    session.start_timer()
+    clock.now += 600
+    assert session.remaining_seconds() == 35 * 60
+    session.go_next()  # past the skipped block
+    assert session.step().block.key == "vijf" and session.timer().label == "20:00"
+    session.go_previous()
+    assert session.step().block.key == "drie"
+    session.go_to_block("vier")  # chosen on purpose from the agenda: back on the agenda
+    assert session.step().block.key == "vier" and session.state().skipped_blocks == ()
+    session.skip_block("vier")  # standing in it: on to the next block
+    assert session.step().block.key == "vijf" and session.state().skipped_blocks == ("vier",)
+    session.unskip_block("vier")
+    session.go_previous()
+    assert session.step().block.key == "vier" and session.step().prompt == 0
