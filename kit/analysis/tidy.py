@@ -32,7 +32,8 @@ from kit.store import Store
 SESSION_COLUMNS = ["session", "team", "date", "template", "language", "status", "participants"]
 ANSWER_COLUMNS = ["session", "team", "date", "block", "question", "question_text", "type", "value", "number",
                   "participant", "shown"]
-POINT_COLUMNS = ["session", "team", "date", "point", "text", "stickers", "status", "shown", "merged_into"]
+POINT_COLUMNS = ["session", "team", "date", "point", "text", "stickers", "status", "shown", "merged_into",
+                 "from_route_map"]
 ACTION_COLUMNS = ["session", "team", "date", "action", "text", "level", "owner", "planning", "status", "done",
                   "point"]
 WORKSHEET_COLUMNS = ["session", "team", "date", "group", "case", "case_title", "step", "step_title",
@@ -59,7 +60,7 @@ class _Reads:
     def answers(self, codes):  # (code, key, value, shown, shared, participant)
         return self.store.history.bulk_answers(codes, participants=True)
 
-    def points(self, codes):  # (code, point id, text, status, merged_into, position, stickers)
+    def points(self, codes):  # (code, point id, text, status, merged_into, position, stickers, from route map)
         return self.store.history.bulk_points(codes)
 
     def actions(self, codes):  # (code, action id, point id, text, level, owner, planning, status, position)
@@ -309,13 +310,14 @@ def points(team=None, since=None, until=None, db=None) -> pd.DataFrame:
         own = sorted(per_session.get(code, []), key=lambda r: r[5])
         number = {row[1]: n for n, row in enumerate(own, start=1)}
         session = by_code[code]
-        for _, point_id, text, status, merged_into, _, stickers in own:
+        for _, point_id, text, status, merged_into, _, stickers, from_route_map in own:
             out.append((code, session.team, session.date, number[point_id], text, int(stickers), status,
-                        status == "open", number.get(merged_into) if merged_into else None))
+                        status == "open", number.get(merged_into) if merged_into else None, bool(from_route_map)))
     frame = _frame(out, POINT_COLUMNS, chosen)
     frame["stickers"] = frame["stickers"].astype("int64")
     frame["point"] = frame["point"].astype("int64")
     frame["shown"] = frame["shown"].astype(bool)
+    frame["from_route_map"] = frame["from_route_map"].astype(bool)
     frame["merged_into"] = frame["merged_into"].astype("Int64")
     frame["status"] = pd.Categorical(frame["status"], categories=list(POINT_STATUSES), ordered=True)
     return frame

@@ -177,9 +177,11 @@ class PrepareApp:
                                           description=t("prepare.case_text"), rows=7,
                                           layout=widgets.Layout(width="640px"))
         self.case_message = widgets.HTML()
+        self.paper = widgets.HTML()  # the download link of Werkvorm 3 on paper
         case_box = _section(t("prepare.step_case"), widgets.HTML(f"<p>{html.escape(t('prepare.case_hint'))}</p>"),
                             self.case_title, self.case_text,
-                            _button(t("prepare.save_case"), self.save_case, "primary"), self.case_message)
+                            _button(t("prepare.save_case"), self.save_case, "primary"), self.case_message,
+                            _button(t("prepare.paper"), self.make_paper), self.paper)
         # 3. stickers
         wide = {"description_width": "initial"}
         self.stickers = widgets.BoundedIntText(min=1, max=20, value=3, description=t("prepare.stickers"), style=wide)
@@ -382,6 +384,18 @@ class PrepareApp:
             self.preview.close()
         self.preview = PhonePreview(self.template) if self.template is not None else None
         replace_children(self.preview_box, [self.preview.widget] if self.preview else [])
+
+    def make_paper(self) -> bytes | None:
+        """Werkvorm 3 on paper (as `teamleergesprek werkblad`): the worksheet per case and the empty route map."""
+        from kit.documents.worksheet_paper import worksheet_block, worksheet_pdf
+
+        if self.template is None or worksheet_block(self.template) is None:
+            self.paper.value = ""
+            return None
+        pdf = worksheet_pdf(self.template)
+        self.paper.value = download_link(f"werkblad-{self.template.name}.pdf", "application/pdf", pdf,
+                                         t("prepare.download"))
+        return pdf
 
     # -- 5. session, 6. invitation -------------------------------------------------------------------------------
     def _show_leave_out(self, template: Template) -> None:

@@ -267,3 +267,16 @@ def test_previewing_the_english_template_leaves_the_page_in_dutch(app):
     assert "Nu: Welcome" in all_text(app.preview.phone.view)  # the English questions, the page's own words
     assert not app.save_case()
     assert "Maak eerst een eigen kopie" in app.case_message.value
+
+
+def test_werkvorm_3_on_paper_is_one_tap_away(app):
+    import io
+    import re
+
+    pdf = app.make_paper()
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    cases = app.template.block("werkvorm3").meldcode.cases
+    assert len(pages) == len(cases) + 1  # a page per case, then the route map
+    assert cases[0].title in pages[0].extract_text() and "Routekaart" in pages[-1].extract_text()
+    (name,) = re.findall(r"download='([^']+)'", app.paper.value)
+    assert name == "werkblad-teamleergesprek.pdf"
