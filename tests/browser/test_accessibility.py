@@ -180,7 +180,7 @@ def test_the_werkvormen_naslag_and_closing(browser, tmp_path, axe):
     try:
         facilitator = open_facilitator(browser, served.facilitator_url)
         phone = new_page(browser, served.join_url, **PHONE)
-        expect(phone.get_by_text("Even wachten…")).to_be_visible()
+        expect(phone.get_by_text("Even wachten…")).to_be_visible(timeout=PAGE_TIMEOUT_MS)
 
         walk_to(facilitator, served, block="werkvorm1", prompt=0)
         expect(phone.locator(".tlg-question")).to_be_visible()
@@ -366,3 +366,89 @@ def test_a_participant_does_the_startoefening_with_the_keyboard_only(browser, se
     assert {row["vraag"]: row["antwoord"] for row in rows} == {
         "vaardigheid": "redelijk vaardig", "tevredenheid_school": "4", "versterken": "Meer tijd voor overleg",
         "bieden": "Ervaring met gesprekken", "tevredenheid_samenwerking": "tevreden"}
+
+
+def focused_heading(page) -> str:
+    return page.evaluate("""() => { const el = document.activeElement;
+        return el && (el.getAttribute('role') === 'heading' || /^H[1-6]$/.test(el.tagName)) ? el.textContent.trim() : ''; }""")
+
+
+def test_werkvorm_3_and_5_with_the_keyboard_only(browser, served):
+    """A group's phone fills the worksheet, then a participant writes a post-it, places and takes back stickers,
+    shares an intention and opens and closes the naslag: Tab, Enter and typing only, focus visible at every stop,
+    and the focus goes to the new screen whenever the old one went away."""
+    facilitator = open_facilitator(browser, served.facilitator_url)
+    phone = new_page(browser, served.join_url, **PHONE)
+    expect(phone.get_by_text("Even wachten…")).to_be_visible(timeout=PAGE_TIMEOUT_MS)
+
+    walk_to(facilitator, served, activity="werkblad")
+    expect(phone.get_by_role("heading", name=re.compile("telefoon per groepje"))).to_be_focused()
+    tab_to(phone, lambda f: f["tag"] == "INPUT")
+    phone.keyboard.type("Groep 1", delay=30)
+    phone.wait_for_timeout(500)  # the field's last change reaches the kernel before the tap does
+    tab_to(phone, button("Meld ons groepje aan"))
+    phone.keyboard.press("Enter")
+    # The screen changed under the focused button: the new question has the focus.
+    expect(phone.get_by_role("heading", name=re.compile("casus"))).to_be_focused()
+    tab_to(phone, button("Casus 1: ziek naar huis"))
+    phone.keyboard.press("Enter")
+    expect(phone.get_by_role("heading", name="Stap 1: Signalen in kaart brengen")).to_be_focused()
+    tab_to(phone, lambda f: f["tag"] == "TEXTAREA")
+    phone.keyboard.type("Ziek, vaak afwezig", delay=30)
+    tab_to(phone, button("Bewaar deze stap"))
+    phone.keyboard.press("Enter")
+    expect(phone.get_by_role("status").filter(has_text="Opgeslagen ✓")).to_be_visible(timeout=20_000)
+
+    walk_to(facilitator, served, block="werkvorm5", prompt=0)
+    expect(phone.get_by_role("heading", name="Waar heb jij persoonlijk nog behoefte aan?")).to_be_focused()
+    tab_to(phone, lambda f: f["tag"] == "TEXTAREA")
+    phone.keyboard.type("Tijd voor overleg", delay=30)
+    expect(phone.get_by_text("17 / 200 tekens")).to_be_visible(timeout=20_000)
+    # Typing is never interrupted: the counter and the rest of the page change, the focus stays in the field.
+    assert phone.evaluate("document.activeElement.tagName") == "TEXTAREA"
+    tab_to(phone, button("Plak post-it"))
+    phone.keyboard.press("Enter")
+    expect(phone.get_by_role("status").filter(has_text="hangt op het bord")).to_be_visible()
+    expect(phone.get_by_role("listitem").filter(has_text="Tijd voor overleg")).to_be_visible()
+
+    walk_to(facilitator, served, activity="stickers")
+    expect(phone.get_by_text("Je hebt nog 3 stickers")).to_be_visible()
+    tab_to(phone, button("+ sticker op: Tijd voor overleg"))
+    phone.keyboard.press("Enter")
+    expect(phone.get_by_role("status").filter(has_text="Je hebt nog 2 stickers")).to_be_visible()
+    # The row was redrawn around the button: the focus is back on it, so a second Enter places a second sticker.
+    expect(phone.get_by_role("button", name="+ sticker op: Tijd voor overleg")).to_be_focused()
+    phone.keyboard.press("Enter")
+    expect(phone.get_by_role("status").filter(has_text="Je hebt nog 1 sticker")).to_be_visible()
+    tab_to(phone, button("− terug van: Tijd voor overleg"))
+    phone.keyboard.press("Enter")
+    expect(phone.get_by_role("status").filter(has_text="Je hebt nog 2 stickers")).to_be_visible()
+
+    walk_to(facilitator, served, question="checkout_voornemen")
+    expect(phone.get_by_role("heading", name=re.compile("persoonlijk voornemen"))).to_be_focused()
+    tab_to(phone, lambda f: f["tag"] == "TEXTAREA")
+    phone.keyboard.type("Ik vraag het één keer extra.", delay=30)
+    expect(phone.get_by_text(re.compile("^28 / "))).to_be_visible(timeout=20_000)
+    tab_to(phone, button("Verstuur"))
+    phone.keyboard.press("Enter")
+    expect(phone.get_by_role("status").filter(has_text="Opgeslagen ✓")).to_be_visible(timeout=20_000)
+    # Shared with the room on purpose: the toggle says it is pressed, not only by its colour.
+    tab_to(phone, button("Deel met de zaal"))
+    phone.keyboard.press("Enter")
+    expect(phone.locator("button.widget-toggle-button")).to_have_attribute("aria-pressed", "true")
+
+    # The naslag: open it, open a topic, back to the list, back to the session; the focus follows every screen.
+    tab_to(phone, button("Naslag: meldcode en tips"))
+    phone.keyboard.press("Enter")
+    expect(phone.locator(".tlg-reference-title").first).to_be_focused()
+    topic = tab_to(phone, lambda f: f["tag"] == "BUTTON" and f["name"] not in ("Terug naar de sessie", ""))
+    phone.keyboard.press("Enter")
+    expect(phone.get_by_role("button", name="Terug naar de lijst").first).to_be_visible()
+    assert focused_heading(phone), "the topic's title takes the focus"
+    tab_to(phone, button("Terug naar de sessie"))
+    phone.keyboard.press("Enter")
+    expect(phone.get_by_role("heading", name=re.compile("persoonlijk voornemen"))).to_be_focused()
+    assert topic["name"]
+
+    exported = served.cli("export", "--session", served.code, "--format", "csv").stdout
+    assert "Ik vraag het één keer extra." in exported and "Tijd voor overleg" in exported
