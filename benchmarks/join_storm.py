@@ -4,7 +4,7 @@ No browser: each simulated phone does what Voilà's page does (benchmarks/voila_
 open the kernel websocket, ask the widget state; later it taps an option (a `click` comm message to the button
 with that description) and waits for "Opgeslagen" to come back over the websocket. The facilitator's page
 (`begeleider.ipynb`) is opened the same way and its answer count (the `.tlg-count` widget) is watched as it
-arrives over its websocket: that is the facilitator's real kernel polling the database (every 0.25 s).
+arrives over its websocket: that is the facilitator's real kernel, told of each commit (kit.apps.change_watch).
 
 Measures and prints
 - request → usable page (widget state received), p50/p95/max;
@@ -23,6 +23,12 @@ a bare one-widget Voilà poll (one ToggleButtons). Printed: both p95s and the ra
 kernels over the join window, divided by the phones) of both, the widget models per phone view, the move-on
 latency. The machine is shared: the load average is printed at the start and the end; compare the same-run
 ratio, not absolute figures across runs.
+
+With --browsers the facilitator's page and the projector page (scherm.ipynb) are open in real Chromium
+(/usr/bin/chromium, playwright, one browser each) on the same machine the whole time, as in a room: the storm shares
+the cores with them. Printed besides: each browser's CPU (all its processes, psutil) while idle, and when both
+pages show the next step after the facilitator moves on. (The facilitator's page over the protocol stays open too,
+for the answer count: a third window, so the figures are a little worse than a room's.)
 
 Run: .venv/bin/python benchmarks/join_storm.py --participants 60 --arrival-seconds 5 [--serve-arg=--max-participants=100]
      .venv/bin/python benchmarks/join_storm.py --participants 30 --arrival-seconds 5 --idle-seconds 5 --arrive-at question
@@ -95,7 +101,7 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 120) ->
 class Serve:
     """`teamleergesprek serve` on free ports with a fresh database, as a person would start it."""
 
-    def __init__(self, folder: Path, serve_args: list[str], team: str = "Benchmark"):
+    def __init__(self, folder: Path, serve_args: list[str], team: str = "Benchmark", cpus: str | None = None):
         self.folder = folder
         self.db_url = f"sqlite:///{folder / 'storm.sqlite'}"
         kit = [sys.executable, "-m", "kit", "--db", self.db_url]
@@ -103,8 +109,10 @@ class Serve:
         self.code = created.stdout.strip().splitlines()[-1]
         self.p_port, self.f_port = free_port(), free_port()
         self.output = folder / "serve.out"
+        # `taskset -c CPUS`: serve, its servers and every kernel on those cores only (a laptop with fewer cores).
+        pinned = ["taskset", "-c", cpus] if cpus else []
         self.process = subprocess.Popen(
-            [*kit, "serve", "--session", self.code, "--participant-port", str(self.p_port),
+            [*pinned, *kit, "serve", "--session", self.code, "--participant-port", str(self.p_port),
              "--facilitator-port", str(self.f_port), *serve_args],
             stdout=open(self.output, "wb"), stderr=subprocess.STDOUT,
         )
@@ -121,6 +129,11 @@ class Serve:
         text = self.output.read_text(errors="replace")
         found = re.search(r"http://127\.0\.0\.1:%d/voila/render/begeleider\.ipynb\S*" % self.f_port, text)
         return found.group(0) if found else f"http://127.0.0.1:{self.f_port}/voila/render/begeleider.ipynb"
+
+    @property
+    def screen_url(self) -> str:
+        """The projector's link (scherm.ipynb) as serve printed it."""
+        return self.facilitator_url.replace("/begeleider.ipynb", "/scherm.ipynb")
 
     def server_process(self, port: int) -> psutil.Process | None:
         for child in psutil.Process(self.process.pid).children(recursive=True):
@@ -178,7 +191,7 @@ class Floor:
     """The bare one-widget Voilà poll: one ToggleButtons, the same preheated pool settings as serve's phones' server
     (pool of --expected-participants, fill_delay, ipc, waits for its request the same small way)."""
 
-    def __init__(self, folder: Path, pool_size: int):
+    def __init__(self, folder: Path, pool_size: int, cpus: str | None = None):
         from kit.serving.launcher import PARTICIPANT_NOTEBOOK, ServeConfig, commands
 
         self.folder = folder / "floor"
@@ -193,7 +206,8 @@ class Floor:
         command = [a if not a.endswith(PARTICIPANT_NOTEBOOK) else str(self.folder / "poll.ipynb")
                    for a in commands(config)["deelnemers"]]
         command = [a if not a.startswith("--Voila.ip=") else "--Voila.ip=127.0.0.1" for a in command]
-        self.process = subprocess.Popen(command, cwd=self.folder, stdout=open(self.output, "wb"),
+        pinned = ["taskset", "-c", cpus] if cpus else []  # the same cores as serve
+        self.process = subprocess.Popen([*pinned, *command], cwd=self.folder, stdout=open(self.output, "wb"),
                                         stderr=subprocess.STDOUT, start_new_session=True)
         wait_for_port(self.p_port, self.process)
         self.pool_size = pool_size
@@ -274,6 +288,67 @@ class CpuSplit:
         per_join = (f"; per join {self.per_join:.0f} ms (server {1000 * server / joins:.0f} + kernel "
                     f"{1000 * kernel / joins:.0f})") if joins else ""
         return f"CPU over {wall:.1f} s: participant server {server:.1f} s, its kernels {kernel:.1f} s{per_join}"
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+class Browsers:
+    """The facilitator's page and the projector page in real Chromium on the same machine, as in a room: one browser
+    each (their own processes, so each one's CPU can be told apart), 1366×768 and 1920×1080."""
+
+    async def open(self, serve: Serve, cpus: str | None = None) -> "Browsers":
+        from playwright.async_api import async_playwright
+
+        self._playwright = await async_playwright().start()
+        self.pages, self.browsers = {}, {}
+        for name, url, size in (("facilitator", serve.facilitator_url, (1366, 768)),
+                                ("projector", serve.screen_url, (1920, 1080))):
+            before = {p.pid for p in self._chromium_roots()}
+            browser = await self._playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            self.browsers[name] = browser
+            page = await browser.new_page(viewport={"width": size[0], "height": size[1]})
+            await page.goto(url, timeout=180_000)
+            await page.locator(".tlg-room").first.wait_for(timeout=180_000)
+            self.pages[name] = page
+            new = [p for p in self._chromium_roots() if p.pid not in before]
+            setattr(self, f"{name}_root", new[0] if new else None)
+            if cpus:  # on the laptop's cores, with serve
+                for process in self.tree(name):
+                    try:
+                        process.cpu_affinity([int(c) for c in cpus.split(",")])
+                    except psutil.NoSuchProcess:
+                        pass
+        return self
+
+    @staticmethod
+    def _chromium_roots() -> list[psutil.Process]:
+        """The Chromium browser processes this script (through playwright's driver) started."""
+        roots = []
+        for child in psutil.Process().children(recursive=True):
+            try:
+                if "chrom" in child.name() and "--type=" not in " ".join(child.cmdline()):
+                    roots.append(child)
+            except psutil.NoSuchProcess:
+                pass
+        return roots
+
+    def tree(self, name: str) -> list[psutil.Process]:
+        root = getattr(self, f"{name}_root", None)
+        if root is None:
+            return []
+        try:
+            return [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            return []
+
+    async def shows(self, name: str, text: str, timeout_ms: int = 60_000) -> None:
+        await self.pages[name].get_by_text(text, exact=False).first.wait_for(timeout=timeout_ms)
+
+    async def close(self) -> None:
+        for browser in self.browsers.values():
+            await browser.close()
+        await self._playwright.stop()
 
 
 def wait_settled(serve: Serve, quiet_percent: float = 15, quiet_seconds: float = 3, timeout: float = 900) -> float:
@@ -507,11 +582,24 @@ async def reload_loop(serve: Serve, n: int, guard_kernels: int, min_free_mb: flo
 
 
 async def storm(serve: Serve, args) -> int:
-    from kit.model.live import LiveSession
-    from kit.store import Store
-
     rng = random.Random(args.seed)
     result = Result()
+
+    browsers = None
+    if args.browsers:
+        started = time.perf_counter()
+        browsers = await Browsers().open(serve, args.serve_cpus)
+        print(f"facilitator's page and projector page open in Chromium after {time.perf_counter() - started:.1f} s")
+    try:
+        return await _storm(serve, args, rng, result, browsers)
+    finally:
+        if browsers is not None:
+            await browsers.close()
+
+
+async def _storm(serve: Serve, args, rng: random.Random, result: Result, browsers: "Browsers | None") -> int:
+    from kit.model.live import LiveSession
+    from kit.store import Store
 
     facilitator = Phone(serve.facilitator_url)
     await facilitator.open(timeout=120)
@@ -525,6 +613,9 @@ async def storm(serve: Serve, args) -> int:
         if args.arrive_at == "question":
             session.go_to(step.index)
             await facilitator.wait_for(lambda p: p.with_class("tlg-count"), 30)
+            if browsers is not None:
+                for name in ("facilitator", "projector"):
+                    await browsers.shows(name, step.question.text)
             await asyncio.sleep(1)
 
     at_question = lambda p: p.button(options[0])  # noqa: E731
@@ -554,13 +645,19 @@ async def storm(serve: Serve, args) -> int:
     participant_tree = serve.tree(serve.p_port)
     facilitator_tree = serve.tree(serve.f_port)
     loop = asyncio.get_running_loop()
-    idle_p, idle_f = await asyncio.gather(
-        loop.run_in_executor(None, cpu_percent, participant_tree, args.idle_seconds),
-        loop.run_in_executor(None, cpu_percent, facilitator_tree, args.idle_seconds),
-    )
+    trees = [participant_tree, facilitator_tree]
+    if browsers is not None:
+        trees += [browsers.tree("facilitator"), browsers.tree("projector")]
+    idle = await asyncio.gather(*(loop.run_in_executor(None, cpu_percent, tree, args.idle_seconds) for tree in trees))
+    idle_p, idle_f = idle[:2]
     print(f"\n== idle, everyone connected and waiting ({args.idle_seconds:.0f} s) ==")
     print(f"CPU participant server + {len(kernels)} kernels: {idle_p:.1f}% of one core "
-          f"({idle_p / max(1, len(kernels)):.2f}% per kernel); facilitator server + kernel: {idle_f:.1f}%")
+          f"({idle_p / max(1, len(kernels)):.2f}% per kernel); facilitator server + its kernels: {idle_f:.1f}%; "
+          f"together {idle_p + idle_f:.1f}%")
+    if browsers is not None:
+        print(f"Chromium, facilitator's page: {idle[2]:.1f}% of one core ({len(trees[2])} processes); "
+              f"projector page: {idle[3]:.1f}% ({len(trees[3])} processes)")
+        args.figures_idle = {"kit": idle_p + idle_f, "facilitator_browser": idle[2], "projector_browser": idle[3]}
     if rss:
         print(f"participant kernels: {len(rss)}; RSS per kernel median {statistics.median(rss):.1f} MB, "
               f"max {max(rss):.1f} MB; USS median {statistics.median(uss):.1f} MB; "
@@ -608,7 +705,7 @@ async def storm(serve: Serve, args) -> int:
           f"paired with their phone: {len(pairs)}")
     print(f"vote → committed (seen by a database poll every {watcher.interval * 1000:.0f} ms): {spread(commit_latency)}")
     print(f"vote → 'Opgeslagen' on the phone: {spread(confirm_latency)}")
-    print(f"vote → facilitator's page shows it in the count (its kernel polls answer_stats every 0.25 s, "
+    print(f"vote → facilitator's page shows it in the count (its kernel is told of the commit, refreshes, "
           f"then the websocket): {spread(facilitator_latency)}")
 
     # Everyone voted; the facilitator moves on. Every phone must show the next step.
@@ -623,6 +720,10 @@ async def storm(serve: Serve, args) -> int:
     shown = await shown_on_every_phone(phones, lambda p: marker in p.text(), moved, result)
     print(f"\n== the facilitator moves on (to {following.block.key}/{following.item_key}) ==\n"
           f"move → next step on every phone: {spread(shown)}; of which the facilitator's commit {committed:.3f} s")
+    if browsers is not None:
+        for name in ("facilitator", "projector"):
+            await browsers.shows(name, marker)
+        print(f"move → next step in both Chromium pages: {time.perf_counter() - moved:.3f} s (after the phones)")
     print(split.stop())
     args.figures = {"usable": kit_usable, "per_join": kit_per_join, "move_on": shown}
 
@@ -665,6 +766,12 @@ def main() -> int:
     parser.add_argument("--arrive-at", choices=["welkom", "question"], default="welkom",
                         help="where the session is when the phones arrive: Welkom, or the open skill question")
     parser.add_argument("--no-floor", action="store_true", help="skip the bare one-widget poll in the same run")
+    parser.add_argument("--serve-cpus", help="run serve (servers and kernels) and the --browsers on these cores "
+                                              "only (taskset -c), e.g. 0 or 0,1: a laptop with fewer cores; the "
+                                              "simulated phones are not pinned")
+    parser.add_argument("--browsers", action="store_true",
+                        help="open the facilitator's page and the projector page in real Chromium (/usr/bin/chromium) "
+                             "on this machine during the storm; print their idle CPU")
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="tlg-storm-"))
@@ -675,7 +782,7 @@ def main() -> int:
     started = time.perf_counter()
     if not any(a.startswith("--expected-participants") for a in args.serve_arg):
         args.serve_arg.append(f"--expected-participants={args.participants}")  # the pool the floor gets too
-    serve = Serve(folder, args.serve_arg)
+    serve = Serve(folder, args.serve_arg, cpus=args.serve_cpus)
     try:
         settled = wait_settled(serve)
         kernels = len(serve.kernels(serve.p_port))
@@ -693,7 +800,7 @@ def main() -> int:
         found = re.match(r"--expected-participants[= ](\d+)", extra)
         if found:
             pool = int(found.group(1))
-    floor = Floor(folder, pool)
+    floor = Floor(folder, pool, args.serve_cpus)
     try:
         floor.settle()
         usable, per_join = asyncio.run(floor_storm(floor, args))
@@ -708,6 +815,10 @@ def main() -> int:
             print(f"CPU per join (server + kernel): kit {figures['per_join']:.0f} ms, floor {per_join:.0f} ms, "
                   f"ratio {figures['per_join'] / per_join:.1f}×")
         print(f"move on → next step on every phone p95: {percentile(figures['move_on'], 95) if figures['move_on'] else float('nan'):.3f} s")
+    idle = getattr(args, "figures_idle", None)
+    if idle:
+        print(f"idle with everyone connected: kernels + both servers {idle['kit']:.1f}% of one core; Chromium "
+              f"facilitator {idle['facilitator_browser']:.1f}%, projector {idle['projector_browser']:.1f}%")
     print(f"load average at the start {load_at_start:.1f}, now {os.getloadavg()[0]:.1f} (shared machine: compare "
           "the same-run ratio, not absolute figures across runs)")
     return code

@@ -25,7 +25,7 @@ OUT_ENV = "TEAMLEERGESPREK_OUT"  # where the invitation PDF is written (`teamlee
 MIN_GROUP_ENV = "TEAMLEERGESPREK_MIN_GROUP"  # the smallest group trends compute a figure from
 EXPECTED_PARTICIPANTS_ENV = "TEAMLEERGESPREK_EXPECTED_PARTICIPANTS"  # preheated phones' pages (`serve`)
 TOKEN_ENV = "TEAMLEERGESPREK_VOILA_TOKEN"  # the facilitator's token; read and removed by kit.serving.voila_extension
-# Set in a preheated phone kernel once it has its page request (kit.apps.participant.request_query_string).
+# Set in a preheated phone kernel once it has its page request (kit.apps.page_request.request_query_string).
 REQUEST_RECEIVED_ENV = "TEAMLEERGESPREK_REQUEST_RECEIVED"
 
 EXPECTED_PARTICIPANTS = 60

@@ -22,12 +22,12 @@ from kit.charts.by_type import charts_of
 from kit.apps.facilitator_activities import ActivityControls, RoomActivities
 from kit.apps.change_watch import change_waiter
 from kit.apps.polling import Poller
-from kit.i18n import t, tn
+from kit.apps.session_controls import SessionControls
+from kit.i18n import t
 from kit.model.live import LiveSession
 from kit.model.template import Question, Step
 from kit.documents.qr import qr_svg
 from kit.store import AnswerRecord, LiveStateRecord, Store
-from kit.widgets.children import replace_children
 from kit.widgets.facilitator import (
     AgendaPanel,
     CloseSessionPanel,
@@ -55,6 +55,12 @@ FALLBACK_POLL_SECONDS = 1.0
 TIMER_TICK_SECONDS = 0.25
 SESSION_ENV = settings.SESSION_ENV
 JOIN_URL_ENV = settings.JOIN_URL_ENV
+
+
+def remaining_label(seconds: float) -> str:
+    """'Nog 1:55 uur tot het einde': whole minutes, rounded up, so the last minute still shows."""
+    minutes = int(-(-max(0.0, seconds) // 60))
+    return t("room.remaining", time=f"{minutes // 60}:{minutes % 60:02d}")
 
 
 def join_url_for(code: str, base: str | None = None) -> str:
@@ -181,13 +187,14 @@ class RoomScreen:
         self.timer.show(timer.label, timer.remaining < 0, timer.running)
         thinking = self.session.thinking_time(state) if state.session_open else None
         self.screen.show_thinking(thinking.thinking_label if thinking else "")
+        self.agenda.show_remaining(remaining_label(self.session.remaining_seconds(state)) if state.session_open else "")
 
     def _render(self, state: LiveStateRecord, step: Step) -> None:
         if not state.session_open:
-            self._render_closed(step)
+            self._render_closed(state, step)
             return
         self.reference.show(self._known_reference(state))
-        self.agenda.show(step.block.key)
+        self.agenda.show(step.block.key, state.skipped_blocks)
         self.block_title.value = html.escape(step.block.title)
         large = self._join_large if self._join_large is not None else step.index == 0
         if large != self.join.large:
@@ -207,9 +214,9 @@ class RoomScreen:
         answers = self.store.sessions.answers(self.code, question.key)
         self._render_results(question, answers, state.results_shown)
 
-    def _render_closed(self, step: Step) -> None:
+    def _render_closed(self, state: LiveStateRecord, step: Step) -> None:
         self.reference.show(None)
-        self.agenda.show(step.block.key)
+        self.agenda.show(step.block.key, state.skipped_blocks)
         self.block_title.value = html.escape(t("facilitator.closed_title"))
         self.timer.layout.display = self.join.layout.display = "none"  # nothing to time, nothing to join
         self.join.big.layout.display = "none"
@@ -244,7 +251,7 @@ class RoomScreen:
         self.results.show_words(words)
 
 
-class FacilitatorApp(RoomScreen):
+class FacilitatorApp(SessionControls, RoomScreen):
     """The room view with the controls under it. Everything only the facilitator should see sits in one folded
     panel ("Alleen voor jou"): a mirrored projector shows this page to the room."""
 
@@ -260,7 +267,7 @@ class FacilitatorApp(RoomScreen):
         return display
 
     def _agenda_panel(self) -> AgendaPanel:
-        return AgendaPanel(self.session.template.blocks, self._jump)
+        return AgendaPanel(self.session.template.blocks, self._jump, self._skip)
 
     def _main_children(self):
         self.guidance = _html("", "tlg-guidance")
@@ -281,8 +288,6 @@ class FacilitatorApp(RoomScreen):
         return [*self.room_parts, self.outcomes, self.private]
 
     def _bars(self):
-        self._nav_index: int | None = None
-        self.previous_button = self.next_button = None
         self.navigation = widgets.HBox()
         self.results_button = _button(t("facilitator.show_results"), self._toggle_results)
         self.join_button = _button(t("facilitator.show_join"), self._toggle_join)
@@ -293,42 +298,6 @@ class FacilitatorApp(RoomScreen):
                                  self.private_button])
         controls.add_class("tlg-controls")
         return [self.confirm, self.close_panel, controls]
-
-    def _act(self, action):
-        def run():
-            action()
-            self.refresh()
-        return run
-
-    # -- moving through the agenda: every command says where to go --------------------------------------------
-    def _navigation_for(self, index: int) -> None:
-        """New Vorige/Volgende buttons for the step the page now shows, each bound to it: a second click of a
-        double click still reaches the old button, which asks for the same step again and so changes nothing."""
-        if index == self._nav_index:
-            return
-        self._nav_index = index
-        self.previous_button = _button(t("facilitator.previous"), lambda: self._leave(lambda: self.session.go_previous(index)))
-        self.next_button = _button(t("facilitator.next"), lambda: self._leave(lambda: self.session.go_next(index)))
-        replace_children(self.navigation, [self.previous_button, self.next_button])
-
-    def _jump(self, block_key: str) -> None:
-        self._leave(lambda: self.session.go_to_block(block_key))
-
-    def _leave(self, move) -> None:
-        """Move, but first ask when groups are still writing on the worksheet this step holds open."""
-        step = self.session.step()
-        writing = (self.activities.worksheet.groups_writing()
-                   if self.activities.in_worksheet(step) and step.activity == "werkblad" else [])
-
-        def go():
-            move()
-            self.refresh()
-
-        if writing:
-            self.confirm.ask(tn("room.leave_writing", len(writing)), go)
-        else:
-            self.confirm.cancel()
-            go()
 
     # -- the private panel --------------------------------------------------------------------------------------
     def _toggle_private(self) -> None:
@@ -363,10 +332,6 @@ class FacilitatorApp(RoomScreen):
         self.session.close()
         self.refresh()
 
-    def _toggle_results(self) -> None:
-        self.session.set_results_shown(not self.session.state().results_shown)
-        self.refresh()
-
     def _show_reference(self, key: str | None) -> None:
         if key != self.session.state().reference_key:
             self.session.show_reference(key, self.reference.reference.keys)
@@ -376,26 +341,15 @@ class FacilitatorApp(RoomScreen):
         self._join_large = not self.join.large
         self.refresh()
 
-    def _toggle_answer(self, participant: str, shown: bool) -> None:
-        question_key = self.session.state().question_key
-        if question_key:
-            self.store.sessions.set_shown(self.code, question_key, participant, shown)
-            self.refresh()
-
-    def _show_all_answers(self, shown: bool) -> None:
-        question_key = self.session.state().question_key
-        if question_key:
-            self.store.sessions.set_shown(self.code, question_key, None, shown)
-            self.refresh()
-
     def _render(self, state, step):
         super()._render(state, step)
-        self._navigation_for(step.index)
-        self.notes.show(step.block if state.session_open else None)
         if not state.session_open:
+            self._navigation_for(step.index)
+            self.notes.show(None)
             for button in (self.previous_button, self.next_button, self.results_button, self.join_button,
-                           self.private_button, *self.agenda.items.values()):
+                           self.private_button):
                 button.disabled = True
+            self.agenda.set_enabled(False)
             self.timer_buttons.layout.display = "none"
             self._set_private(False)
             for panel in (self.close_panel, self.reference_picker, self.activity_controls, self.confirm):
@@ -405,12 +359,8 @@ class FacilitatorApp(RoomScreen):
             self.outcomes.make_all()
             self.screen.show_paragraphs([t("facilitator.closed_thanks"), t("facilitator.closed_next", code=self.code)])
             return
-        last = step.index == len(self.session.template.steps) - 1
-        self.close_panel.show(last)
-        self.previous_button.disabled = step.index == 0
-        self.next_button.disabled = last
-        self.results_button.description = t("facilitator.hide_results" if state.results_shown else "facilitator.show_results")
-        self.results_button.disabled = step.question is None and not self.activities.has_results(step)
+        self._render_controls(state, step)
+        self.close_panel.show(step.index == len(self.session.template.steps) - 1)
         self.join_button.description = t("facilitator.hide_join" if self.join.large else "facilitator.show_join")
         if self.reference_picker.value != (self._known_reference(state) or ""):
             self.reference_picker.value = self._known_reference(state) or ""
@@ -418,12 +368,6 @@ class FacilitatorApp(RoomScreen):
             f"<b>{html.escape(t('facilitator.guidance'))}</b><br>{html.escape(step.block.guidance)}"
             if step.block.guidance else ""
         )
-        if step.question is not None and step.question.kind.free_text:
-            answers = self.session.room_answers(step.question.key)
-            self.moderation.show([(a.participant, a.value, a.shown) for a in answers])
-        else:
-            self.moderation.show(None)
-        self.activity_controls.render(step)
         self._label_private()
 
 

@@ -7,9 +7,7 @@ no YAML. Each page load is a kernel; at 60 phones every megabyte counts.
 from __future__ import annotations
 
 import html
-import json
 import logging
-import os
 import threading
 from urllib.parse import parse_qs
 
@@ -17,11 +15,13 @@ import ipywidgets as widgets
 
 from kit.apps.participant_activities import PhoneActivities
 from kit.apps.change_watch import change_waiter
+from kit.apps.page_request import preheated_and_waiting, request_query_string
 from kit.apps.polling import Poller
-from kit.settings import REQUEST_RECEIVED_ENV, session_code
+from kit.settings import session_code
 from kit.i18n import LANGUAGES, language, set_language, t
 from kit.model.answers import AnswerRejected
 from kit.model.live import LiveSession, SessionClosed, SessionNotFound
+from kit.model.remote import token_from_query
 from kit.store import Store, new_participant_pseudonym
 from kit.widgets import shared
 from kit.widgets.children import replace_children
@@ -43,44 +43,6 @@ def group_from_query(query_string: str | None) -> str:
     """The group token a Werkvorm 3 phone keeps in its address (checked against the session before use)."""
     values = parse_qs(query_string or "").get("group", [""])
     return values[0].strip().lower()[:64]
-
-
-def request_query_string(environ=os.environ, receive=None) -> str:
-    """The query string of the page request this kernel serves.
-
-    A kernel Voilà started for the request has it in QUERY_STRING. A preheated kernel (VOILA_PREHEAT=True) was
-    started before any phone asked: it runs the notebook up to here, then waits until the server hands it a
-    request. That is what `voila.utils.wait_for_request()` does, but importing it loads the whole Jupyter server
-    into the kernel (+57 MB, measured), so this speaks the same small protocol: one websocket message with the
-    request's variables from `/voila/query/<kernel id>`.
-    """
-    # Always ask when preheated: a QUERY_STRING already in the environment was inherited, not this page's.
-    if environ.get("VOILA_PREHEAT") == "True" and environ.get(REQUEST_RECEIVED_ENV) != "1":
-        try:
-            info = (receive or _receive_request_info)(_request_info_url(environ))
-        except Exception:  # the phone then sees the code entry, which still works
-            log.exception("no request info for this preheated kernel")
-            info = {}
-        environ.pop("QUERY_STRING", None)
-        environ.update({str(k): str(v) for k, v in info.items()})
-        environ[REQUEST_RECEIVED_ENV] = "1"
-    return environ.get("QUERY_STRING", "")
-
-
-def _request_info_url(environ) -> str:
-    # The same variables and defaults as voila.utils.wait_for_request (Voilà 0.5).
-    protocol = environ.get("VOILA_WS_PROTOCOL", "ws")
-    host = environ.get("VOILA_APP_IP", "127.0.0.1")
-    port = environ.get("VOILA_APP_PORT", "8866")
-    base = environ.get("VOILA_WS_BASE_URL", environ.get("VOILA_SERVER_URL", "/"))
-    return f"{protocol}://{host}:{port}{base}voila/query/{environ.get('VOILA_KERNEL_ID', '')}"
-
-
-def _receive_request_info(url: str) -> dict:
-    from websockets.sync.client import connect  # 1 MB, and only in preheated kernels
-
-    with connect(url, open_timeout=10, max_size=2**20) as websocket:
-        return json.loads(websocket.recv())  # blocks until a phone asks for this page
 
 
 class ParticipantApp:
@@ -241,13 +203,20 @@ def participant_app(db_url: str | None = None, query_string: str | None = None) 
     ready = None
     if query_string is None:
         served = session_code()
-        if served and os.environ.get("VOILA_PREHEAT") == "True" and os.environ.get(REQUEST_RECEIVED_ENV) != "1":
+        if served and preheated_and_waiting():
             try:
                 ready = ParticipantApp(store, served)
             except Exception:  # the request's own path below still works
                 log.exception("could not prepare the served session's page")
         query_string = request_query_string()
     code, group = code_from_query(query_string), group_from_query(query_string)
+    remote_token = token_from_query(query_string)
+    if remote_token is not None:  # the facilitator's phone remote, on this server because phones reach it
+        if ready is not None:
+            _discard(ready)
+        from kit.apps.remote import remote_page  # only for that one phone: the remote's controls and widgets
+
+        return remote_page(store, code, remote_token)
     # A session closed since the kernel was preheated refuses a new phone, as any closed code does (the pre-built
     # page would thank someone who never took part).
     if (ready is not None and ready.session is not None and code == ready.session.code and not group

@@ -77,6 +77,8 @@ class Poller:
             except RuntimeError:  # the loop closed
                 return
             except Exception:
+                if self._stopped:  # the page and its database closed while the watcher waited
+                    return
                 log.exception("change check failed")
                 time.sleep(self._interval)
 

@@ -22,7 +22,9 @@ from kit.model.live import LiveSession
 from kit.model.board import PointsBoard
 from kit.model.template import Step, Template
 from kit import settings
-from kit.settings import NOTEBOOKS, join_url, lan_address
+from kit.settings import NOTEBOOKS, join_base, join_url, lan_address
+from kit.documents.qr import qr_svg
+from kit.model.remote import remote_url
 from kit.store import SessionRecord, Store, resolve_db_url
 from kit.authoring import (
     TemplateError,
@@ -196,8 +198,14 @@ class PrepareApp:
                                  layout=widgets.Layout(width="520px"))
         self.date = widgets.DatePicker(description=t("prepare.date"))
         self.session_message = widgets.HTML()
-        session_box = _section(t("prepare.step_session"), self.team, self.date,
-                               _button(t("prepare.create"), self.create_session, "primary"), self.session_message)
+        # One box per optional block (the handbook's Werkvorm 4): ticked, the session is made without it.
+        self.leave_out: dict[str, widgets.Checkbox] = {}
+        self.leave_out_box = widgets.VBox()
+        self.remote = widgets.HTML()  # the facilitator's phone remote, once there is a session
+        self.remote.add_class("tlg-remote-link")
+        session_box = _section(t("prepare.step_session"), self.team, self.date, self.leave_out_box,
+                               _button(t("prepare.create"), self.create_session, "primary"), self.session_message,
+                               self.remote)
         # 6. invitation
         self.host = widgets.Text(value=host or lan_address(), description=t("prepare.host"), style=wide,
                                  layout=widgets.Layout(width="520px"))
@@ -224,6 +232,7 @@ class PrepareApp:
             session_box, invitation_box,
         ])
         self.widget.add_class("tlg-prepare")
+        self.host.observe(lambda _change: self._show_remote(), "value")
         self._filling = False  # while the app itself sets the choice, the observer must not load it again
         self.choice.observe(lambda change: None if self._filling else self.select(change["new"]), "value")
         self._fill_choices(in_language("teamleergesprek", language(), self.templates_dir))
@@ -269,6 +278,10 @@ class PrepareApp:
         path = template_path(name, self.templates_dir)
         info = t("prepare.template_info", title=template.title, blocks=len(template.blocks),
                  minutes=template.total_minutes)
+        if template.has_optional_blocks:
+            optional = ", ".join(b.title for b in template.blocks if b.optional)
+            info += " " + t("prepare.template_optional", length=template.about_length(), blocks=optional)
+        self._show_leave_out(template)
         where = t("prepare.template_file", path=self.shown(path))
         self.info.value = f"<p>{html.escape(info)}<br><small>{html.escape(where)}</small></p>"
         case = TemplateFile(path).own_case() if self.is_own(name) else None
@@ -335,6 +348,13 @@ class PrepareApp:
         replace_children(self.preview_box, [self.preview.widget] if self.preview else [])
 
     # -- 5. session, 6. invitation -------------------------------------------------------------------------------
+    def _show_leave_out(self, template: Template) -> None:
+        self.leave_out = {b.key: widgets.Checkbox(value=False, indent=False, layout=widgets.Layout(width="auto"),
+                                                  description=t("prepare.leave_out", title=b.title, n=b.minutes))
+                          for b in template.blocks if b.optional}
+        hint = [widgets.HTML(f"<p class='tlg-prepare-hint'>{html.escape(t('prepare.leave_out_hint'))}</p>")]
+        replace_children(self.leave_out_box, [*hint, *self.leave_out.values()] if self.leave_out else [])
+
     def create_session(self) -> SessionRecord | None:
         team = self.team.value.strip()
         if self.template is None:
@@ -345,14 +365,32 @@ class PrepareApp:
         if self.date.value is None:
             _status(self.session_message, False, t("prepare.date_missing"))
             return None
-        template = self.template
+        template = self.template.without(key for key, box in self.leave_out.items() if box.value)
         self.record = new_session(self.store, template, team, self.date.value.isoformat())
         self.session_template = template
         created = t("prepare.created", team=team, date=weekday_date(self.record.session_date))
         self.session_message.remove_class("tlg-status-error")
         self.session_message.value = (f"<p>{html.escape(created)}</p><p class='tlg-join-code'>{self.record.code}</p>"
                                       f"<p>{html.escape(t('prepare.serve_hint', code=self.record.code))}</p>")
+        self._show_remote()
         return self.record
+
+    def remote_url(self) -> str | None:
+        """The session's remote on the phones' server at the address the invitation uses (step 6)."""
+        if self.record is None:
+            return None
+        token = self.store.sessions.remote_token(self.record.code)
+        return remote_url(join_base(self.host.value.strip() or None), self.record.code, token)
+
+    def _show_remote(self) -> None:
+        url = self.remote_url()
+        if url is None:
+            self.remote.value = ""
+            return
+        link = html.escape(url)
+        self.remote.value = (f"<h3>{html.escape(t('remote.link_title'))}</h3>"
+                             f"<p class='tlg-prepare-hint'>{html.escape(t('remote.link_hint'))}</p>"
+                             f"<div>{qr_svg(url, 180)}</div><p><a href='{link}' target='_blank'>{link}</a></p>")
 
     def join_url(self) -> str | None:
         return join_url(self.record.code, self.host.value.strip() or None) if self.record else None

@@ -65,6 +65,9 @@ DUTCH_FIELD_NAMES = {
     "reflectievragen": "prompts",
     "gespreksvragen": "prompts",
     "denktijd": "prompt_seconds",
+    "optioneel": "optional",
+    "facultatief": "optional",
+    "overslaan": "optional",
     "casussen": "cases",
     "werkblad": "worksheet",
     "punten": "points",
@@ -602,6 +605,8 @@ def _normalised(data: dict) -> dict:
                 out[name] = [_text(t) for t in block[name] or ()]
         if "prompt_seconds" in block:
             out["prompt_seconds"] = block["prompt_seconds"]
+        if block.get("optional"):
+            out["optional"] = True
         if "meldcode" in block:
             meldcode = block["meldcode"]
             out["meldcode"] = {

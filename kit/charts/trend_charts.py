@@ -150,17 +150,27 @@ def mean_over_time(series: QuestionSeries, *, title: str | None = None, last: in
     ends = f"{question.scale_min} = {question.min_label}, {question.scale_max} = {question.max_label}"
     subtitle = _subtitle(t("trends.chart_mean", ends=ends), shown, total)
 
-    fig = _figure(6.8)
-    ax = fig.add_subplot()
-    _style(ax, title or question.text, subtitle)
     x = np.arange(len(sessions))
     visible = ~sessions["suppressed"].to_numpy() & stats["mean"].notna().to_numpy()
     mean, low, high = (stats[c].to_numpy(dtype="float64") for c in ("mean", "ci_low", "ci_high"))
+    bottom, top = question.scale_min, question.scale_max
+    # A t-interval of answers close to a scale's end can run past it (4,8 ± 0,6 on a scale to 5); the chart keeps
+    # to the scale, so it cuts the interval at the end and says so with a mark, instead of cutting it silently.
+    with np.errstate(invalid="ignore"):
+        past_bottom, past_top = visible & (low < bottom), visible & (high > top)
+    marks = "".join(mark for mark, past in (("▲", past_top), ("▼", past_bottom)) if past.any())
+    if marks:
+        subtitle += "\n" + t("trends.chart_interval_clipped", marks=" / ".join(marks), low=bottom, high=top)
+
+    fig = _figure(6.8)
+    ax = fig.add_subplot()
+    _style(ax, title or question.text, subtitle)
     if visible.any():
         ax.plot(x[visible], mean[visible], color=LINE_COLOUR, linewidth=2, zorder=1)
-        interval = np.vstack([mean - low, high - mean])[:, visible]
-        ax.errorbar(x[visible], mean[visible], yerr=np.nan_to_num(interval), fmt="o", color=TREND_MEAN_COLOUR,
-                    ecolor=TEXT_COLOUR, elinewidth=2.5, capsize=10, capthick=2.5, markersize=13, zorder=3)
+        # No interval with one answer, nor a zero-width one without spread: the table says why (issue 16).
+        for xi in x[visible & (high > low)]:
+            _interval(ax, xi, low[xi], high[xi], bottom, top)
+        ax.plot(x[visible], mean[visible], "o", color=TREND_MEAN_COLOUR, markersize=13, zorder=3)
     span = question.scale_max - question.scale_min
     for xi, show, m in zip(x, visible, mean):
         if show:
@@ -178,6 +188,18 @@ def mean_over_time(series: QuestionSeries, *, title: str | None = None, last: in
     ax.yaxis.grid(True, color="#d0d0d0", linewidth=1)
     ax.set_axisbelow(True)
     return fig
+
+
+def _interval(ax: Axes, x: float, low: float, high: float, bottom: float, top: float) -> None:
+    """One session's interval: a line with a cap at each end, or at an end past the scale a triangle pointing on
+    (▲ above, ▼ below) at the scale's end, where the line stops."""
+    ax.plot([x, x], [max(low, bottom), min(high, top)], color=TEXT_COLOUR, linewidth=2.5, zorder=2)
+    for end, past, edge, mark in ((low, low < bottom, bottom, "v"), (high, high > top, top, "^")):
+        if past:
+            ax.plot([x], [edge], marker=mark, markersize=17, color=TEXT_COLOUR, linestyle="none", zorder=3)
+        else:
+            ax.plot([x], [end], marker="_", markersize=20, markeredgewidth=2.5, color=TEXT_COLOUR,
+                    linestyle="none", zorder=3)
 
 
 def recurring_words_chart(words: WordTrends, *, top: int = 12, title: str | None = None) -> Figure:

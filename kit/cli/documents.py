@@ -1,4 +1,5 @@
-"""What a session and a team leave on paper: `export` (every answer), `verslag` (a session), `rapport` (a team)."""
+"""What a session and a team leave on paper: `export` (every answer), `verslag` (a session), `rapport` (a team), and
+`werkblad` (Werkvorm 3 on paper, before a session)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from kit.cli.common import UserError, database_name, existing_store, optional_date
 from kit.cli.registry import arg, command, lang
+from kit.cli.session import TEMPLATES
 from kit.i18n import t
 from kit.store import Store
 
@@ -87,4 +89,31 @@ def cmd_rapport(args) -> int:
                               png_dir=args.png)
     Path(args.out).write_bytes(pdf)
     print(t("cli.rapport_saved_png", path=args.out, png=args.png) if args.png else t("cli.rapport_saved", path=args.out))
+    return 0
+
+
+@command("werkblad", help="cli.help.werkblad", args=(
+    arg("--template", default="teamleergesprek", metavar="NAAM", help="cli.help.template_name"),
+    TEMPLATES,
+    arg("--case", default=None, metavar="KEY", help="cli.help.werkblad.case"),
+    arg("--out", required=True, metavar="BESTAND.pdf", help="cli.help.werkblad.out"),
+    lang("cli.help.werkblad.lang"),
+))
+def cmd_werkblad(args) -> int:
+    from kit.authoring import TemplateError, in_language, load_template
+    from kit.documents.worksheet_paper import UnknownCase, worksheet_block, worksheet_pdf
+
+    name = in_language(args.template, args.lang, args.templates)
+    try:
+        template = load_template(name, args.templates)
+    except TemplateError as error:
+        raise UserError(str(error))
+    if worksheet_block(template) is None:
+        raise UserError(t("paper.no_worksheet", template=name))
+    try:
+        pdf = worksheet_pdf(template, args.case)
+    except UnknownCase as unknown:
+        raise UserError(t("paper.unknown_case", case=unknown.key, cases=", ".join(unknown.known)))
+    Path(args.out).write_bytes(pdf)
+    print(t("paper.saved", path=args.out))
     return 0

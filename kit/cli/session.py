@@ -142,6 +142,8 @@ def cmd_serve(args) -> int:
         who = t("cli.serve_facilitator_token") if config.facilitator_token else t("cli.serve_facilitator")
         print(f"{who:<39}{config.facilitator_url}")
         print(f"{t('cli.serve_screen'):<39}{config.screen_url}")
+        if record and not closed:
+            _print_remote(url, record.code, config.join_base, qr_terminal)
     print(t("cli.serve_log", path=log_dir))
     print(t("cli.stop"), flush=True)
     # `kill` (SIGTERM) must stop the servers and their kernels as Ctrl-C does, not orphan them.
@@ -153,6 +155,16 @@ def cmd_serve(args) -> int:
         return 0
     finally:
         servers.stop()
+
+
+def _print_remote(db_url: str, code: str, base: str, qr_terminal) -> None:
+    """The facilitator's phone remote: served by the phones' server, opened with the session's secret."""
+    from kit.model.remote import remote_url
+
+    with Store(db_url) as db:
+        url = remote_url(base, code, db.sessions.remote_token(code))
+    print(qr_terminal(url))
+    print(t("cli.serve_remote", url=url), flush=True)
 
 
 @command("voorbereiden", help="cli.help.voorbereiden", args=(

@@ -18,7 +18,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from kit.i18n import language, t, weekday_date
-from kit.model.template import Template
+from kit.model.template import Template, about_hours_text
 from kit.documents.qr import qr_image
 from kit.documents.pdf import FONT, FONT_DIR, MARGIN
 
@@ -36,6 +36,9 @@ class Invitation:
     agenda: tuple[tuple[str, int], ...]  # (block title, minutes)
     when_where: str = ""  # time and room, as the facilitator writes it
     contact: str = ""  # who to talk to beforehand (a role or the facilitator's own name)
+    # With optional blocks in, the length in whole hours, said in words ("ongeveer twee uur") as the handbook
+    # does; 0: the agenda's fixed total.
+    about_hours: int = 0
 
     @property
     def total_minutes(self) -> int:
@@ -45,7 +48,8 @@ class Invitation:
 def invitation_for(template: Template, team: str, session_date: str, code: str, join_url: str,
                    when_where: str = "", contact: str = "") -> Invitation:
     return Invitation(team.strip(), session_date, code, join_url, template.title,
-                      tuple((b.title, b.minutes) for b in template.blocks), when_where.strip(), contact.strip())
+                      tuple((b.title, b.minutes) for b in template.blocks), when_where.strip(), contact.strip(),
+                      template.about_hours if template.has_optional_blocks else 0)
 
 
 def invitation_pdf(invitation: Invitation) -> bytes:
@@ -72,7 +76,9 @@ def invitation_pdf(invitation: Invitation) -> bytes:
     facts = [(t("invitation.team"), invitation.team), (t("invitation.date"), weekday_date(invitation.session_date))]
     if invitation.when_where:
         facts.append((t("invitation.when_where"), invitation.when_where))
-    facts.append((t("invitation.duration"), t("invitation.minutes", n=invitation.total_minutes)))
+    facts.append((t("invitation.duration"),
+                  about_hours_text(invitation.about_hours) if invitation.about_hours
+                  else t("invitation.minutes", n=invitation.total_minutes)))
     for label, value in facts:
         pdf.set_font(FONT, "B", 12)
         pdf.cell(38, 7, label)

@@ -101,6 +101,7 @@ class SessionData:
     stickers: dict[str, int]  # point id -> stickers of everyone
     ranking: tuple[RankedPoint, ...]  # visible points, most stickers first (the board's own order)
     actions: tuple[ActionRecord, ...]
+    skipped_blocks: tuple[str, ...] = ()  # optional blocks the facilitator skipped in the session
 
     @property
     def meldcode_block(self) -> Block | None:
@@ -138,7 +139,9 @@ def session_data(store: Store, code: str) -> SessionData:
     if record is None:
         raise KeyError(code)
     template = Template.from_dict(record.template)
+    state = store.sessions.get_live_state(code)
     return SessionData(
+        skipped_blocks=state.skipped_blocks if state is not None else (),
         record=record,
         template=template,
         polls=tuple(_polls(store, record, template)),

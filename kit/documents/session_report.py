@@ -34,8 +34,9 @@ from kit.charts.by_type import charts_of
 from kit.documents.by_type import documents_of
 from kit.documents.pdf import BODY_SIZE, FONT, HEADING_FILL, LINE, SMALL_SIZE, PdfDocument, figure_height, plain_text
 from kit.documents.session_export import PollAnswer, SessionData, session_data
-from kit.i18n import t, weekday_date
-from kit.model.template import ROUTE_CATEGORIES, Block, Question
+from kit.authoring.naslag import BULLET, load_reference
+from kit.i18n import language, t, weekday_date
+from kit.model.template import ROUTE_CATEGORIES, ROUTE_CATEGORY_KEYS, Block, Question
 from kit.store import Store
 
 TOP_WORDS = 10
@@ -56,6 +57,7 @@ def report_pdf(data: SessionData, *, today: date | None = None) -> bytes:
     for block in data.template.blocks:
         if block.questions or block.meldcode is not None or block.points is not None:
             _block(pdf, data, block)
+    _after_the_session(pdf, data)
     return bytes(pdf.output())
 
 
@@ -100,10 +102,13 @@ def _title_page(pdf: PdfDocument, data: SessionData, today: date) -> None:
                    headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL)) as table:
         table.row((t("report.part"), t("report.minutes")))
         for block in data.template.blocks:
-            table.row((plain_text(block.title), str(block.minutes)))
+            skipped = block.key in data.skipped_blocks
+            table.row((plain_text(block.title), t("room.agenda_skipped") if skipped else str(block.minutes)))
         total = table.row()
         total.cell(t("report.total"), style=FontFace(emphasis="BOLD"))
-        total.cell(str(data.template.total_minutes), style=FontFace(emphasis="BOLD"))
+        # With optional blocks in, the length in words as the handbook gives it, not a fixed sum.
+        length = data.template.about_length() if data.template.has_optional_blocks else str(data.template.total_minutes)
+        total.cell(length, style=FontFace(emphasis="BOLD"))
 
 
 # -- one block of the agenda ----------------------------------------------------------------------------------------
@@ -198,7 +203,7 @@ def _meldcode(pdf: PdfDocument, data: SessionData, block: Block) -> None:
         for category in ROUTE_CATEGORIES:
             texts = [i.text for i in items if i.category == category]
             pdf.room_for(2 * LINE)
-            pdf.para(t(f"route.{category}"), style="B", size=BODY_SIZE, after=0.5)
+            pdf.para(t(ROUTE_CATEGORY_KEYS[category]), style="B", size=BODY_SIZE, after=0.5)
             if texts:
                 for text in texts:
                     pdf.bullet(text)
@@ -243,6 +248,35 @@ def _actions(pdf: PdfDocument, data: SessionData) -> None:
         for action in data.actions:
             table.row(tuple(plain_text(v) for v in (action.text, action.level, action.owner, action.planning, action.status,
                                             _ranked_point(data, ranks, action.point_id))))
+
+
+# -- how it goes on --------------------------------------------------------------------------------------------------
+def _after_the_session(pdf: PdfDocument, data: SessionData) -> None:
+    """The verslag ends where the team goes on: its actions with owner and planning, when to look at them again,
+    and where to find more (the naslag's own list, so the two never disagree)."""
+    pdf.heading(t("report.next_heading"), size=16, space_before=10, keep=40)
+    pdf.heading(t("report.next_actions"), size=12, space_before=2, keep=15)
+    if data.actions:
+        for action in data.actions:
+            pdf.bullet(t("report.next_action", text=action.text, owner=action.owner, planning=action.planning,
+                         level=action.level, status=action.status))
+    else:
+        pdf.para(t("report.next_no_actions"))
+    pdf.heading(t("report.next_when_heading"), size=12, space_before=3, keep=15)
+    pdf.para(t("report.next_when", team=data.record.team))
+    pdf.heading(t("report.next_more_heading"), size=12, space_before=3, keep=15)
+    pdf.para(t("report.next_more"))
+    more = _naslag_section("meer_weten")
+    for item in more.items if more is not None else ():
+        if item.startswith(BULLET):
+            pdf.bullet(item[len(BULLET):])
+        else:
+            pdf.para(item)
+
+
+def _naslag_section(key: str):
+    reference = load_reference(language())
+    return reference.section(key) if key in reference.keys else None
 
 
 def _ranked_point(data: SessionData, ranks: dict[str, int], point_id: str | None) -> str:

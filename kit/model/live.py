@@ -119,7 +119,49 @@ class LiveSession:
         current = self.step(state).index
         if from_index is not None and from_index != current:
             return state
-        return self.go_to(current + delta)
+        index = self._neighbour(state, current, delta)
+        return state if index is None else self.go_to(index)
+
+    def _neighbour(self, state: LiveStateRecord, index: int, delta: int) -> int | None:
+        """The next step in this direction that is not in a skipped block; None at either end."""
+        steps = self.template.steps
+        index += delta
+        while 0 <= index < len(steps) and steps[index].block.key in state.skipped_blocks:
+            index += delta
+        return index if 0 <= index < len(steps) else None
+
+    # -- optional blocks ----------------------------------------------------------------------------------------
+    def skip_block(self, block_key) -> LiveStateRecord:
+        """Skip an optional block for this session; standing in it, move on to the next block that is not skipped.
+        A block that is not optional (or unknown: a synced value can be anything) is refused with ValueError."""
+        block = self.template.block(block_key) if isinstance(block_key, str) else None
+        if block is None or not block.optional:
+            raise ValueError(block_key)
+        state = self.state()
+        if block_key not in state.skipped_blocks:
+            state = self.store.sessions.update_live_state(self.code, skipped_blocks=(*state.skipped_blocks, block_key))
+        step = self.step(state)
+        if step.block.key == block_key:
+            after = self._neighbour(state, step.index, +1)
+            if after is not None:
+                state = self.go_to(after)
+        return state
+
+    def unskip_block(self, block_key) -> LiveStateRecord:
+        """The skipped block is back on the agenda."""
+        state = self.state()
+        if block_key not in state.skipped_blocks:
+            return state
+        return self.store.sessions.update_live_state(
+            self.code, skipped_blocks=tuple(k for k in state.skipped_blocks if k != block_key))
+
+    def remaining_seconds(self, state: LiveStateRecord | None = None) -> float:
+        """Until the planned end: what is left of this block's time plus the blocks after it, skipped ones not."""
+        state = state or self.state()
+        step = self.step(state)
+        position = self.template.blocks.index(step.block)
+        later = sum(b.minutes for b in self.template.blocks[position + 1:] if b.key not in state.skipped_blocks)
+        return max(0.0, self.timer(state).remaining) + later * 60
 
     def block_start(self, block_key: str) -> int:
         """The index of a block's first step (the agenda jumps there). KeyError for a block the template lacks."""
@@ -133,7 +175,10 @@ class LiveSession:
         state = self.state()
         if self.step(state).block.key == block_key:
             return state
-        return self.go_to(self.block_start(block_key))
+        start = self.block_start(block_key)
+        if block_key in state.skipped_blocks:  # chosen on purpose: the block is back on the agenda
+            self.unskip_block(block_key)
+        return self.go_to(start)
 
     def set_results_shown(self, shown: bool) -> LiveStateRecord:
         return self.store.sessions.update_live_state(self.code, results_shown=shown)

@@ -7,8 +7,10 @@ that already ran.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
+from kit.i18n import t
 from kit.model.text import DEFAULT_OPEN_MAX_LENGTH
 from kit.model.questiontypes import question_type, type_keys
 
@@ -91,6 +93,8 @@ class WorksheetStep:
 
 
 ROUTE_CATEGORIES = ("positief", "aandacht", "sleutelfiguren")
+# How each category is named (message keys): the route map on screen, in the verslag and on paper.
+ROUTE_CATEGORY_KEYS = {"positief": "route.positief", "aandacht": "route.aandacht", "sleutelfiguren": "route.sleutelfiguren"}
 
 
 @dataclass(frozen=True)
@@ -194,6 +198,8 @@ class Block:
     a block that asks nothing else (Werkvorm 1's duo interviews), people talk them through at their own pace: the
     phones show the whole list (`prompts_at_own_pace`) while the facilitator can still put one on the projector.
     `notes`: the facilitator's notes (`Notes`), shown on the facilitator's page only; None when the template has none.
+    `optional`: the block may be left out (the handbook's Werkvorm 4): beforehand on the preparation page, or
+    skipped during the session.
     """
 
     key: str
@@ -207,6 +213,7 @@ class Block:
     meldcode: Meldcode | None = None
     points: Points | None = None
     notes: Notes | None = None
+    optional: bool = False
 
     @property
     def prompts_at_own_pace(self) -> bool:
@@ -242,6 +249,8 @@ class Block:
             data["prompts"] = list(self.prompts)
         if self.prompt_seconds is not None:
             data["prompt_seconds"] = self.prompt_seconds
+        if self.optional:
+            data["optional"] = True
         if self.meldcode is not None:
             data["meldcode"] = self.meldcode.to_dict()
         if self.points is not None:
@@ -261,6 +270,7 @@ class Block:
             screen=tuple(data.get("screen", ())),
             prompts=tuple(data.get("prompts", ())),
             prompt_seconds=data.get("prompt_seconds"),
+            optional=bool(data.get("optional", False)),
             meldcode=Meldcode.from_dict(data["meldcode"]) if data.get("meldcode") else None,
             points=Points.from_dict(data["points"]) if data.get("points") else None,
             notes=Notes.from_dict(data["notes"]) if data.get("notes") else None,
@@ -327,6 +337,28 @@ class Template:
     def total_minutes(self) -> int:
         return sum(b.minutes for b in self.blocks)
 
+    @property
+    def has_optional_blocks(self) -> bool:
+        return any(b.optional for b in self.blocks)
+
+    @property
+    def about_hours(self) -> int:
+        """The length in whole hours of the blocks that always happen: with optional blocks in, the minutes do
+        not add up to one fixed total, and the handbook says "circa twee uur"."""
+        return max(1, round(sum(b.minutes for b in self.blocks if not b.optional) / 60))
+
+    def about_length(self) -> str:
+        return about_hours_text(self.about_hours)
+
+    def without(self, block_keys) -> "Template":
+        """The template with these optional blocks left out (the preparation page's choice). A block that is not
+        optional cannot be left out: ValueError."""
+        keys = set(block_keys)
+        fixed = [b.key for b in self.blocks if b.key in keys and not b.optional]
+        if fixed:
+            raise ValueError(fixed)
+        return dataclasses.replace(self, blocks=tuple(b for b in self.blocks if b.key not in keys))
+
     def question(self, key: str) -> Question | None:
         for block in self.blocks:
             for q in block.questions:
@@ -365,3 +397,9 @@ class Template:
             title=data["title"],
             blocks=tuple(Block.from_dict(b) for b in data["blocks"]),
         )
+
+
+def about_hours_text(hours: int) -> str:
+    """"ongeveer twee uur", in the language spoken now."""
+    words = t("number.words").split("|")
+    return t("duration.about_hours", hours=words[hours - 1] if 0 < hours <= len(words) else str(hours))

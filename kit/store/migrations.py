@@ -144,6 +144,18 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         # The block clock's elapsed seconds when the current timed prompt began (NULL: no prompt timed now).
         ["ALTER TABLE live_state ADD COLUMN thinking_from DOUBLE PRECISION"],
     ),
+    (
+        7,
+        "optionele blokken: de begeleider slaat een blok over",
+        # The keys of the blocks skipped in this session, comma-separated ('' for none).
+        ["ALTER TABLE live_state ADD COLUMN skipped_blocks TEXT NOT NULL DEFAULT ''"],
+    ),
+    (
+        8,
+        "afstandsbediening: een geheime sleutel per sessie voor de telefoon van de begeleider",
+        # Made on first use (SessionStore.remote_token); only the facilitator's link and QR carry it.
+        ["ALTER TABLE sessions ADD COLUMN remote_token TEXT"],
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -44,6 +44,7 @@ class LiveStateRecord:
     reference_key: str | None = None  # the naslag section on the projector, if any
     # The block clock's elapsed seconds when the current prompt's thinking time began (None: none runs).
     thinking_from: float | None = None
+    skipped_blocks: tuple[str, ...] = ()  # optional blocks the facilitator skips in this session
     # Read with the live state, so every page that follows it learns of the session's end at no extra query.
     session_open: bool = True
 
@@ -120,6 +121,15 @@ class SessionStore:
         )
         return [_session(r) for r in rows]
 
+    def remote_token(self, code: str) -> str | None:
+        """The session's secret for the facilitator's phone remote (None: no such session). Made once, on first
+        ask, from `secrets`; two pages asking at once get the same one (only an empty column is filled)."""
+        with self._db.transaction() as conn:
+            conn.execute("UPDATE sessions SET remote_token = ? WHERE code = ? AND remote_token IS NULL",
+                         (secrets.token_urlsafe(24), code))
+            rows = conn.execute("SELECT remote_token FROM sessions WHERE code = ?", (code,)).fetchall()
+        return rows[0][0] if rows else None
+
     def set_session_status(self, code: str, status: str) -> None:
         with self._db.transaction() as conn:
             conn.execute("UPDATE sessions SET status = ? WHERE code = ?", (status, code))
@@ -144,24 +154,26 @@ class SessionStore:
     def get_live_state(self, code: str) -> LiveStateRecord | None:
         rows = self._db.query(
             "SELECT l.session_code, l.block_key, l.question_key, l.results_shown, l.timer_started_at,"
-            " l.timer_elapsed, l.version, l.reference_key, l.thinking_from, s.status"
+            " l.timer_elapsed, l.version, l.reference_key, l.thinking_from, l.skipped_blocks, s.status"
             " FROM live_state l JOIN sessions s ON s.code = l.session_code WHERE l.session_code = ?",
             (code,),
         )
         if not rows:
             return None
-        c, block, question, shown, started, elapsed, version, reference, thinking_from, status = rows[0]
+        c, block, question, shown, started, elapsed, version, reference, thinking_from, skipped, status = rows[0]
         return LiveStateRecord(c, block, question, bool(shown), started, elapsed, version, reference,
-                               thinking_from, status == "open")
+                               thinking_from, tuple(k for k in (skipped or "").split(",") if k), status == "open")
 
     def update_live_state(self, code: str, **changes) -> LiveStateRecord:
         allowed = {"block_key", "question_key", "results_shown", "timer_started_at", "timer_elapsed", "reference_key",
-                   "thinking_from"}
+                   "thinking_from", "skipped_blocks"}
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"unknown live state fields: {sorted(unknown)}")
         if "results_shown" in changes:
             changes["results_shown"] = int(bool(changes["results_shown"]))
+        if "skipped_blocks" in changes:
+            changes["skipped_blocks"] = ",".join(changes["skipped_blocks"])
         assignments = ", ".join(f"{name} = ?" for name in changes)
         sql = f"UPDATE live_state SET {assignments}{', ' if changes else ''}version = version + 1 WHERE session_code = ?"
         with self._db.transaction() as conn:

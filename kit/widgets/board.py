@@ -8,7 +8,7 @@ from typing import Callable, Sequence
 
 import ipywidgets as widgets
 
-from kit.i18n import t
+from kit.i18n import t, tn
 from kit.widgets.children import replace_children
 from kit.widgets.html import html_widget as _html, label_by_heading, label_field
 
@@ -144,6 +144,7 @@ class PointsModeration(widgets.VBox):
         self.merge_pickers: dict[str, widgets.Dropdown] = {}
         self.unmerge_buttons: dict[str, widgets.Button] = {}
         super().__init__([_html(f"<b>{html.escape(t('points.moderation'))}</b>"), self.rows])
+        self.add_class("tlg-points-moderation")
 
     def show(self, points: Sequence[tuple[str, str, str]] | None, merged_into: dict[str, str] | None = None) -> None:
         """points: (point_id, text, status[, from the route map]); None hides the panel. merged_into: merged point
@@ -196,21 +197,33 @@ def route_mark(from_route_map: bool) -> str:
     return f"<span class='tlg-route-mark'>{html.escape(t('points.from_route_map'))}</span> " if from_route_map else ""
 
 
+# How many ranked points one projector holds, in how many columns: at 1280×720 a column holds about nine rows in
+# readable type (tests/browser/test_room.py measures it); more points go to a count line, and every point stays on
+# the phones' sticker list.
+BOARD_COLUMNS = ((7, 1), (16, 2), (27, 3))
+
+
 def board_html(ranked: Sequence[tuple], top: int | None = None) -> str:
     """The sticker board as HTML bars: readable from the back, no chart library needed.
     ranked: (text, stickers) or (text, stickers, from the route map), best first."""
     if not ranked:
         return f"<p>{html.escape(t('points.none'))}</p>"
     most = max(count for _, count, *_ in ranked) or 1
+    room = BOARD_COLUMNS[-1][0]
+    shown = ranked[:min(top, room) if top else room]
+    columns = next(columns for most_rows, columns in BOARD_COLUMNS if len(shown) <= most_rows)
     rows = []
-    for place, (text, count, *route) in enumerate(ranked[:top] if top else ranked, start=1):
+    for place, (text, count, *route) in enumerate(shown, start=1):
         width = max(2, round(85 * count / most)) if count else 0  # 85%: room for the count beside the longest bar
         rows.append(
             "<div class='tlg-board-row'>"
             f"<div class='tlg-board-text'>{place}. {route_mark(any(route))}{html.escape(text)}</div>"
             f"<div class='tlg-board-bar'><span style='width:{width}%'></span><b>{count}</b></div></div>"
         )
-    return "".join(rows)
+    more = len(ranked) - len(shown) if not top or top > room else 0
+    if more > 0:
+        rows.append(f"<p class='tlg-count-line'>{html.escape(tn('points.more', more))}</p>")
+    return f"<div class='tlg-board tlg-board-columns-{columns}'>{''.join(rows)}</div>"
 
 
 def wall_html(texts: Sequence) -> str:

@@ -35,33 +35,69 @@ def short_title(title: str) -> str:
 
 
 class AgendaPanel(widgets.VBox):
-    """The agenda with the current block marked. With `on_jump` (the facilitator's page) every item is a button
-    that jumps to its block; the room's screen shows the same list as text."""
+    """The agenda with the current block marked, skipped blocks struck out, and the time left until the planned
+    end. With `on_jump` (the facilitator's page) every item is a button that jumps to its block, and with
+    `on_skip(key, skip)` an optional block has a button to skip it (or take it back); the room's screen shows
+    the same list as text."""
 
-    def __init__(self, blocks: Sequence[Block], on_jump: Callable[[str], None] | None = None):
+    def __init__(self, blocks: Sequence[Block], on_jump: Callable[[str], None] | None = None,
+                 on_skip: Callable[[str, bool], None] | None = None):
         self.blocks = tuple(blocks)
         self.items: dict[str, widgets.Widget] = {}
+        self.skip_buttons: dict[str, widgets.Button] = {}
+        rows: list[widgets.Widget] = []
         for block in self.blocks:
-            label = f"{short_title(block.title)} · {t('facilitator.minutes', n=block.minutes)}"
             if on_jump is not None:
-                item = widgets.Button(description=label, tooltip=t("room.agenda_jump", title=block.title),
+                item = widgets.Button(tooltip=t("room.agenda_jump", title=block.title),
                                       layout=widgets.Layout(width="100%"))
                 item.on_click(lambda _, key=block.key: on_jump(key))
             else:
-                item = _html(html.escape(label))
+                item = _html("")
             item.add_class("tlg-agenda-item")
             self.items[block.key] = item
-        super().__init__([_html(f"<b>{html.escape(t('facilitator.agenda'))}</b>"), *self.items.values()])
+            rows.append(item)
+            if block.optional and on_skip is not None:
+                skip = widgets.Button(layout=widgets.Layout(width="auto"))
+                skip.on_click(lambda _, key=block.key: on_skip(key, key not in self.skipped))
+                skip.add_class("tlg-agenda-skip")
+                self.skip_buttons[block.key] = skip
+                rows.append(skip)
+        self.remaining = _html("", "tlg-agenda-remaining")
+        super().__init__([_html(f"<b>{html.escape(t('facilitator.agenda'))}</b>"), self.remaining, *rows])
         self.add_class("tlg-agenda")
         self.current: str | None = None
-        self.show(self.blocks[0].key)
+        self.skipped: tuple[str, ...] | None = None
+        self.show(self.blocks[0].key, ())
 
-    def show(self, current_block_key: str) -> None:
-        if current_block_key == self.current:
+    def show(self, current_block_key: str, skipped: Sequence[str] = ()) -> None:
+        skipped = tuple(skipped)
+        if current_block_key == self.current and skipped == self.skipped:
             return
-        self.current = current_block_key
-        for key, item in self.items.items():
-            (item.add_class if key == current_block_key else item.remove_class)("tlg-current")
+        self.current, self.skipped = current_block_key, skipped
+        for block in self.blocks:
+            item = self.items[block.key]
+            gone = block.key in skipped
+            when = t("room.agenda_skipped") if gone else t("facilitator.minutes", n=block.minutes)
+            label = f"{short_title(block.title)} · {when}"
+            if isinstance(item, widgets.Button):
+                item.description = label
+            else:
+                item.value = html.escape(label)
+            (item.add_class if block.key == current_block_key else item.remove_class)("tlg-current")
+            (item.add_class if gone else item.remove_class)("tlg-skipped")
+            if block.key in self.skip_buttons:
+                self.skip_buttons[block.key].description = t(
+                    "room.agenda_unskip" if gone else "room.agenda_skip", title=short_title(block.title))
+
+    def show_remaining(self, label: str) -> None:
+        """The time left until the planned end; set every refresh, so only a new text goes to the page."""
+        if self.remaining.value != html.escape(label):
+            self.remaining.value = html.escape(label)
+
+    def set_enabled(self, enabled: bool) -> None:
+        for button in (*self.items.values(), *self.skip_buttons.values()):
+            if isinstance(button, widgets.Button):
+                button.disabled = not enabled
 
 
 class TimerPanel(widgets.HBox):

@@ -51,12 +51,14 @@ button.tlg-reference-item { text-align: left; border: 2px solid #1f4e79; backgro
 button.tlg-reference-back { border: 2px solid #1f4e79; background: #fff; color: #1f4e79; }
 button.tlg-reference-close { border: 2px solid #1f4e79; background: #1f4e79; color: #fff; font-weight: 700; }
 button.tlg-reference-open { border: 2px dashed #1f4e79; background: #f3f6fa; color: #1f4e79; }
-.tlg-reference-screen .widget-html-content { font-size: 30px; line-height: 1.35; color: #111; }
-.tlg-reference-screen .tlg-reference-title { font-size: 44px; font-weight: 700; line-height: 1.2; color: #1f4e79;
-  margin: 0 0 16px; }
-.tlg-reference-screen .tlg-reference-text p { margin: 0 0 14px; }
-.tlg-reference-screen .tlg-reference-text ul { margin: 0 0 14px; padding-left: 1.2em; }
-.tlg-reference-screen .tlg-reference-text li { margin: 8px 0; }
+/* On the room's one screen beside a step's content (the afwegingskader stays up through the worksheet): type that
+   follows the window, so a section fits 1024×768 as well as 1920×1080. */
+.tlg-reference-screen .widget-html-content { font-size: clamp(16px, 0.7vw + 1.2vh, 30px); line-height: 1.3; color: #111; }
+.tlg-reference-screen .tlg-reference-title { font-size: clamp(22px, 1vw + 1.8vh, 44px); font-weight: 700; line-height: 1.2;
+  color: #1f4e79; margin: 0 0 0.3em; }
+.tlg-reference-screen .tlg-reference-text p { margin: 0 0 0.4em; }
+.tlg-reference-screen .tlg-reference-text ul { margin: 0 0 0.4em; padding-left: 1.2em; }
+.tlg-reference-screen .tlg-reference-text li { margin: 0.15em 0; }
 .tlg-reference-picker select { font-size: 18px; }
 </style>
 """
@@ -198,7 +200,7 @@ class ReferenceScreenView:
     def __init__(self, reference: Reference | None = None):
         self.reference = reference if reference is not None else load_reference()
         self.current_key: str | None = None
-        self.widget = widgets.HTML("", layout=widgets.Layout(width="100%", display="none"))
+        self.widget = widgets.HTML("", layout=widgets.Layout(display="none"))  # stretched by the room, inside its margins
         self.widget.add_class("tlg-reference-screen")
 
     def show(self, key: str | None) -> None:

@@ -92,6 +92,12 @@ PROJECTOR_CSS = """
   color: #111; font-size: clamp(16px, 0.7vw + 0.9vh, 22px); white-space: normal; }
 .tlg-agenda .tlg-agenda-item.tlg-current, .tlg-agenda .tlg-agenda-item.tlg-current .widget-html-content {
   background: #1f4e79; color: #fff; font-weight: 700; }
+.tlg-agenda .tlg-agenda-item.tlg-skipped, .tlg-agenda .tlg-agenda-item.tlg-skipped .widget-html-content {
+  text-decoration: line-through; color: #555; }
+.tlg-agenda button.tlg-agenda-skip { min-height: 0; margin: 0 0 4px 12px; padding: 2px 8px;
+  font-size: clamp(14px, 0.5vw + 0.7vh, 18px); }
+.tlg-agenda .tlg-agenda-remaining .widget-html-content { font-size: clamp(15px, 0.5vw + 0.8vh, 20px); color: #333;
+  font-variant-numeric: tabular-nums; }
 .tlg-join { flex: 0 0 auto; }
 .tlg-join-small { display: flex; gap: 12px; align-items: center; justify-content: flex-end; }
 .tlg-join-small .tlg-join-text { text-align: right; }
@@ -120,6 +126,9 @@ PROJECTOR_CSS = """
 .tlg-count-line { font-size: clamp(22px, 1vw + 1.2vh, 34px); font-weight: 700; margin: 0 0 6px; }
 .tlg-activity .widget-html-content { font-size: clamp(18px, 0.9vw + 1vh, 26px); }
 .tlg-board-row { margin: 0 0 min(1.2vh, 10px); }
+.tlg-board-columns-2 { columns: 2; column-gap: 32px; }
+.tlg-board-columns-3 { columns: 3; column-gap: 24px; }
+.tlg-board-row { break-inside: avoid; }
 .tlg-board-text { font-size: clamp(18px, 0.9vw + 1.1vh, 28px); font-weight: 700; }
 .tlg-board-bar { display: flex; align-items: center; gap: 12px; }
 .tlg-board-bar span { display: inline-block; height: clamp(14px, 2.4vh, 28px); background: #1f4e79; }

@@ -10,7 +10,7 @@ from typing import Callable
 import ipywidgets as widgets
 
 from kit.i18n import t
-from kit.model.template import ROUTE_CATEGORIES, Meldcode
+from kit.model.template import ROUTE_CATEGORIES, ROUTE_CATEGORY_KEYS, Meldcode
 from kit.widgets.children import replace_children
 from kit.widgets.html import html_widget as _html, label_field
 
@@ -250,6 +250,7 @@ class WorksheetApproval(widgets.VBox):
         self.pending = 0
         self._shown_key = None
         super().__init__([_html(f"<b>{html.escape(t('worksheet.approval'))}</b>"), self.rows])
+        self.add_class("tlg-approval")
 
     def show(self, groups, answers) -> None:
         """groups: GroupRecord-like (group_id, label); answers: (group_id, step_key, question_index, value, shown)."""
@@ -287,7 +288,7 @@ class WorksheetApproval(widgets.VBox):
         replace_children(self.rows, rows)
 
 
-CATEGORY_KEYS = {"positief": "route.positief", "aandacht": "route.aandacht", "sleutelfiguren": "route.sleutelfiguren"}
+CATEGORY_KEYS = ROUTE_CATEGORY_KEYS
 
 
 def route_map_html(meldcode: Meldcode, route: dict) -> str:

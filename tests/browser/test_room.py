@@ -120,7 +120,7 @@ def test_every_step_fits_one_projector(browser, served):
         no_page_scroll(page)
         screenshot(page, "werkvorm3-routekaart-1366x768.png")
 
-    # Werkvorm 5's board: eight post-its with stickers, ranked.
+    # Werkvorm 5's board: eight post-its with stickers, ranked, after the route map's three 'aandacht' points.
     board = PointsBoard.for_session(session)
     go(session, block="werkvorm5", prompt=0)
     texts = ["Vaste sparringpartner voor mentoren", "Scholing oudergesprekken", "Nazorg na een melding",
@@ -136,7 +136,7 @@ def test_every_step_fits_one_projector(browser, served):
                 pass
     session.set_results_shown(True)
     rows = page.locator(".tlg-board-row")
-    expect(rows).to_have_count(8)
+    expect(rows).to_have_count(8 + 3)
     for width, height in ROOMS:
         page.set_viewport_size({"width": width, "height": height})
         page.wait_for_timeout(200)

@@ -104,7 +104,8 @@ def test_ten_phones_join_within_two_seconds_and_every_vote_is_stored(tmp_path):
 
 
 def test_ten_latecomers_arrive_at_an_open_question_and_every_vote_is_stored(tmp_path):
-    """Latecomers scan the code while a question is open: each phone shows that question at once and can vote."""
+    """Latecomers scan the code while a question is open: each phone shows that question at once and can vote, and
+    the facilitator's page (open meanwhile, told of each vote by push) counts all ten."""
     served = start_serving(tmp_path, serve_args=["--expected-participants", "10"], wait_for_pool=True)
     rng = random.Random(12)
     try:
@@ -112,6 +113,9 @@ def test_ten_latecomers_arrive_at_an_open_question_and_every_vote_is_stored(tmp_
 
         async def storm():
             errors, confirmed, models = [], [], []
+            facilitator = Phone(served.facilitator_url)
+            await facilitator.open()
+            count = (await facilitator.wait_for(lambda p: p.with_class("tlg-count"), 30))[0]
 
             async def arrive(i, delay):
                 await asyncio.sleep(delay)
@@ -129,6 +133,8 @@ def test_ten_latecomers_arrive_at_an_open_question_and_every_vote_is_stored(tmp_
                     errors.append(repr(error))
 
             await asyncio.gather(*(arrive(i, rng.uniform(0, 2)) for i in range(10)))
+            await facilitator.wait_for(lambda p: count.state.get("value", "").startswith("10 "), 30)
+            await facilitator.close()
             return errors, confirmed, models
 
         errors, confirmed, models = run(storm())

@@ -134,3 +134,9 @@ def test_the_store_never_imports_ipywidgets():
 def test_a_phone_kernel_loads_no_analysis_charts_or_documents_libraries():
     loaded = _loaded_by("import kit.apps.participant")
     assert loaded & {"pandas", "matplotlib", "yaml", "fpdf", "openpyxl"} == set()
+
+
+def test_the_facilitators_phone_remote_loads_no_analysis_charts_or_documents_libraries():
+    # It runs in a kernel of the phones' server, beside the participants' kernels.
+    loaded = _loaded_by("import kit.apps.participant, kit.apps.remote")
+    assert loaded & {"pandas", "matplotlib", "yaml", "fpdf", "openpyxl"} == set()

@@ -353,6 +353,7 @@ def served_file(tmp_path, template, monkeypatch):
 
 def test_a_preheated_kernel_has_joined_the_served_session_before_the_phone_asks(served_file, monkeypatch):
     import kit.apps.participant as participant
+    import kit.apps.page_request as page_request
 
     url, code = served_file
     built_before = []
@@ -362,7 +363,7 @@ def test_a_preheated_kernel_has_joined_the_served_session_before_the_phone_asks(
         return {"QUERY_STRING": f"code={code.lower()}"}
 
     apps = []
-    monkeypatch.setattr(participant, "_receive_request_info", receive)
+    monkeypatch.setattr(page_request, "_receive_request_info", receive)
     monkeypatch.setattr(participant, "ParticipantApp", lambda *a, **k: apps.append(ParticipantApp(*a, **k)) or apps[-1])
     page = participant.participant_app(url)
     assert built_before == [1] and len(apps) == 1  # built before the request, and only then
@@ -372,10 +373,11 @@ def test_a_preheated_kernel_has_joined_the_served_session_before_the_phone_asks(
 
 def test_a_preheated_kernel_asked_for_another_code_builds_that_page_instead(served_file, monkeypatch):
     import kit.apps.participant as participant
+    import kit.apps.page_request as page_request
 
     url, _ = served_file
     apps = []
-    monkeypatch.setattr(participant, "_receive_request_info", lambda _url: {"QUERY_STRING": "code=OTHER9"})
+    monkeypatch.setattr(page_request, "_receive_request_info", lambda _url: {"QUERY_STRING": "code=OTHER9"})
     monkeypatch.setattr(participant, "ParticipantApp", lambda *a, **k: apps.append(ParticipantApp(*a, **k)) or apps[-1])
     page = participant.participant_app(url)
     assert len(apps) == 2 and page is apps[1].widget
@@ -386,6 +388,7 @@ def test_a_preheated_kernel_asked_for_another_code_builds_that_page_instead(serv
 def test_a_preheated_kernel_whose_session_closed_meanwhile_refuses_the_new_phone(served_file, monkeypatch):
     """A phone that arrives after the facilitator closed the session is told so, not thanked for taking part."""
     import kit.apps.participant as participant
+    import kit.apps.page_request as page_request
     from kit.store import Store
 
     url, code = served_file
@@ -396,7 +399,7 @@ def test_a_preheated_kernel_whose_session_closed_meanwhile_refuses_the_new_phone
             store.sessions.close_session(code)
         return {"QUERY_STRING": f"code={code}"}
 
-    monkeypatch.setattr(participant, "_receive_request_info", receive)
+    monkeypatch.setattr(page_request, "_receive_request_info", receive)
     monkeypatch.setattr(participant, "ParticipantApp", lambda *a, **k: apps.append(ParticipantApp(*a, **k)) or apps[-1])
     page = participant.participant_app(url)
     assert len(apps) == 2 and page is apps[1].widget

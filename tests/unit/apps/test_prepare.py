@@ -2,6 +2,8 @@
 
 import base64
 import datetime
+import io
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -179,6 +181,22 @@ def test_a_session_needs_a_team_and_a_date_and_shows_its_code(app):
     assert "donderdag 3 december 2026" in app.session_message.value
     assert f"teamleergesprek serve --session {record.code}" in app.session_message.value
     assert app.store.sessions.get_session(record.code).template["name"] == "teamleergesprek"
+
+
+def test_the_optional_werkvorm_4_can_be_left_out_beforehand(app):
+    assert "Optioneel: Werkvorm 4: Krachten bundelen met samenwerkingspartners. Het geheel duurt ongeveer twee uur." \
+        in app.info.value
+    leave_out = app.leave_out["werkvorm4"]
+    assert leave_out.description == "Werkvorm 4: Krachten bundelen met samenwerkingspartners deze keer weglaten (15 min)"
+    app.team.value, app.date.value = "Havo onderbouw", datetime.date(2026, 12, 3)
+    with_it = app.create_session()
+    assert "werkvorm4" in [b["key"] for b in app.store.sessions.get_session(with_it.code).template["blocks"]]
+    leave_out.value = True
+    without = app.create_session()
+    blocks = [b["key"] for b in app.store.sessions.get_session(without.code).template["blocks"]]
+    assert "werkvorm4" not in blocks and "werkvorm3" in blocks and "werkvorm5" in blocks
+    text = PdfReader(io.BytesIO(Path(app.make_invitation()).read_bytes())).pages[0].extract_text()
+    assert "120 minuten" in text and "Werkvorm 4" not in text
 
 
 def test_the_invitation_is_written_and_offered_for_download(app, tmp_path):

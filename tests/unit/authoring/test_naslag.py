@@ -330,12 +330,21 @@ def test_screen_view_shows_one_section_or_nothing():
         screen.show("bestaat_niet")
 
 
-def test_screen_css_is_large():
+@pytest.mark.parametrize("width, height, body_at_least", [(1024, 768, 16), (1366, 768, 18), (1920, 1080, 25)])
+def test_screen_css_is_large_on_every_projector(width, height, body_at_least):
+    """The naslag on the projector follows the window: it shares the room's one screen with the step (the
+    afwegingskader beside the worksheet must fit 1024×768: tests/browser/test_room.py), and stays readable from the
+    back, its body type about the size of the room's other running text, the title larger."""
     import re
 
-    body = re.search(r"\.tlg-reference-screen \.widget-html-content \{[^}]*font-size: (\d+)px", REFERENCE_CSS)
-    title = re.search(r"\.tlg-reference-screen \.tlg-reference-title \{[^}]*font-size: (\d+)px", REFERENCE_CSS)
-    assert int(body.group(1)) >= 28 and int(title.group(1)) >= 40
+    def size(selector):
+        low, vw, vh, high = re.search(
+            re.escape(selector) + r" \{[^}]*font-size: clamp\((\d+)px, ([\d.]+)vw \+ ([\d.]+)vh, (\d+)px\)",
+            REFERENCE_CSS).groups()
+        return min(max(float(low), float(vw) * width / 100 + float(vh) * height / 100), float(high))
+
+    body, title = size(".tlg-reference-screen .widget-html-content"), size(".tlg-reference-screen .tlg-reference-title")
+    assert body >= body_at_least and title >= body * 1.25
 
 
 def test_picker_calls_back_with_key_or_none():

@@ -51,6 +51,7 @@ def test_valid_example(path):
     assert [b.key for b in template.blocks] == expected["blocks"].split()
     assert [q.key for q in template.questions()] == expected["questions"].split()
     assert template.total_minutes == int(expected["minutes"])
+    assert [b.key for b in template.blocks if b.optional] == expected.get("optional", "").split()
     assert Template.from_dict(template.to_dict()) == template
 
 

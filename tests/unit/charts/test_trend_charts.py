@@ -204,3 +204,35 @@ def test_every_trend_chart_meets_aa_contrast_inside_the_image(view):
     diverging = figures["diverging"].axes[0]
     assert {to_hex(p.get_edgecolor()) for p in diverging.patches} == {"#ffffff"}
     assert {p.get_linewidth() for p in diverging.patches} == {1.5}
+
+
+def test_an_interval_past_the_scales_end_is_cut_there_and_said(store):
+    """Issue 16: 4,8 ± 0,6 on a scale to 5 ran off the chart without a word. Now the line stops at the scale's end,
+    a triangle there points on, and the subtitle says what it means; an interval within the scale keeps its caps."""
+    high = add_session(store, "2025-01-01", {"tevredenheid_school": ["5", "5", "5", "5", "4"]})
+    middle = add_session(store, "2025-02-01", {"tevredenheid_school": ["1", "2", "3", "4", "5"]})
+    low = add_session(store, "2025-03-01", {"tevredenheid_school": ["0", "0", "0", "0", "1"]})
+    [school] = trends.series(trends.load_team(store, TEAM), "tevredenheid_school")
+    assert school.stats.at[high, "ci_high"] > 5 and school.stats.at[low, "ci_low"] < 0  # the t-interval itself
+    fig = trend_charts.mean_over_time(school)
+    ax = fig.axes[0]
+    drawn = [y for line in ax.lines for y in line.get_ydata()]
+    assert min(drawn) == 0 and max(drawn) == 5  # nothing beyond the scale
+    marks = {(line.get_marker(), float(line.get_xdata()[0]), float(line.get_ydata()[0])) for line in ax.lines
+             if line.get_marker() in ("^", "v")}
+    assert marks == {("^", 0.0, 5.0), ("v", 2.0, 0.0)}
+    caps = {round(float(line.get_ydata()[0]), 6) for line in ax.lines if line.get_marker() == "_"}
+    assert {round(school.stats.at[middle, c], 6) for c in ("ci_low", "ci_high")} <= caps
+    assert round(school.stats.at[high, "ci_low"], 6) in caps and round(school.stats.at[low, "ci_high"], 6) in caps
+    assert ("▲ / ▼: het 95%-interval loopt verder dan de schaal (0 tot 5) en is bij het einde afgekapt; het "
+            "gemiddelde zelf kan er niet voorbij") in ax.get_title(loc="left").replace("\n", " ")
+
+
+def test_an_interval_within_the_scale_or_without_spread_draws_no_end_mark(view, store):
+    fig = trend_charts.mean_over_time(view.school[0])
+    assert not [line for line in fig.axes[0].lines if line.get_marker() in ("^", "v")]
+    assert "afgekapt" not in fig.axes[0].get_title(loc="left")
+    add_session(store, "2025-04-01", {"tevredenheid_school": ["4"] * 5})  # no spread: no interval, not a zero-width one
+    [school] = trends.series(trends.load_team(store, TEAM), "tevredenheid_school")
+    ax = trend_charts.mean_over_time(school).axes[0]
+    assert not [line for line in ax.lines if line.get_marker() == "_" and float(line.get_xdata()[0]) == 3.0]

@@ -123,7 +123,7 @@ def test_every_declared_command_is_in_the_help_and_runs_its_own_function():
 
     found = dict(commands(build_parser()))
     assert found == {words: declared.run for words, declared in COMMANDS.items()}
-    assert len(found) == 15 and "template copy" in found and "lab" in found
+    assert len(found) == 16 and "template copy" in found and "lab" in found and "werkblad" in found
 
 
 def test_check_speaks_english_with_lang_en(tmp_path, capsys):

@@ -33,10 +33,21 @@ def test_one_page_with_team_date_time_code_address_and_agenda(invitation):
     assert len(reader.pages) == 1
     text = flat(reader.pages[0])
     for expected in ("Uitnodiging", "Teamleergesprek huiselijk geweld en kindermishandeling", "Havo onderbouw <b>",
-                     "donderdag 3 december 2026", "15.30–17.30 uur, aula", "135 minuten", "Code: K7M2QX",
+                     "donderdag 3 december 2026", "15.30–17.30 uur, aula", "Duur ongeveer twee uur", "Code: K7M2QX",
                      "http://192.168.1.23:8866/?code=K7M2QX", "Neem je telefoon mee",
                      "Werkvorm 3: De meldcode op school 25 minuten", "Afsluiting 10 minuten"):
         assert expected in text, expected
+
+
+def test_a_fixed_total_once_the_optional_block_is_left_out_and_about_two_hours_while_it_is_in(invitation):
+    template = load_template("teamleergesprek")
+    assert [b.key for b in template.blocks if b.optional] == ["werkvorm4"]
+    assert "135 minuten" not in flat(read(invitation).pages[0])
+    without = invitation_for(template.without(["werkvorm4"]), "Team", "2026-12-03", "K7M2QX", URL)
+    text = flat(read(without).pages[0])
+    assert "120 minuten" in text and "ongeveer" not in text and "Werkvorm 4" not in text
+    with pytest.raises(ValueError):
+        template.without(["werkvorm3"])  # only an optional block may be left out
 
 
 def test_the_handbooks_note_for_people_with_experience_of_the_subject(invitation):
@@ -75,6 +86,6 @@ def test_the_qr_is_large_and_encodes_the_join_address(invitation):
 def test_english(invitation, monkeypatch):
     monkeypatch.setenv("TEAMLEERGESPREK_LANG", "en")
     text = flat(read(invitation).pages[0])
-    assert "Invitation" in text and "Thursday 3 December 2026" in text and "135 minutes" in text
+    assert "Invitation" in text and "Thursday 3 December 2026" in text and "about two hours" in text
     assert "Have you yourself experienced domestic violence or child abuse?" in text
     assert "Uitnodiging" not in text

@@ -1,5 +1,6 @@
 """The PDF verslag, read back as text: what must be in it, in which order, and what must never be."""
 
+import io
 import re
 from datetime import date
 
@@ -47,8 +48,22 @@ def test_the_title_page_names_team_dates_and_agenda(report):
     assert "zaterdag 28 november 2026" in first and "dinsdag 1 december 2026" in first
     assert report["code"] in first
     for title, minutes in (("Welkom", 10), ("Startoefening: wat vind jij?", 15),
-                           ("Werkvorm 3: De meldcode op school", 25), ("Afsluiting", 10), ("Totaal", 135)):
+                           ("Werkvorm 3: De meldcode op school", 25), ("Afsluiting", 10),
+                           ("Totaal", "ongeveer twee uur")):  # Werkvorm 4 is optional: the handbook's length
         assert f"{title} {minutes}" in first
+
+
+def test_a_skipped_block_says_so_in_the_agenda(tmp_path):
+    from kit.authoring import load_template
+    from kit.model.live import LiveSession
+    from kit.model.sessions import new_session
+
+    with Store(f"sqlite:///{tmp_path / 'overslaan.sqlite'}") as store:
+        record = new_session(store, load_template("teamleergesprek"), "Team", "2026-11-28")
+        LiveSession.open(store, record.code).skip_block("werkvorm4")
+        first = flat(PdfReader(io.BytesIO(session_report_pdf(store, record.code, today=MADE_ON))).pages[0].extract_text())
+    assert "Werkvorm 4: Krachten bundelen met samenwerkingspartners overgeslagen" in first
+    assert "Werkvorm 3: De meldcode op school 25" in first
 
 
 def test_open_answers_shown_to_the_room_are_in_it_exactly_and_nothing_else(report):
@@ -145,3 +160,21 @@ def _file(folder, pdf: bytes):
     path = folder / "verslag.pdf"
     path.write_bytes(pdf)
     return path
+
+
+def test_the_verslag_ends_with_how_the_team_goes_on(report):
+    """Issue 11.7: 'Verder na het teamleergesprek' comes last: the actions with owner and planning, when to look at
+    them again (the next session's Welkom shows them), and where to find more, by name."""
+    text = flat(report["text"])
+    assert text.count("Verder na het teamleergesprek") == 1
+    after = text.split("Verder na het teamleergesprek", 1)[1]
+    assert after.index("Jullie acties") < after.index("Wanneer kijken jullie er weer naar?") < after.index(
+        "Waar vind je meer?")
+    assert f"{ACTIONS[0]}. Eigenaar: zorgcoördinator; planning: voor de kerst" in after
+    assert f"{ACTIONS[1]}. Eigenaar: -mentoren; planning: Q1" in after
+    assert f"Bij het volgende teamleergesprek van {TEAM} staan ze bij Welkom al op het scherm" in after
+    for source in ("www.nji.nl/kindermishandeling", "Augeo", "PO-Raad en VO-raad", "Veilig Thuis",
+                   "Marike van Gemert"):
+        assert source in after
+    # It is the last part: nothing of the session follows it.
+    assert "Routekaart" not in after and "Actieplan" not in after

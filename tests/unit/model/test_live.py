@@ -242,3 +242,36 @@ def test_a_prompt_reached_by_going_back_into_its_block_starts_its_thinking_time(
     session.reset_timer()
     clock.now += 20
     assert session.thinking_time().label == "1:30" and not session.timer().running
+
+
+def test_an_optional_block_is_skipped_and_the_walk_and_remaining_time_replan(store, clock):
+    from kit.model.template import Block, Template
+
+    template = Template(1, "t", "nl", "T", (
+        Block("drie", "Werkvorm 3", 25), Block("vier", "Werkvorm 4", 15, optional=True, prompts=("Wat gaat goed?",)),
+        Block("vijf", "Werkvorm 5", 20),
+    ))
+    record = store.sessions.create_session(template.to_dict(), "T", "2026-11-28", "drie")
+    session = LiveSession(store, record, clock=clock)
+    assert session.remaining_seconds() == 60 * 60
+    with pytest.raises(ValueError):
+        session.skip_block("drie")  # not optional
+    with pytest.raises(ValueError):
+        session.skip_block(["vier"])  # a synced value can be anything
+    session.skip_block("vier")
+    assert session.state().skipped_blocks == ("vier",) and session.step().block.key == "drie"
+    assert session.remaining_seconds() == 45 * 60
+    session.start_timer()
+    clock.now += 600
+    assert session.remaining_seconds() == 35 * 60
+    session.go_next()  # past the skipped block
+    assert session.step().block.key == "vijf" and session.timer().label == "20:00"
+    session.go_previous()
+    assert session.step().block.key == "drie"
+    session.go_to_block("vier")  # chosen on purpose from the agenda: back on the agenda
+    assert session.step().block.key == "vier" and session.state().skipped_blocks == ()
+    session.skip_block("vier")  # standing in it: on to the next block
+    assert session.step().block.key == "vijf" and session.state().skipped_blocks == ("vier",)
+    session.unskip_block("vier")
+    session.go_previous()
+    assert session.step().block.key == "vier" and session.step().prompt == 0

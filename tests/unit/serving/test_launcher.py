@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from kit.apps.participant import request_query_string
+from kit.apps.page_request import request_query_string
 from kit.serving.launcher import (
     MAX_PARTICIPANTS,
     ServeConfig,
