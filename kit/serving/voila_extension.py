@@ -110,7 +110,10 @@ def a11y_script() -> str:
     """Runs in every page, after every change of the widgets (a MutationObserver, one pass per frame):
     - `[data-tlg-lang]` / `[data-tlg-title]` (a phone that speaks its session's language): the page's lang and title;
     - `.tlg-status`, `.tlg-live`: a polite live region (role=status), so what a tap did is read out;
-    - `button.tlg-choice`: aria-pressed follows `.tlg-selected` (the chosen option is not only a colour);
+    - `.tlg-activity` (the room's panel that scrolls when a board or plan is long): reachable with Tab, so a
+      keyboard can scroll it too (WCAG 2.1.1, axe `scrollable-region-focusable`);
+    - `button.tlg-choice`: aria-pressed follows `.tlg-selected` (the chosen option is not only a colour); a
+      ToggleButton's ("Deel met de zaal") follows ipywidgets' `.mod-active`;
     - `button.tlg-named[title]`: the button's name is its tooltip ("+ sticker op: <punt>"), which begins with the
       visible text (WCAG 2.5.3), or gets it in front ("+10 — 10 punten meer voor: <optie>");
     - `.tlg-heading` / `.tlg-heading-1`: an HTML widget that is a heading (level 2 / 1) without changing its look;
@@ -118,10 +121,11 @@ def a11y_script() -> str:
     - `.tlg-status-error` with text: the field before it in the same view is aria-invalid and described by it;
     - a new question (a `.tlg-heading` or a naslag title that was not there before) takes the focus when the focus
       was lost with the view it was in (the facilitator moved on, a step changed), never while someone types;
+      when the same screen was only redrawn (a sticker placed rebuilds its row), the control of the same name does;
     - `img.tlg-chart` (an ipywidgets Image, which has no `alt`): its alt is the text of the `.tlg-chart-alt` beside it
       (the figures in words), next to it or else just before it."""
     return """<script>(function () {
-  var queued = false, ids = 0, seen = new WeakSet(), loaded = false;
+  var queued = false, ids = 0, seen = new WeakSet(), loaded = false, focused = null, focusedName = '';
   function id(el) { if (!el.id) { el.id = 'tlg-a11y-' + (++ids); } return el.id; }
   function headingBefore(el) {
     var found = null;
@@ -140,7 +144,9 @@ def a11y_script() -> str:
       if (title && document.title !== title) { document.title = title; }
     }
     each('.tlg-status, .tlg-live', function (el) { set(el, 'role', 'status'); set(el, 'aria-live', 'polite'); });
+    each('.tlg-activity', function (el) { set(el, 'tabindex', '0'); });
     each('button.tlg-choice', function (el) { set(el, 'aria-pressed', el.classList.contains('tlg-selected') ? 'true' : 'false'); });
+    each('button.widget-toggle-button', function (el) { set(el, 'aria-pressed', el.classList.contains('mod-active') ? 'true' : 'false'); });
     each('button.tlg-named[title]', function (el) {
       var title = el.getAttribute('title'), text = el.textContent.trim();
       set(el, 'aria-label', !text || title.indexOf(text) === 0 ? title : text + ' — ' + title);
@@ -170,6 +176,12 @@ def a11y_script() -> str:
     if (fresh && loaded && lost) {
       fresh.setAttribute('tabindex', '-1');
       fresh.focus({preventScroll: false});
+    } else if (lost && focused && !focused.isConnected) {
+      // The same screen redrawn (a sticker placed, its row rebuilt): back to the control of the same name.
+      var again = Array.prototype.find.call(document.querySelectorAll(focused.tagName), function (el) {
+        return !el.disabled && el.offsetParent !== null && nameOf(el) === focusedName;
+      });
+      if (again) { again.focus({preventScroll: true}); }
     }
     loaded = true;
     each('img.tlg-chart', function (el) {
@@ -182,8 +194,10 @@ def a11y_script() -> str:
     if (next && next.classList.contains(cls)) { return next; }
     return previous && previous.classList.contains(cls) ? previous : null;
   }
+  function nameOf(el) { return (el.getAttribute('aria-label') || el.textContent || '').trim(); }
   function queue() { if (!queued) { queued = true; window.requestAnimationFrame(fix); } }
   function start() {
+    document.addEventListener('focusin', function (event) { focused = event.target; focusedName = nameOf(focused); });
     new MutationObserver(queue).observe(document.body, {subtree: true, childList: true, attributes: true,
       attributeFilter: ['class', 'title'], characterData: true});
     queue();

@@ -83,7 +83,9 @@ class PointsView(QuestionView):
 
 STYLE = """<style>
 .tlg-phone .tlg-divide-option .widget-html-content { font-size: 20px; font-weight: 700; margin-top: 6px; }
-.tlg-phone button.tlg-divide-step { min-height: 64px; font-size: 24px; font-weight: 700; border-radius: 12px;
+/* At least as wide as "+10" (30% of the row is too little for it once the text is at 200%). */
+.tlg-phone button.tlg-divide-step { min-height: 64px; min-width: max-content; padding: 0 8px; font-size: 24px;
+  font-weight: 700; border-radius: 12px;
   border: 2px solid #1f4e79; background: #fff; color: #1f4e79; }
 .tlg-phone button.tlg-divide-step:disabled { border-color: #999; color: #767676; }
 .tlg-phone .tlg-divide-value .widget-html-content { font-size: 30px; font-weight: 700; color: #111;

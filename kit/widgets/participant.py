@@ -232,7 +232,7 @@ class OpenView(QuestionView):
             self.keep = widgets.HTML("")  # hides itself: a layout of its own
             self.keep.add_class("tlg-point")
             self.share_toggle = widgets.ToggleButton(value=shared, description=t("participant.share"),
-                                                     layout=widgets.Layout(width="100%", height="60px"))
+                                                     layout=widgets.Layout(width="100%", min_height="60px"))
             self.share_toggle.add_class("tlg-option")
             self.share_toggle.observe(self._shared_changed, "value")
             self.children = [*self.children, _html(html.escape(t("participant.private_hint")), "tlg-hint"),

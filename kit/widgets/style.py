@@ -43,7 +43,7 @@ body, .jp-Notebook, .voila-container { background: #ffffff; }
 .tlg-prompt-list { padding-left: 1.4em; margin: 4px 0; }
 .tlg-prompt-list li { margin: 0 0 14px; overflow-wrap: anywhere; }
 .tlg-prompt-list li[aria-current] { background: #e8f0f8; border-left: 4px solid #1f4e79; padding: 4px 8px; }
-.tlg-on-screen { font-size: 16px; color: #1f4e79; white-space: nowrap; }
+.tlg-on-screen { font-size: 16px; color: #1f4e79; }
 .tlg-route-mark { display: inline-block; font-size: 0.75em; font-weight: 700; color: #fff; background: #8a4b00;
   border-radius: 6px; padding: 1px 6px; margin-right: 4px; vertical-align: middle; }
 </style>
@@ -88,7 +88,7 @@ PROJECTOR_CSS = """
 .tlg-agenda .widget-html-content { font-size: clamp(16px, 0.6vw + 0.9vh, 22px); }
 .tlg-agenda .tlg-agenda-item { margin: 2px 0; border-radius: 6px; }
 .tlg-agenda .tlg-agenda-item .widget-html-content { padding: 4px 8px; }
-.tlg-agenda button.tlg-agenda-item { min-height: 0; padding: 4px 8px; text-align: left; background: #f3f6fa;
+.tlg-agenda button.tlg-agenda-item { min-height: 44px; padding: 4px 8px; text-align: left; background: #f3f6fa;
   color: #111; font-size: clamp(16px, 0.7vw + 0.9vh, 22px); white-space: normal; }
 .tlg-agenda .tlg-agenda-item.tlg-current, .tlg-agenda .tlg-agenda-item.tlg-current .widget-html-content {
   background: #1f4e79; color: #fff; font-weight: 700; }
@@ -140,11 +140,12 @@ PROJECTOR_CSS = """
 .tlg-controls { flex-flow: row wrap; align-items: center; gap: 2px; border-top: 2px solid #d0d7e2; padding-top: 4px; }
 .tlg-controls button.tlg-private-toggle { background: #5a2d82; color: #fff; }
 .tlg-private { background: #fbf7ff; border: 4px solid #5a2d82; border-radius: 10px; padding: 8px 12px; }
-/* The facilitator's forms (action plan, route map, tidying the board): 11-12 px by default, too small for a nervous hand. */
+/* The facilitator's forms (action plan, route map, tidying the board): 11-12 px by default, too small for a nervous hand;
+   every field 44 px high, a target a finger can hit (WCAG 2.5.5). */
 .tlg-private .widget-inline-hbox { height: auto; }
 .tlg-private input, .tlg-private select, .tlg-private textarea,
-.tlg-private .widget-text input[type="text"], .tlg-private .widget-textarea textarea { font-size: 18px; min-height: 40px; }
-.tlg-private .widget-label { font-size: 17px; line-height: 40px; }
+.tlg-private .widget-text input[type="text"], .tlg-private .widget-textarea textarea { font-size: 18px; min-height: 44px; }
+.tlg-private .widget-label { font-size: 17px; line-height: 44px; }
 .tlg-private-warning .widget-html-content { font-size: 20px; font-weight: 700; color: #fff; background: #5a2d82;
   padding: 8px 12px; border-radius: 6px; }
 .tlg-confirm .widget-html-content { font-size: 20px; font-weight: 700; color: #b00020; }
@@ -163,6 +164,10 @@ PHONE_TOUCH_CSS = """
 .tlg-phone .tlg-code input[type="text"] { font-size: 24px; text-transform: uppercase; letter-spacing: 4px; }
 .tlg-phone .tlg-tall input[type="text"] { text-transform: none; letter-spacing: normal; }
 .tlg-phone button.tlg-option:disabled { opacity: 0.45; border-style: dashed; }
+/* Reflow (WCAG 1.4.10, 1.4.4): at 320 px and with text at 200% a long word ("Teamleergesprek",
+   "aandachtfunctionaris") breaks instead of running past the screen's edge or out of its button. */
+.tlg-phone .widget-html-content, .tlg-phone button { overflow-wrap: anywhere; }
+.tlg-phone button { height: auto; white-space: normal; }
 </style>
 """
 
