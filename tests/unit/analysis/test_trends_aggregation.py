@@ -11,7 +11,7 @@ import math
 import pandas as pd
 import pytest
 
-from factories import TEVREDENHEID, VAARDIGHEID, VERSTERKEN
+from factories import TEVREDENHEID, VAARDIGHEID, VERSTERKEN, synthetic_boards
 from kit import i18n
 from kit.analysis import trends
 from kit.analysis.aggregate import word_frequencies
@@ -575,27 +575,6 @@ def test_delta_bands_at_their_exact_limits():
     assert trends.delta_size(10, 43, 100) == "middelgroot" and trends.delta_size(329, 0, 1000) == "klein"
     assert trends.delta_size(474, 0, 1000) == "groot" and trends.delta_size(0, 473, 1000) == "middelgroot"
     assert trends.pair_counts([3, 3, 4], [1, 2, 7]) == (48, 15, 100)
-
-
-def synthetic_boards(sessions: int, seed: int = 7) -> trends.TeamData:
-    """A team with `sessions` sticker boards built in memory: five points each, drawn from a few recurring texts
-    (spelled in two ways), random stickers, some boards with too few voters."""
-    import random
-
-    rng = random.Random(seed)
-    texts = ["Nazorg", "nazorg!", "Oefenen met ouders", "Rooster", "Tijd", "Wijkteam", "Rust", "Scholing"]
-    codes = [f"S{i:05d}" for i in range(sessions)]
-    dates = [f"{2000 + i // 365:04d}-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(sessions)]
-    frame = pd.DataFrame({"date": dates, "label": dates, "status": "closed", "created_at": dates},
-                         index=pd.Index(codes, name="code", dtype=object))
-    rows = [(code, f"p{j}", rng.choice(texts), "open", None, j, rng.randint(0, 6), 0)
-            for code in codes for j in range(5)]
-    points = pd.DataFrame(rows, columns=trends.POINT_COLUMNS)
-    voters = pd.Series([rng.choice([2, 5, 8, 12]) for _ in codes], index=codes, dtype="int64")
-    empty = pd.DataFrame(columns=trends.QUESTION_COLUMNS)
-    return trends.TeamData("Synthetisch", frame, empty, pd.DataFrame(columns=trends.COUNT_COLUMNS),
-                           pd.DataFrame(columns=trends.TEXT_COLUMNS), points, voters,
-                           pd.DataFrame(columns=trends.ACTION_COLUMNS))
 
 
 def recurring_points_before_the_fix(data, top=trends.TOP_POINTS, min_group=None) -> pd.DataFrame:
