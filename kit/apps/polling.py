@@ -8,7 +8,8 @@ from before, while the update to the new view went out before the page listened 
 view until the facilitator moved again. On the loop, one thing happens at a time. Widgets are updated from here by
 setting traits (HTML.value, Box.children); Voilà sends those to the browser.
 
-With `wait_for_change(timeout) -> bool` (kit.apps.change_watch: inotify on SQLite's WAL, then its data_version)
+With `wait_for_change(timeout) -> bool` (kit.apps.change_watch: inotify on SQLite's WAL, then its data_version;
+PostgreSQL's LISTEN/NOTIFY, kit.store.notify)
 a watcher thread waits for someone else's commit and asks the loop to refresh now: the refresh itself still runs
 on the loop. Measured with 30 idle phone kernels: a data_version check as a loop task every 0.1 s took them from
 2.4% to 6.6% of a core, on a thread every 0.1 s 5.2%; inotify wakes nothing while nothing changes.
