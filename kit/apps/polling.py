@@ -27,10 +27,15 @@ log = logging.getLogger(__name__)
 
 
 class Poller:
-    def __init__(self, refresh, interval: float, wait_for_change=None, watch_timeout: float = 5.0, on_watch_end=None):
+    def __init__(self, refresh, interval: float, wait_for_change=None, watch_timeout: float = 5.0, on_watch_end=None,
+                 min_gap: float = 0.0):
         """`on_watch_end` gives back what the wait holds (an inotify descriptor, a listening connection): called once,
-        by the watcher thread when it ends, or by stop() when none ever started; never while a wait uses it."""
+        by the watcher thread when it ends, or by stop() when none ever started; never while a wait uses it.
+        `min_gap`: a refresh for a change starts at least this long after the previous one ended, so a burst of
+        commits (60 votes in 5 s, each a new chart on the facilitator's page) cannot keep the loop busy."""
         self._refresh = refresh
+        self._min_gap = min_gap
+        self._last_refresh = 0.0  # time.monotonic() when the last refresh ended
         self._interval = interval
         self._wait_for_change = wait_for_change
         self._watch_timeout = watch_timeout
@@ -74,7 +79,11 @@ class Poller:
             try:
                 if self._wait_for_change(self._watch_timeout) and not self._pending and not self._stopped:
                     self._pending = True  # one refresh queued at a time (a blocked loop runs it later, once)
-                    loop.call_soon_threadsafe(self._refresh_now)
+                    delay = self._last_refresh + self._min_gap - time.monotonic()
+                    if delay > 0:
+                        loop.call_soon_threadsafe(loop.call_later, delay, self._refresh_now)
+                    else:
+                        loop.call_soon_threadsafe(self._refresh_now)
             except RuntimeError:  # the loop closed
                 return
             except Exception:
@@ -91,6 +100,8 @@ class Poller:
             self._refresh()
         except Exception:
             log.exception("refresh failed")
+        finally:
+            self._last_refresh = time.monotonic()
 
     def stop(self) -> None:
         """The loop task ends at its next turn, the watcher after its current wait (at most watch_timeout)."""
