@@ -31,8 +31,9 @@ class Poller:
                  min_gap: float = 0.0):
         """`on_watch_end` gives back what the wait holds (an inotify descriptor, a listening connection): called once,
         by the watcher thread when it ends, or by stop() when none ever started; never while a wait uses it.
-        `min_gap`: a refresh for a change starts at least this long after the previous one ended, so a burst of
-        commits (60 votes in 5 s, each a new chart on the facilitator's page) cannot keep the loop busy."""
+        `min_gap` (seconds, or a function that says it now): a refresh for a change starts at least this long after
+        the previous one ended, so a burst of commits (60 votes in 5 s, each a new chart on the facilitator's page)
+        cannot keep the loop busy."""
         self._refresh = refresh
         self._min_gap = min_gap
         self._last_refresh = 0.0  # time.monotonic() when the last refresh ended
@@ -79,7 +80,8 @@ class Poller:
             try:
                 if self._wait_for_change(self._watch_timeout) and not self._pending and not self._stopped:
                     self._pending = True  # one refresh queued at a time (a blocked loop runs it later, once)
-                    delay = self._last_refresh + self._min_gap - time.monotonic()
+                    gap = self._min_gap() if callable(self._min_gap) else self._min_gap
+                    delay = self._last_refresh + gap - time.monotonic()
                     if delay > 0:
                         loop.call_soon_threadsafe(loop.call_later, delay, self._refresh_now)
                     else:
