@@ -115,7 +115,7 @@ def synthetic_boards(sessions: int, seed: int = 7):
     dates = [f"{2000 + i // 365:04d}-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(sessions)]
     frame = pd.DataFrame({"date": dates, "label": dates, "status": "closed", "created_at": dates},
                          index=pd.Index(codes, name="code", dtype=object))
-    rows = [(code, f"p{j}", rng.choice(texts), "open", None, j, rng.randint(0, 6))
+    rows = [(code, f"p{j}", rng.choice(texts), "open", None, j, rng.randint(0, 6), 0)
             for code in codes for j in range(5)]
     points = pd.DataFrame(rows, columns=trends.POINT_COLUMNS)
     voters = pd.Series([rng.choice([2, 5, 8, 12]) for _ in codes], index=codes, dtype="int64")
