@@ -7,6 +7,9 @@ wall-clock and CPU seconds, for the whole function and for `ranked_points` (whic
 average: the machine is shared, and its load inflates the wall time more than the CPU time. Asserts nothing.
 
 Run: .venv/bin/python benchmarks/recurring_points.py [--sessions 16000] [--repeat 7]
+
+Measured 2026-11-30 on the shared 2-core machine at load average 19-37: 0.115 s CPU (0.37 s wall) with the row loop,
+0.040-0.042 s CPU (0.17 s wall) by whole columns; ranked_points 0.030 s CPU of it.
 """
 
 from __future__ import annotations

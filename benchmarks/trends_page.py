@@ -16,6 +16,10 @@ member opens the page between lessons. Prints every time with the load average j
 shared, and its load inflates the wall time. Asserts nothing.
 
 Run: .venv/bin/python benchmarks/trends_page.py [--repeat 3]
+
+Measured 2026-11-30 on the shared 2-core machine (other helpers' work: load average 17-36), 3 requests each:
+floor 4.9-11.0 s, cold 15.1-29.8 s, preheated 1.6-2.8 s (median 1.9 s); in an earlier run at load 23-38,
+floor 4.5-9.1 s, cold 17.4-32.8 s, preheated 3.1-9.5 s.
 """
 
 from __future__ import annotations
