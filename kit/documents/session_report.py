@@ -227,7 +227,9 @@ def _points(pdf: PdfDocument, data: SessionData) -> None:
                    headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL), padding=(1, 1.5)) as table:
         table.row((t("report.col_number"), t("report.col_point"), t("report.col_stickers")))
         for rank, point in enumerate(data.ranking, start=1):
-            table.row((str(rank), plain_text(point.text), str(point.stickers)))
+            # A starting post-it from the route map of Werkvorm 3 says so, as it did on the board.
+            origin = f" ({t('points.from_route_map')})" if point.from_route_map else ""
+            table.row((str(rank), plain_text(point.text) + origin, str(point.stickers)))
 
 
 def _actions(pdf: PdfDocument, data: SessionData) -> None:
