@@ -222,7 +222,9 @@ def _points(pdf: PdfDocument, data: SessionData) -> None:
     if set_aside:
         pdf.para(t("report.set_aside", n=set_aside), size=SMALL_SIZE)
     rows = [(t("report.col_number"), t("report.col_point"), t("report.col_stickers"))]
-    rows += [(str(rank), plain_text(point.text), str(point.stickers)) for rank, point in enumerate(data.ranking, start=1)]
+    # A starting post-it from the route map of Werkvorm 3 says so, as it did on the board.
+    rows += [(str(rank), plain_text(point.text) + (f" ({t('points.from_route_map')})" if point.from_route_map else ""),
+              str(point.stickers)) for rank, point in enumerate(data.ranking, start=1)]
     widths, _ = pdf.whole_word_columns(rows, (12, pdf.text_width - 36, 24), BODY_SIZE, padding=1.5)
     with pdf.table(col_widths=widths, width=pdf.text_width, align="LEFT",
                    text_align=("RIGHT", "LEFT", "RIGHT"), line_height=LINE, borders_layout="HORIZONTAL_LINES",

@@ -98,6 +98,9 @@ def test_points_ranked_by_stickers_and_the_action_plan(report):
     assert "1 @Vaste sparringpartner 3" in text
     assert ranked < text.index(POINTS[1]) < text.index(POINTS[0], ranked) < text.index(POINTS[2], ranked)
     assert "2 Scholing in gespreksvoering 2" in text and "3 Nazorg voor docenten 2" in text
+    # The route map's 'aandacht' point, a starting post-it without stickers, says where it came from.
+    assert f"4 {ROUTE_TEXTS[1]} (uit de routekaart) 0" in text
+    assert text.count("(uit de routekaart)") == 1
     assert POINTS[3] not in text and POINTS[4] not in text  # merged, and hidden by the facilitator
     plan = text.index("Actieplan")
     assert plan < text.index(ACTIONS[0]) < text.index(ACTIONS[1])
