@@ -278,6 +278,6 @@ def answer_first_step(phone, case: str, text: str) -> None:
 
     phone.get_by_role("button", name=case).click()
     expect(phone.get_by_text("Stap 1: Signalen in kaart brengen")).to_be_visible()
-    phone.locator("textarea").first.fill(text)
+    phone.locator("textarea:visible").first.fill(text)
     phone.get_by_role("button", name="Bewaar deze stap").click()
     expect(phone.get_by_text("Opgeslagen ✓")).to_be_visible()

@@ -310,7 +310,7 @@ def test_the_werkvormen_naslag_and_closing(browser, tmp_path, axe, layout):
         phone.get_by_role("button", name="Meld ons groepje aan").click()
         phone.get_by_role("button", name="Casus 1: ziek naar huis").click()
         expect(phone.get_by_text("Stap 1: Signalen in kaart brengen")).to_be_visible()
-        phone.locator("textarea").first.fill("Ziek, vaak afwezig")
+        phone.locator("textarea:visible").first.fill("Ziek, vaak afwezig")
         phone.get_by_role("button", name="Bewaar deze stap").click()
         expect(phone.get_by_text("Opgeslagen ✓")).to_be_visible()
         axe.check(phone, "telefoon: werkblad")

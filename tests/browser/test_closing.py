@@ -31,7 +31,7 @@ def test_the_facilitator_closes_the_session_and_every_page_follows(browser, serv
     walk_to(facilitator, served, question="checkout_voornemen")
     for phone in phones:  # the question before has a text field too: type in this one
         expect(phone.get_by_text("Heb je een persoonlijk voornemen")).to_be_visible()
-    phones[0].locator("textarea").fill(INTENTION)
+    phones[0].locator("textarea:visible").fill(INTENTION)
     phones[0].get_by_role("button", name="Verstuur").click()
     expect(phones[0].get_by_text("Opgeslagen ✓")).to_be_visible()
 

@@ -34,14 +34,14 @@ def test_kill_9_mid_burst_then_serve_again(browser, tmp_path):
         page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
         page.set_default_timeout(PAGE_TIMEOUT_MS)
         page.goto(served.join_url)
-        page.locator("textarea").wait_for()
+        page.locator("textarea:visible").wait_for()
         phones.append(page)
 
     confirmed = {}
     for round_ in range(CONFIRMED_ROUNDS):
         for i, phone in enumerate(phones):
             text = f"telefoon {i} ronde {round_}"
-            phone.locator("textarea").fill(text)
+            phone.locator("textarea:visible").fill(text)
             if round_:
                 # "Opgeslagen ✓" of the round before must give way first, or it would pass for this round's.
                 expect(phone.get_by_text("Gewijzigd, nog niet verstuurd.")).to_be_visible()
@@ -51,7 +51,7 @@ def test_kill_9_mid_burst_then_serve_again(browser, tmp_path):
     in_flight = {}
     for i, phone in enumerate(phones):  # the burst the crash interrupts: sent, not waited for
         in_flight[i] = f"telefoon {i} onderweg"
-        phone.locator("textarea").fill(in_flight[i])
+        phone.locator("textarea:visible").fill(in_flight[i])
         phone.get_by_role("button", name="Verstuur").click(no_wait_after=True)
     kill_9(served.process)
 
@@ -74,7 +74,7 @@ def test_kill_9_mid_burst_then_serve_again(browser, tmp_path):
         phone.goto(f"http://127.0.0.1:{p_port}/?code={served.code}")
         # Resumed at the same question: the new phone lands on it and can answer.
         expect(phone.get_by_text("Wat is nodig om het signaleren en handelen op de school te versterken?")).to_be_visible()
-        phone.locator("textarea").fill("na de herstart")
+        phone.locator("textarea:visible").fill("na de herstart")
         phone.get_by_role("button", name="Verstuur").click()
         expect(phone.get_by_text("Opgeslagen ✓")).to_be_visible()
         with Store(served.db_url) as store:

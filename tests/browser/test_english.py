@@ -83,7 +83,7 @@ def test_an_english_session_shows_no_dutch(browser, english, tmp_path):
         if question is not None:
             expect(phone.get_by_text(question.text)).to_be_visible()
             if question.type == "open":
-                phone.locator("textarea").fill("Time to talk with colleagues")
+                phone.locator("textarea:visible").fill("Time to talk with colleagues")
                 phone.get_by_role("button", name="Send").click()
             else:
                 option = question.answer_options[0]
@@ -104,7 +104,7 @@ def test_an_english_session_shows_no_dutch(browser, english, tmp_path):
             phone.get_by_role("button", name="Register our group").click()
             phone.get_by_role("button", name="Case 1: sent home ill").click()
             expect(phone.get_by_text("Step 1: Mapping the signs")).to_be_visible()
-            phone.locator("textarea").first.fill("The pupil was tired")
+            phone.locator("textarea:visible").first.fill("The pupil was tired")
             phone.get_by_role("button", name="Save this step").click()
             expect(phone.get_by_text("Saved ✓")).to_be_visible()
             facilitator.get_by_role("button", name="Only for you ▾").click()

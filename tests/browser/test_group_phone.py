@@ -45,16 +45,16 @@ def test_the_worksheet_keeps_what_a_group_typed(browser, served):
     expect(phone.get_by_text("Noem geen namen van leerlingen of collega's.")).to_be_visible()
 
     # Typed, then straight on to the next step without "Bewaar deze stap": saved on the way.
-    phone.locator("textarea").first.fill("Vaak ziek op maandag")
+    phone.locator("textarea:visible").first.fill("Vaak ziek op maandag")
     phone.get_by_role("button", name="Volgende stap ▶").click()
     expect(phone.get_by_text("stap 2 van")).to_be_visible()
     expect(phone.get_by_text("Opgeslagen ✓")).to_be_visible()
     assert "Vaak ziek op maandag" in stored(served)[1]
     phone.get_by_role("button", name="◀ Vorige stap").click()
-    expect(phone.locator("textarea").first).to_have_value("Vaak ziek op maandag")
+    expect(phone.locator("textarea:visible").first).to_have_value("Vaak ziek op maandag")
 
     # Typed and left alone: saved a moment later, and the phone says so.
-    phone.locator("textarea").nth(1).fill("Mentor belt ouders")
+    phone.locator("textarea:visible").nth(1).fill("Mentor belt ouders")
     expect(phone.get_by_text("Wordt bewaard…")).to_be_visible()
     expect(phone.get_by_text("Opgeslagen ✓")).to_be_visible()
     assert "Mentor belt ouders" in stored(served)[1]
@@ -63,8 +63,8 @@ def test_the_worksheet_keeps_what_a_group_typed(browser, served):
     phone.wait_for_function("new URL(location.href).searchParams.get('group') !== null")
     phone.reload()
     expect(phone.get_by_text("Welkom terug, De uilen.", exact=False)).to_be_visible(timeout=PAGE_TIMEOUT_MS)
-    expect(phone.locator("textarea").first).to_have_value("Vaak ziek op maandag")
-    expect(phone.locator("textarea").nth(1)).to_have_value("Mentor belt ouders")
+    expect(phone.locator("textarea:visible").first).to_have_value("Vaak ziek op maandag")
+    expect(phone.locator("textarea:visible").nth(1)).to_have_value("Mentor belt ouders")
 
     # Another phone registers the same name: asked, then back in the same group, not a second "De uilen".
     other = new_page(browser, served.join_url, **PHONE)
@@ -72,7 +72,7 @@ def test_the_worksheet_keeps_what_a_group_typed(browser, served):
     expect(other.get_by_text("Er is al een groepje „De uilen” in deze sessie. Zijn jullie dat?")).to_be_visible(
         timeout=PAGE_TIMEOUT_MS)
     other.get_by_role("button", name="Ja, wij zijn De uilen").click()
-    expect(other.locator("textarea").first).to_have_value("Vaak ziek op maandag")
+    expect(other.locator("textarea:visible").first).to_have_value("Vaak ziek op maandag")
     groups, _ = stored(served)
     assert [g.label for g in groups] == ["De uilen"]
 
@@ -100,7 +100,7 @@ def test_open_phones_come_back_by_themselves_after_a_restart(browser, served, tm
     group = new_page(browser, served.join_url, **PHONE)
     register_group(group, "Groep 1")
     group.get_by_role("button", name=CASE).click()
-    group.locator("textarea").first.fill("Blauwe plekken")
+    group.locator("textarea:visible").first.fill("Blauwe plekken")
     expect(group.get_by_text("Opgeslagen ✓")).to_be_visible()
     phone = new_page(browser, served.join_url, **PHONE)
     expect(phone.get_by_text("Eén telefoon per groepje")).to_be_visible()
@@ -117,7 +117,7 @@ def test_open_phones_come_back_by_themselves_after_a_restart(browser, served, tm
     expect(phone.get_by_text("Geen verbinding", exact=False)).to_be_hidden()
     # Back to the worksheet: the group's phone still knows its group.
     go_to(served, block=step.block.key, activity="werkblad")
-    expect(group.locator("textarea").first).to_have_value("Blauwe plekken", timeout=PAGE_TIMEOUT_MS)
+    expect(group.locator("textarea:visible").first).to_have_value("Blauwe plekken", timeout=PAGE_TIMEOUT_MS)
 
 
 def test_the_code_field_fits_a_thumb(browser, served):

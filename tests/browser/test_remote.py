@@ -122,7 +122,7 @@ def test_the_remote_moves_the_session_and_moderates(browser, served, axe):
     remote.get_by_role("button", name=re.compile(r"^Startoefening")).click()  # the agenda: back to its start
     expect(projector.locator(".tlg-block-title")).to_contain_text("Startoefening")
     click_next(remote, served, open_index - current_step(served))
-    phone.locator("textarea").fill("Meer overleg met de intern begeleider")
+    phone.locator("textarea:visible").fill("Meer overleg met de intern begeleider")
     phone.get_by_role("button", name=re.compile("^Verstuur")).click()
     expect(remote.get_by_text("Meer overleg met de intern begeleider")).to_be_visible()
     remote.get_by_role("button", name="Toon resultaten").click()
