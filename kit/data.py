@@ -134,10 +134,16 @@ def summary(question: str, by="session", team=None, since=None, until=None, db=N
     """What may be shown of one question: per group (`by`, default per session) and per option a row with
     `n` (different participants), `suppressed`, `option`, `count`, `share` (0-1), and for an ordered or scale
     question `mean` of `number` with `low` and `high`, its 95% t-interval (NaN with one answer or no spread).
-    A group of fewer people than the minimum keeps only `n`, with `suppressed` True.
+    A group of fewer people than the minimum keeps only `n`, with `suppressed` True. Per session (`by="session"`)
+    a `date` column follows `session`.
+
+    The trends page's charts draw it as they draw the page (`kit.charts.trend_charts.diverging_bars`,
+    `mean_over_time`, `stacked_bars`): the table carries its question in `attrs`.
 
     `frame`: answers you already loaded (`answers(...)`), instead of reading them again.
 
     >>> data.summary("tevredenheid_school", team="Team Noord")   # doctest: +SKIP
+    >>> from kit.charts import trend_charts                                                    # doctest: +SKIP
+    >>> trend_charts.mean_over_time(data.summary("tevredenheid_school", team="Team Noord"))   # doctest: +SKIP
     """
     return tidy.summary(question, by, team, since, until, db, min_group, frame)

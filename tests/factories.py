@@ -97,3 +97,29 @@ def run_on_a_loop_of_its_own(make_coroutine):
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"], thread
+
+
+def synthetic_boards(sessions: int, seed: int = 7):
+    """A `trends.TeamData` of a team with `sessions` sticker boards built in memory: five points each, drawn from a few recurring texts
+    (spelled in two ways), random stickers, some boards with too few voters. Used by the recurring points' tests and
+    benchmarks/recurring_points.py."""
+    import random
+
+    import pandas as pd
+
+    from kit.analysis import trends
+
+    rng = random.Random(seed)
+    texts = ["Nazorg", "nazorg!", "Oefenen met ouders", "Rooster", "Tijd", "Wijkteam", "Rust", "Scholing"]
+    codes = [f"S{i:05d}" for i in range(sessions)]
+    dates = [f"{2000 + i // 365:04d}-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(sessions)]
+    frame = pd.DataFrame({"date": dates, "label": dates, "status": "closed", "created_at": dates},
+                         index=pd.Index(codes, name="code", dtype=object))
+    rows = [(code, f"p{j}", rng.choice(texts), "open", None, j, rng.randint(0, 6), 0)
+            for code in codes for j in range(5)]
+    points = pd.DataFrame(rows, columns=trends.POINT_COLUMNS)
+    voters = pd.Series([rng.choice([2, 5, 8, 12]) for _ in codes], index=codes, dtype="int64")
+    empty = pd.DataFrame(columns=trends.QUESTION_COLUMNS)
+    return trends.TeamData("Synthetisch", frame, empty, pd.DataFrame(columns=trends.COUNT_COLUMNS),
+                           pd.DataFrame(columns=trends.TEXT_COLUMNS), points, voters,
+                           pd.DataFrame(columns=trends.ACTION_COLUMNS))

@@ -16,6 +16,7 @@ its methods.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Iterable
@@ -23,8 +24,11 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from kit.analysis.trends.common import min_group_threshold
+from kit.analysis.by_type import analysis_of
+from kit.analysis.trends.common import min_group_threshold, signature, too_few
+from kit.analysis.trends.question_series import QuestionSeries, scale_stats
 from kit.analysis.trends.stats import mean_interval
+from kit.i18n import short_date, t
 from kit.model.questiontypes import question_type
 from kit.model.template import DEFAULT_ACTION_STATUSES, ROUTE_CATEGORIES, Question, Template
 from kit.store import Store
@@ -32,7 +36,8 @@ from kit.store import Store
 SESSION_COLUMNS = ["session", "team", "date", "template", "language", "status", "participants"]
 ANSWER_COLUMNS = ["session", "team", "date", "block", "question", "question_text", "type", "value", "number",
                   "participant", "shown"]
-POINT_COLUMNS = ["session", "team", "date", "point", "text", "stickers", "status", "shown", "merged_into"]
+POINT_COLUMNS = ["session", "team", "date", "point", "text", "stickers", "status", "shown", "merged_into",
+                 "from_route_map"]
 ACTION_COLUMNS = ["session", "team", "date", "action", "text", "level", "owner", "planning", "status", "done",
                   "point"]
 WORKSHEET_COLUMNS = ["session", "team", "date", "group", "case", "case_title", "step", "step_title",
@@ -40,6 +45,29 @@ WORKSHEET_COLUMNS = ["session", "team", "date", "group", "case", "case_title", "
 ROUTE_COLUMNS = ["session", "team", "date", "step", "step_title", "category", "text"]
 SUMMARY_COLUMNS = ["n", "suppressed", "option", "count", "share", "mean", "low", "high"]
 POINT_STATUSES = ("open", "hidden", "merged")
+QUESTIONS_ATTR = "questions"  # answers' and summaries' `attrs`: the questions as asked (AskedQuestions)
+QUESTION_ATTR = "question"  # a summary's `attrs`: the key it summarises
+
+
+class AskedQuestions(Mapping):
+    """Question key -> `Question` as the newest session asked it; carried in a frame's `attrs`, so a summary of the
+    frame can be drawn by the charts. pandas deep-copies `attrs` at every operation; questions never change, so a
+    copy is this same mapping (cheap on a frame of 300,000 answers)."""
+
+    def __init__(self, questions: dict[str, Question]):
+        self._questions = dict(questions)
+
+    def __getitem__(self, key: str) -> Question:
+        return self._questions[key]
+
+    def __iter__(self):
+        return iter(self._questions)
+
+    def __len__(self) -> int:
+        return len(self._questions)
+
+    def __deepcopy__(self, memo) -> "AskedQuestions":
+        return self
 
 
 # -- the store, in one place ----------------------------------------------------------------------------------------
@@ -59,7 +87,7 @@ class _Reads:
     def answers(self, codes):  # (code, key, value, shown, shared, participant)
         return self.store.history.bulk_answers(codes, participants=True)
 
-    def points(self, codes):  # (code, point id, text, status, merged_into, position, stickers)
+    def points(self, codes):  # (code, point id, text, status, merged_into, position, stickers, from route map)
         return self.store.history.bulk_points(codes)
 
     def actions(self, codes):  # (code, action id, point id, text, level, owner, planning, status, position)
@@ -284,6 +312,16 @@ def answers(team=None, since=None, until=None, db=None, question: str | None = N
                         if question in info.questions]
         if any(option_lists):
             frame["value"] = _ordered(frame["value"], option_lists)
+    # Each question as the newest session asked it, for the charts (`series_from_summary`).
+    newest: dict[str, Question] = {}
+    read: set[int] = set()  # sessions share a template's parsed info: read each once
+    for session in reversed(chosen):
+        info = _info(session.template)
+        if id(info) not in read:
+            read.add(id(info))
+            for key, (_, asked) in info.questions.items():
+                newest.setdefault(key, asked)
+    frame.attrs[QUESTIONS_ATTR] = AskedQuestions(newest)
     return frame
 
 
@@ -309,13 +347,14 @@ def points(team=None, since=None, until=None, db=None) -> pd.DataFrame:
         own = sorted(per_session.get(code, []), key=lambda r: r[5])
         number = {row[1]: n for n, row in enumerate(own, start=1)}
         session = by_code[code]
-        for _, point_id, text, status, merged_into, _, stickers in own:
+        for _, point_id, text, status, merged_into, _, stickers, from_route_map in own:
             out.append((code, session.team, session.date, number[point_id], text, int(stickers), status,
-                        status == "open", number.get(merged_into) if merged_into else None))
+                        status == "open", number.get(merged_into) if merged_into else None, bool(from_route_map)))
     frame = _frame(out, POINT_COLUMNS, chosen)
     frame["stickers"] = frame["stickers"].astype("int64")
     frame["point"] = frame["point"].astype("int64")
     frame["shown"] = frame["shown"].astype(bool)
+    frame["from_route_map"] = frame["from_route_map"].astype(bool)
     frame["merged_into"] = frame["merged_into"].astype("Int64")
     frame["status"] = pd.Categorical(frame["status"], categories=list(POINT_STATUSES), ordered=True)
     return frame
@@ -459,4 +498,56 @@ def summary(question: str, by="session", team=None, since=None, until=None, db=N
     result["count"] = result["count"].astype("Int64")
     for column in ("share", "mean", "low", "high"):
         result[column] = result[column].astype("float64")
+    if "session" in keys and "date" not in keys:  # the day of each session, for tables and the charts' labels
+        days = dict(zip(frame["session"].astype(object), frame["date"]))
+        result.insert(len(keys), "date", pd.to_datetime(result["session"].astype(object).map(days)))
+    result.attrs[QUESTION_ATTR] = question
+    if QUESTIONS_ATTR in frame.attrs:
+        result.attrs[QUESTIONS_ATTR] = frame.attrs[QUESTIONS_ATTR]
     return result
+
+
+def series_from_summary(table: pd.DataFrame, question: Question | None = None) -> QuestionSeries:
+    """A `summary` as the trends' `QuestionSeries`, so the trend charts draw it: the same counts, percentages and
+    (for a scale) mean and interval, computed as the trends page computes them from these counts; groups the
+    summary suppressed stay suppressed. Only reshaping: the summary already applied the minimum group.
+
+    `question`: where the summary's `attrs` no longer say which question it is (a frame built by hand). A question
+    whose options changed over the period is drawn with the newest options."""
+    if question is None:
+        key = table.attrs.get(QUESTION_ATTR)
+        question = table.attrs.get(QUESTIONS_ATTR, {}).get(key) if key else None
+    if question is None:
+        raise ValueError(t("data.which_question"))
+    how = analysis_of(question)
+    if how.session_means is not None or not question.answer_options:
+        raise ValueError(t("data.no_options", key=question.key))
+    groups = [c for c in table.columns if c not in SUMMARY_COLUMNS and c != "date"]
+    if len(groups) != 1:
+        raise ValueError(t("data.one_group", found=", ".join(map(str, groups)) or "-"))
+    group = groups[0]
+    per_group = table.drop_duplicates(group)
+    codes = [str(g) for g in per_group[group]]
+    index = pd.Index(codes, name="code", dtype=object)
+    if "date" in table.columns:  # labelled as the trends page labels sessions: '3 okt 2025', the code if a day repeats
+        days = per_group["date"].dt.strftime("%Y-%m-%d").tolist()
+        twice = pd.Series(days).duplicated(keep=False).tolist()
+        labels = [short_date(day) + (f" ({code})" if again else "") for day, code, again in zip(days, codes, twice)]
+    else:
+        days, labels = [""] * len(codes), codes
+    suppressed = pd.Series(per_group["suppressed"].to_numpy(dtype=bool), index=index)
+    sessions = pd.DataFrame({"date": days, "label": labels, "n": per_group["n"].to_numpy(dtype="int64"),
+                             "suppressed": suppressed, "note": np.where(suppressed, too_few(), "")}, index=index)
+    options = list(question.answer_options)
+    place = {option: j for j, option in enumerate(options)}
+    row_of = {code: i for i, code in enumerate(codes)}
+    counts = np.zeros((len(codes), len(options)), dtype="int64")
+    for code, option, count in zip(table[group].astype(str), table["option"].astype(str), table["count"]):
+        if option in place and not pd.isna(count):
+            counts[row_of[code], place[option]] += int(count)
+    whole = pd.DataFrame(counts, index=index, columns=pd.Index(options, dtype=object))
+    shown = whole.astype("Int64")
+    if suppressed.any():
+        shown.loc[suppressed] = pd.NA
+    stats = scale_stats(question, whole, suppressed) if how.scale_stats else None
+    return QuestionSeries(question.key, signature(question), question, sessions, shown, stats)

@@ -35,7 +35,8 @@ from kit.authoring import (
     user_templates_dir,
 )
 from kit.authoring.editing import TemplateFile
-from kit.authoring.loader import TEMPLATE_DIR, template_path
+from kit.authoring.loader import NAME_PATTERN, TEMPLATE_DIR, template_path
+from kit.authoring.yamlfile import slug
 from kit.widgets.html import label_field
 from kit.widgets.children import replace_children
 from kit.widgets.downloads import download_link
@@ -176,9 +177,11 @@ class PrepareApp:
                                           description=t("prepare.case_text"), rows=7,
                                           layout=widgets.Layout(width="640px"))
         self.case_message = widgets.HTML()
+        self.paper = widgets.HTML()  # the download link of Werkvorm 3 on paper
         case_box = _section(t("prepare.step_case"), widgets.HTML(f"<p>{html.escape(t('prepare.case_hint'))}</p>"),
                             self.case_title, self.case_text,
-                            _button(t("prepare.save_case"), self.save_case, "primary"), self.case_message)
+                            _button(t("prepare.save_case"), self.save_case, "primary"), self.case_message,
+                            _button(t("prepare.paper"), self.make_paper), self.paper)
         # 3. stickers
         wide = {"description_width": "initial"}
         self.stickers = widgets.BoundedIntText(min=1, max=20, value=3, description=t("prepare.stickers"), style=wide)
@@ -295,15 +298,38 @@ class PrepareApp:
 
     def copy(self, name: str | None = None) -> bool:
         name = (name if name is not None else self.copy_name.value).strip()
+        problem = self._copy_name_problem(name)
+        if problem:
+            _status(self.template_message, False, t("prepare.not_saved"), [problem])
+            return False
         try:
             path = copy_template(self.choice.value, name, self.templates_dir)
         except TemplateError as error:
             _status(self.template_message, False, t("prepare.not_saved"), _problems(error))
             return False
+        # What the facilitator typed in steps 2 and 3 before making the copy (which those steps ask for) stays.
+        typed_case = (self.case_title.value, self.case_text.value)
+        typed_stickers = (self.stickers.value, self.max_per_point.value)
         self._fill_choices(name)
         self.select(name)
-        _status(self.template_message, True, t("prepare.copied", path=self.shown(path)))
+        self.stickers.value, self.max_per_point.value = typed_stickers
+        copied = t("prepare.copied", path=self.shown(path))
+        if any(part.strip() for part in typed_case):
+            self.case_title.value, self.case_text.value = typed_case
+            copied += " " + t("prepare.case_kept")
+            self.case_message.value = ""
+        _status(self.template_message, True, copied)
         return True
+
+    def _copy_name_problem(self, name: str) -> str | None:
+        """The copy's name in the facilitator's words: missing, not usable as a file name, or taken."""
+        if not name:
+            return t("prepare.copy_name_missing")
+        if not NAME_PATTERN.match(name):
+            return t("prepare.copy_name_invalid", name=name, suggestion=slug(name))
+        if name in available_templates(self.templates_dir):
+            return t("prepare.copy_name_taken", name=name)
+        return None
 
     def _own_file(self, message: widgets.HTML) -> TemplateFile | None:
         if self.template is None:
@@ -327,6 +353,14 @@ class PrepareApp:
 
     # -- 2. own case, 3. stickers --------------------------------------------------------------------------------
     def save_case(self) -> bool:
+        if self._own_file(self.case_message) is None:
+            return False
+        # Said in the page's own words (the fields' names), before the template's checker would say it in YAML's.
+        missing = "prepare.case_title_missing" if not self.case_title.value.strip() else (
+            "prepare.case_text_missing" if not self.case_text.value.strip() else None)
+        if missing:
+            _status(self.case_message, False, t("prepare.not_saved"), [t(missing)])
+            return False
         saved = self._edit(self.case_message, lambda own: own.save_case(self.case_title.value, self.case_text.value))
         if saved:
             path = template_path(self.choice.value, self.templates_dir)
@@ -335,6 +369,10 @@ class PrepareApp:
 
     def save_stickers(self) -> bool:
         stickers, per_point = self.stickers.value, self.max_per_point.value
+        if per_point > stickers and self._own_file(self.stickers_message) is not None:
+            _status(self.stickers_message, False, t("prepare.not_saved"),
+                    [t("prepare.max_above_stickers", max=per_point, stickers=stickers)])
+            return False
         saved = self._edit(self.stickers_message, lambda own: own.set_stickers(stickers, per_point))
         if saved:
             _status(self.stickers_message, True, t("prepare.stickers_saved", stickers=stickers, max=per_point))
@@ -346,6 +384,18 @@ class PrepareApp:
             self.preview.close()
         self.preview = PhonePreview(self.template) if self.template is not None else None
         replace_children(self.preview_box, [self.preview.widget] if self.preview else [])
+
+    def make_paper(self) -> bytes | None:
+        """Werkvorm 3 on paper (as `teamleergesprek werkblad`): the worksheet per case and the empty route map."""
+        from kit.documents.worksheet_paper import worksheet_block, worksheet_pdf
+
+        if self.template is None or worksheet_block(self.template) is None:
+            self.paper.value = ""
+            return None
+        pdf = worksheet_pdf(self.template)
+        self.paper.value = download_link(f"werkblad-{self.template.name}.pdf", "application/pdf", pdf,
+                                         t("prepare.download"))
+        return pdf
 
     # -- 5. session, 6. invitation -------------------------------------------------------------------------------
     def _show_leave_out(self, template: Template) -> None:

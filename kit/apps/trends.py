@@ -17,6 +17,7 @@ from kit.charts import trend_charts
 from kit.charts.by_type import charts_of
 
 from kit.analysis import trends
+from kit.apps.page_request import preheated_and_waiting, request_query_string
 from kit.i18n import t
 from kit.store import Store
 from kit.analysis.trends.summary import headline_pair, series_rows
@@ -95,6 +96,7 @@ class TrendsApp:
         self.recurring = widgets.HTML()
         self.actions = widgets.HTML()
         self.view: trends.TrendView | None = None
+        self.drawn_at = None  # the database's change counter when the page was last drawn
         self._filling = False
 
         def section(title: str, *children) -> widgets.VBox:
@@ -125,6 +127,14 @@ class TrendsApp:
             control.observe(lambda _: self.render_comparison(), "value")
         self.render()
 
+    def refresh_if_changed(self) -> bool:
+        """Draw the page again if the database changed since it was drawn (a session held meanwhile); where the
+        database cannot tell cheaply (PostgreSQL), always. True when it drew."""
+        if self.drawn_at is not None and self.store.sessions.change_counter() == self.drawn_at:
+            return False
+        self.render()
+        return True
+
     def _rapport_file(self) -> tuple[str, str, bytes]:
         """The rapport of what the page shows: this team, this period."""
         from kit.documents.team_report import team_report_pdf
@@ -137,6 +147,7 @@ class TrendsApp:
             command = "<code>teamleergesprek demo</code>"
             self.summary.value = f"<p>{html.escape(t('trends.no_sessions', command='{command}')).format(command=command)}</p>"
             return
+        self.drawn_at = self.store.sessions.change_counter()
         view = trends.trend_view(self.store, self.team.value, self.date_from.value, self.date_to.value)
         self.view = view
         self.downloads.clear()
@@ -151,7 +162,7 @@ class TrendsApp:
         self._fill_other(view)
         options = [(label, code) for code, label in zip(sessions.index, sessions["label"])]
         self._filling = True  # one comparison after both pickers are set, not one per change
-        # By default the headline's pair: first and last session, or the first and last with enough answers.
+        # By default the headline's pair: the latest two sessions with enough answers (or simply the last two).
         pair = headline_pair(view.data, self.compare_key.value, view.min_group)
         for picker, default in ((self.compare_a, 0), (self.compare_b, 1)):
             picker.options = options
@@ -246,3 +257,13 @@ def trends_app(db_url: str | None = None, team: str | None = None) -> widgets.Wi
     app = TrendsApp(Store(db_url), team or settings.team())
     app.widget._tlg_app = app
     return app.widget
+
+
+def when_requested(page: widgets.Widget, wait=request_query_string) -> None:
+    """The trends notebook's last cell. `teamleergesprek trends` preheats a kernel: it runs the notebook, drawing
+    the page before anyone asks, so the page is on screen at once when asked for (issue 16: 5-6 s before). Here
+    that kernel waits for its request; then it draws again only if a session changed the data meanwhile. A kernel
+    started for the request (not preheated) returns at once."""
+    if preheated_and_waiting():
+        wait()
+        page._tlg_app.refresh_if_changed()

@@ -2,9 +2,10 @@
 white. Nothing is said by colour alone: every segment carries its percentage, the two sides of a Likert bar
 differ in hatching as well as in colour, and the options' shades run from light to dark in the scale's order.
 
-Only the object API (`Figure`), never pyplot, as in `kit.charts.session_charts`: these are drawn in a served kernel. Each chart
-takes what `kit.analysis.trends` computed; none of them computes a figure of its own, so a suppressed session (fewer than
-`min_group` answers) can only be drawn as `too_few()` ("te weinig antwoorden").
+Only the object API (`Figure`), never pyplot, as in `kit.charts.session_charts`: these are drawn in a served kernel.
+Each chart takes what `kit.analysis.trends` computed, or a notebook's `kit.data.summary(...)` per session (the same
+figures); none of them computes a figure of its own, so a suppressed session (fewer than `min_group` answers) can
+only be drawn as `too_few()` ("te weinig antwoorden").
 
 Sessions run from top to bottom (bars) or left to right (means) in date order. A projector cannot show a thousand
 sessions: by default the charts show the newest `LAST_SESSIONS`, and the title says so.
@@ -16,6 +17,7 @@ import io
 import textwrap
 
 import numpy as np
+import pandas as pd
 from matplotlib import colormaps
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -26,6 +28,7 @@ from kit.i18n import number, t
 from kit.analysis.by_type import analysis_of
 from kit.charts.style import (BACKGROUND, DPI, LINE_COLOUR, MUTED_COLOUR, TEXT_COLOUR, TITLE_SIZE, TREND_MEAN_COLOUR,
                               WIDTH_INCHES, clearest_on, plain_axes)
+from kit.analysis.tidy import series_from_summary
 from kit.analysis.trends import QuestionSeries, WordTrends, too_few
 
 SUBTITLE_SIZE = 17
@@ -52,10 +55,11 @@ HATCHES = ("", "//", "..", "xx", "\\\\", "oo", "++", "--", "||", "**", "OO")
 
 
 # -- public charts ----------------------------------------------------------------------------------------------------
-def diverging_bars(series: QuestionSeries, *, title: str | None = None, last: int | None = LAST_SESSIONS) -> Figure:
+def diverging_bars(series: QuestionSeries | pd.DataFrame, *, title: str | None = None, last: int | None = LAST_SESSIONS) -> Figure:
     """The standard Likert display of an ordered question (`vaardigheid`): per session one bar, the favourable
     options right of zero, the unfavourable ones left, a middle option (odd number of options) split across zero.
     Options are read best first (the template's order). Percentages of the session's answers."""
+    series = _as_series(series)
     options = series.options
     half = len(options) // 2
     positive, negative = options[:half], options[len(options) - half:]
@@ -105,11 +109,12 @@ def diverging_bars(series: QuestionSeries, *, title: str | None = None, last: in
     return fig
 
 
-def stacked_bars(series: QuestionSeries, *, title: str | None = None, last: int | None = LAST_SESSIONS,
+def stacked_bars(series: QuestionSeries | pd.DataFrame, *, title: str | None = None, last: int | None = LAST_SESSIONS,
                  unit: str = "%", subtitle: str | None = None) -> Figure:
     """Per session one bar of 100%, the options in the template's order from left to right (for
     `tevredenheid_samenwerking`; also the distribution of a scale per session, and the mean points of a question
     that divides 100 points: `unit` '' and a `subtitle` that says so)."""
+    series = _as_series(series)
     options = series.options
     sessions, shown, total = _last(series, last)
     percent = series.percentages.loc[sessions.index]
@@ -139,9 +144,10 @@ def stacked_bars(series: QuestionSeries, *, title: str | None = None, last: int 
     return fig
 
 
-def mean_over_time(series: QuestionSeries, *, title: str | None = None, last: int | None = LAST_SESSIONS) -> Figure:
+def mean_over_time(series: QuestionSeries | pd.DataFrame, *, title: str | None = None, last: int | None = LAST_SESSIONS) -> Figure:
     """A scale question's mean per session with its 95% interval (t-interval, see `QuestionSeries.stats`), sessions
     left to right in date order; the value of each mean is written beside it."""
+    series = _as_series(series)
     if series.stats is None:
         raise ValueError(f"'{series.key}' is not a scale question; a mean does not fit it")
     question = series.question
@@ -245,6 +251,12 @@ def figure_png(fig: Figure, dpi: int = DPI) -> bytes:
 
 
 # -- helpers ----------------------------------------------------------------------------------------------------------
+def _as_series(series: QuestionSeries | pd.DataFrame) -> QuestionSeries:
+    """The trends page passes a `QuestionSeries`; a notebook may pass `kit.data.summary(...)` (per session, the
+    minimum group applied), which becomes one without computing anything anew."""
+    return series_from_summary(series) if isinstance(series, pd.DataFrame) else series
+
+
 def _last(series: QuestionSeries, last: int | None):
     total = len(series.sessions)
     sessions = series.sessions if last is None or total <= last else series.sessions.iloc[-last:]

@@ -70,7 +70,8 @@ def interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
-def serve_on_this_laptop(notebook: str, port: int, url: str, env_extra: dict, title: str) -> int:
+def serve_on_this_laptop(notebook: str, port: int, url: str, env_extra: dict, title: str,
+                         voila_args: tuple[str, ...] = ()) -> int:
     """One notebook in Voilà on 127.0.0.1 only (nobody else in the room can open it), until Ctrl-C."""
     from kit.serving.launcher import NOTEBOOKS, absolute_db_url
     from kit.store.connection import DB_URL_ENV
@@ -78,7 +79,7 @@ def serve_on_this_laptop(notebook: str, port: int, url: str, env_extra: dict, ti
     env = {**os.environ, DB_URL_ENV: absolute_db_url(url), "MPLBACKEND": "Agg", **env_extra}
     command = [sys.executable, "-m", "kit.serving.voila_extension", str(NOTEBOOKS / notebook), f"--port={port}",
                "--Voila.ip=127.0.0.1", "--no-browser", "--theme=light", "--show_tracebacks=False",
-               "--Voila.port_retries=0"]
+               "--Voila.port_retries=0", *voila_args]
     process = subprocess.Popen(command, cwd=NOTEBOOKS, env=env, start_new_session=True)
     print(f"{title}: http://127.0.0.1:{port}/")
     return run_until_stopped(process)

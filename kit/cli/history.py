@@ -59,9 +59,10 @@ def cmd_import(args) -> int:
 ))
 def cmd_trends(args) -> int:
     from kit.apps.trends import TEAM_ENV
+    from kit.serving.launcher import one_page_ready
 
     with existing_store(args) as db:
         if args.team:
             known_team(db, args.team)
     return serve_on_this_laptop("zorgteam-trends.ipynb", args.port, resolve_db_url(args.db),
-                                {TEAM_ENV: args.team or ""}, t("cli.trends_title"))
+                                {TEAM_ENV: args.team or ""}, t("cli.trends_title"), tuple(one_page_ready()))

@@ -28,6 +28,8 @@ SMALL_SIZE = 9
 LINE = 5.2  # mm per body line
 CHART_WIDTH = 130  # mm; the figures are 12 inches wide, so their 20 pt labels print at about 8.5 pt
 CHART_DPI = 150
+# Longer than any Dutch word a team writes ("deskundigheidsbevorderingsprogramma" has 35 letters).
+LONGEST_WORD = 40
 HEADING_FILL = 225  # light grey behind table headings: readable in print, not needed to read the table
 
 
@@ -100,6 +102,34 @@ class PdfDocument(FPDF):
         self.multi_cell(self.text_width - indent - 4, LINE, plain_text(text), align="L",
                         new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
+
+    def whole_word_columns(self, rows, widths, size: float, padding: float, min_size: float = 6.5):
+        """Column widths (mm, summing to what `widths` sum to) and a font size at which every column holds its
+        longest word on one line. fpdf2 wraps at spaces, and breaks inside a word only when that word alone is
+        wider than its cell: so a narrow column with "ondersteuningscoördinator" came out broken in two. A
+        column takes what it needs from columns with room to spare; when together they lack room, the table's
+        type gets smaller (to `min_size`). `rows[0]` is the heading row, set in bold. Leaves the font set."""
+        widths = [float(w) for w in widths]
+        total = sum(widths)
+        while True:
+            need = [0.0] * len(widths)
+            for number, row in enumerate(rows):
+                self.set_font(FONT, "B" if number == 0 else "", size)
+                for column, value in enumerate(row):
+                    for word in plain_text(str(value)).split():
+                        if len(word) > LONGEST_WORD:
+                            continue  # an address or a key held down: it must break, and must not squeeze the rest
+                        need[column] = max(need[column], self.get_string_width(word) + 2 * padding + 0.8)
+            if sum(need) <= total or size <= min_size:
+                break
+            size = max(min_size, size - 0.5)
+        short = sum(max(0.0, n - w) for n, w in zip(need, widths))
+        spare = [max(0.0, w - n) for n, w in zip(need, widths)]
+        if short > 0 and sum(spare) > 0:
+            share = min(1.0, short / sum(spare))
+            widths = [max(w, n) if n > w else w - s * share for w, n, s in zip(widths, need, spare)]
+        self.set_font(FONT, "", size)
+        return tuple(widths), size
 
     def figure(self, fig) -> None:
         buffer = io.BytesIO()

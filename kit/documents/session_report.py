@@ -221,13 +221,14 @@ def _points(pdf: PdfDocument, data: SessionData) -> None:
     set_aside = len(data.points) - len(data.ranking)
     if set_aside:
         pdf.para(t("report.set_aside", n=set_aside), size=SMALL_SIZE)
-    pdf.set_font(FONT, "", BODY_SIZE)
-    with pdf.table(col_widths=(12, pdf.text_width - 36, 24), width=pdf.text_width, align="LEFT",
+    rows = [(t("report.col_number"), t("report.col_point"), t("report.col_stickers"))]
+    rows += [(str(rank), plain_text(point.text), str(point.stickers)) for rank, point in enumerate(data.ranking, start=1)]
+    widths, _ = pdf.whole_word_columns(rows, (12, pdf.text_width - 36, 24), BODY_SIZE, padding=1.5)
+    with pdf.table(col_widths=widths, width=pdf.text_width, align="LEFT",
                    text_align=("RIGHT", "LEFT", "RIGHT"), line_height=LINE, borders_layout="HORIZONTAL_LINES",
                    headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL), padding=(1, 1.5)) as table:
-        table.row((t("report.col_number"), t("report.col_point"), t("report.col_stickers")))
-        for rank, point in enumerate(data.ranking, start=1):
-            table.row((str(rank), plain_text(point.text), str(point.stickers)))
+        for row in rows:
+            table.row(row)
 
 
 def _actions(pdf: PdfDocument, data: SessionData) -> None:
@@ -237,17 +238,18 @@ def _actions(pdf: PdfDocument, data: SessionData) -> None:
         return
     ranks = {r.point_id: n for n, r in enumerate(data.ranking, start=1)}
     pdf.para(t("report.actions_note"), size=SMALL_SIZE)
-    pdf.set_font(FONT, "", SMALL_SIZE)
     widths = (52, 32, 30, 22, 20)
     widths = (*widths, pdf.text_width - sum(widths))
+    rows = [tuple(t(key) for key in ("actions.text", "actions.level_label", "report.col_owner", "actions.planning",
+                                     "actions.status_label", "actions.point"))]
+    rows += [tuple(plain_text(v) for v in (action.text, action.level, action.owner, action.planning, action.status,
+                                           _ranked_point(data, ranks, action.point_id))) for action in data.actions]
+    widths, _ = pdf.whole_word_columns(rows, widths, SMALL_SIZE, padding=1.2)
     with pdf.table(col_widths=widths, width=pdf.text_width, align="LEFT", text_align="LEFT", line_height=4.5,
                    borders_layout="HORIZONTAL_LINES", v_align="TOP",
                    headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL), padding=(1, 1.2)) as table:
-        table.row(tuple(t(key) for key in ("actions.text", "actions.level_label", "report.col_owner", "actions.planning",
-                                        "actions.status_label", "actions.point")))
-        for action in data.actions:
-            table.row(tuple(plain_text(v) for v in (action.text, action.level, action.owner, action.planning, action.status,
-                                            _ranked_point(data, ranks, action.point_id))))
+        for row in rows:
+            table.row(row)
 
 
 # -- how it goes on --------------------------------------------------------------------------------------------------

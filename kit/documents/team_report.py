@@ -15,7 +15,7 @@ from kit.charts import trend_charts
 
 from kit.analysis import trends
 from kit.i18n import t, weekday_date
-from kit.documents.pdf import FONT, HEADING_FILL, LINE, SMALL_SIZE, PdfDocument
+from kit.documents.pdf import HEADING_FILL, LINE, SMALL_SIZE, PdfDocument
 from kit.analysis.trends.summary import headline, series_rows
 
 SECTIONS = (  # (catalog key of the title, attribute of the view, chart, question key = PNG name)
@@ -98,11 +98,12 @@ def _table(pdf: PdfDocument, heading: tuple[str, ...], rows, widths: tuple) -> N
     widths = tuple(w if w else pdf.text_width - fixed for w in widths)
     if len(widths) < len(heading):
         widths = (*widths, pdf.text_width - sum(widths))
-    pdf.set_font(FONT, "", SMALL_SIZE)
+    rows = [tuple(str(value) for value in row) for row in rows]
+    widths, _ = pdf.whole_word_columns([heading, *rows], widths, SMALL_SIZE, padding=1.2)
     with pdf.table(col_widths=widths, width=pdf.text_width, align="LEFT", text_align="LEFT", line_height=LINE - 0.7,
                    borders_layout="HORIZONTAL_LINES", v_align="TOP",
                    headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL), padding=(1, 1.2)) as table:
         table.row(heading)
         for row in rows:
-            table.row(tuple(str(value) for value in row))
+            table.row(row)
     pdf.ln(2)

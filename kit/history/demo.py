@@ -26,6 +26,7 @@ from kit.model.answers import normalise_answer
 from kit.model.live import LiveSession
 from kit.model.board import PointsBoard
 from kit.model.template import ROUTE_CATEGORIES, Template
+from kit.model.worksheet import ROUTE_MAP_AUTHOR, ROUTE_TO_BOARD
 from kit.model.text import checked_text
 from kit.store import SessionRecord, Store
 from kit.model.sessions import new_session
@@ -78,7 +79,7 @@ OPEN_TEXTS = {
         "De jeugdarts is goed bereikbaar",
         "Snelle reactie van Veilig Thuis bij een adviesvraag",
         "Het wijkteam denkt mee",
-        "Vaste overlegmomenten in het zorgadviesteam",
+        "Vaste overlegmomenten in het ondersteuningsteam",
         "Korte lijnen met de leerplichtambtenaar",
         "Goede afspraken over wie de regie heeft",
     ),
@@ -124,24 +125,72 @@ OPEN_TEXTS = {
     ),
 }
 
+# Worksheet answers per case (the four cases of the standard template), so what a group wrote fits the case it
+# chose: signals of a mother under the influence are not written about a pupil with a thin coat.
 WORKSHEET_TEXTS = {
-    ("stap1", 0): ("Gedrag in de les en hoe de leerling met klasgenoten omgaat", "Hoe de leerling eruitziet en wat er verteld wordt",
-                   "Verzuim en te laat komen", "Stemming: stiller dan anders"),
-    ("stap1", 1): ("Vaak geen lunch mee en te dunne kleding", "Blauwe plekken op de armen, vaker gezien",
-                   "Ouder kwam onder invloed de leerling ophalen", "Wallen onder de ogen, valt in slaap in de les"),
-    ("stap1", 2): ("Zelf gezien in de mentorles", "Een klasgenoot maakte zich zorgen",
-                   "De leerling vertelde het zelf na de les", "Via de conciërge bij het ophalen"),
-    ("stap2", 0): ("Dezelfde dag nog, bij twijfel altijd", "Als het signaal vaker terugkomt", "Meteen bij acuut gevaar"),
-    ("stap2", 1): ("Met de aandachtsfunctionaris", "Met de zorgcoördinator en de mentor", "Eerst met de teamleider"),
-    ("stap2", 2): ("De aandachtsfunctionaris", "De zorgcoördinator, na overleg", "Niet duidelijk bij ons, dat moet beter"),
-    ("stap2", 3): ("De aandachtsfunctionaris", "Zorgcoördinator samen met de mentor", "Hier twijfelden we over"),
-    ("stap3", 0): ("Deels, oefenen zou helpen", "Ja, met voorbereiding samen met de zorgcoördinator", "Nee, liever niet alleen"),
-    ("stap3", 1): ("Samen met de aandachtsfunctionaris", "Samen met de mentor en de zorgcoördinator",
-                   "Alleen, als het contact met ouders goed is"),
-    ("stap4_5", 0): ("Korte lijnen binnen school, met partners trager", "Terugkoppeling naar de docent ontbreekt vaak",
-                     "Goed als er één vast aanspreekpunt is"),
-    ("stap4_5", 1): ("Voor de leerling wel, voor de docent te weinig", "Nazorg wordt niet vastgelegd",
-                     "Ja, met een vast vervolggesprek na zes weken"),
+    "casus1": {  # ill, and the mother comes to fetch the pupil under the influence
+        ("stap1", 0): ("Hoe de moeder praatte en liep bij het ophalen", "Of de moeder de leerling veilig naar huis kon brengen",
+                       "Hoe de leerling reageerde toen de moeder binnenkwam"),
+        ("stap1", 1): ("Moeder rook naar alcohol en praatte met dubbele tong", "Moeder liep onvast en wilde toch met de auto",
+                       "De leerling schaamde zich en keek weg"),
+        ("stap1", 2): ("Zelf gezien bij de balie toen ze de leerling kwam halen", "De conciërge haalde mij erbij",
+                       "De leerling vertelde later dat het vaker gebeurt"),
+        ("stap2", 0): ("Meteen: de leerling mag zo niet mee naar huis", "Direct, er is acuut gevaar op de weg"),
+        ("stap2", 1): ("Met de aandachtsfunctionaris en de teamleider", "Met de ondersteuningscoördinator"),
+        ("stap2", 2): ("De aandachtsfunctionaris, nog dezelfde dag", "De ondersteuningscoördinator, na overleg",
+                       "Niet duidelijk bij ons, dat moet beter"),
+        ("stap2", 3): ("De aandachtsfunctionaris", "De ondersteuningscoördinator"),
+        ("stap3", 0): ("Nee, niet met een moeder die onder invloed is", "Deels: het gesprek later, als ze nuchter is"),
+        ("stap3", 1): ("Samen met de aandachtsfunctionaris, een dag later", "Samen met de jeugdarts"),
+        ("stap4_5", 0): ("Een andere volwassene haalt de leerling op; Veilig Thuis geeft advies",
+                         "Terugkoppeling naar de mentor ontbreekt vaak"),
+        ("stap4_5", 1): ("Nazorg voor de leerling die zich schaamde, en voor de docent die het zag",
+                         "Voor de leerling wel, voor de docent te weinig"),
+    },
+    "casus2": {  # afraid to go home because of an uncle; a boyfriend the family does not accept
+        ("stap1", 0): ("Hoe bang ze was en wat ze precies zei", "Of ze vandaag veilig naar huis kan"),
+        ("stap1", 1): ("Ze durft niet naar huis en zegt dat haar oom haar pijn wil doen", "Ze zag haar oom bij school lopen",
+                       "Ze trilde en huilde"),
+        ("stap1", 2): ("Ze kwam zelf mijn kamer binnen en vertelde het", "Ze vertelde het na de les aan haar mentor"),
+        ("stap2", 0): ("Direct: ze durft nu niet naar huis", "Meteen, het kan om eergerelateerd geweld gaan"),
+        ("stap2", 1): ("Met de aandachtsfunctionaris en de schoolleiding", "Met de ondersteuningscoördinator"),
+        ("stap2", 2): ("De aandachtsfunctionaris belt Veilig Thuis meteen", "De ondersteuningscoördinator, vandaag nog"),
+        ("stap2", 3): ("Veilig Thuis: bij eergerelateerd geweld heeft Veilig Thuis de regie",
+                       "De aandachtsfunctionaris, tot Veilig Thuis het overneemt"),
+        ("stap3", 0): ("Nee: praten met de familie kan het gevaar vergroten, eerst Veilig Thuis",
+                       "Niet zonder advies van Veilig Thuis"),
+        ("stap3", 1): ("Eerst met de leerling, samen met de aandachtsfunctionaris", "Samen, en pas na overleg met Veilig Thuis"),
+        ("stap4_5", 0): ("Veilig Thuis neemt het over; de school hoort weinig terug", "Afspraken over waar de leerling veilig is"),
+        ("stap4_5", 1): ("Voor de leerling een vaste vertrouwenspersoon op school", "Voor de docent die het gesprek had te weinig"),
+    },
+    "casus3": {  # looks after a little brother and sister; the mother is depressed, the father out of the picture
+        ("stap1", 0): ("Dat hij moe is en vaak te laat komt", "Wat hij vertelt over thuis"),
+        ("stap1", 1): ("Wallen onder zijn ogen, valt in slaap in de les", "Moet op tijd weg om zijn broertje en zusje te halen",
+                       "Huiswerk komt niet af"),
+        ("stap1", 2): ("Hij vertelde het zelf in een mentorgesprek", "Een collega zag hem 's ochtends met zijn broertje en zusje"),
+        ("stap2", 0): ("Deze week nog, het speelt al langer", "Als hij opnieuw zo moe is"),
+        ("stap2", 1): ("Met de ondersteuningscoördinator en de jeugdarts", "Met de aandachtsfunctionaris"),
+        ("stap2", 2): ("De aandachtsfunctionaris vraagt eerst advies", "Eerst het wijkteam; Veilig Thuis als hulp niet lukt"),
+        ("stap2", 3): ("De ondersteuningscoördinator, samen met het wijkteam", "De mentor, met steun van de aandachtsfunctionaris"),
+        ("stap3", 0): ("Ja, het gesprek met moeder kan open en zonder verwijt", "Deels, een depressieve ouder aanspreken is lastig"),
+        ("stap3", 1): ("Samen met de jeugdarts of iemand van het wijkteam", "De mentor met de ondersteuningscoördinator"),
+        ("stap4_5", 0): ("Hulp van het wijkteam voor moeder; de mentor houdt contact",
+                         "Geen melding nodig als hulp op gang komt, wel blijven volgen"),
+        ("stap4_5", 1): ("Ruimte voor de leerling in het rooster en met huiswerk", "Wie vraagt na zes weken hoe het gaat?"),
+    },
+    "casus4": {  # little or no food, clothes too small, a thin coat
+        ("stap1", 0): ("Lunch, kleding en hygiëne, over een langere tijd", "Of het elke dag zo is of alleen soms"),
+        ("stap1", 1): ("Weinig of geen eten mee", "Kleren te klein en een dunne jas in de winter", "Ruikt niet altijd fris"),
+        ("stap1", 2): ("Zelf gezien in de mentorgroep, al weken", "Klasgenoten maakten er opmerkingen over"),
+        ("stap2", 0): ("Nu: het valt al een tijd op", "Na een paar weken gericht kijken en noteren"),
+        ("stap2", 1): ("Met de aandachtsfunctionaris", "Met collega's: zien zij het ook?"),
+        ("stap2", 2): ("De aandachtsfunctionaris, voor advies", "Nog niet nodig, eerst het gesprek met ouders"),
+        ("stap2", 3): ("De mentor, met de ondersteuningscoördinator erbij", "De ondersteuningscoördinator"),
+        ("stap3", 0): ("Ja, we beginnen bij hoe het met hun dochter gaat", "Deels: het mag niet als verwijt klinken"),
+        ("stap3", 1): ("De mentor samen met de jeugdarts", "Samen met de ondersteuningscoördinator"),
+        ("stap4_5", 0): ("Ouders staan open voor hulp van het wijkteam", "De jeugdarts nodigt de leerling uit"),
+        ("stap4_5", 1): ("Zorgen dat klasgenoten haar niet pesten", "Na een maand samen kijken of het beter gaat"),
+    },
 }
 WORKSHEET_SKIP = 0.12  # share of worksheet questions a group leaves empty
 
@@ -150,7 +199,7 @@ ROUTE_TEXTS = {
                  "Leerlingen weten bij wie ze terechtkunnen", "Goed contact met de jeugdarts", "De meldcode is bekend in het team"),
     "aandacht": ("Terugkoppeling naar de docent", "Wie belt Veilig Thuis?", "Nazorg voor de docent",
                  "Verslaglegging in het dossier", "Oudergesprek samen voorbereiden"),
-    "sleutelfiguren": ("Mentor", "Aandachtsfunctionaris", "Zorgcoördinator", "Veilig Thuis", "Jeugdarts", "Wijkteam", "Teamleider"),
+    "sleutelfiguren": ("Mentor", "Aandachtsfunctionaris", "Ondersteuningscoördinator", "Veilig Thuis", "Jeugdarts", "Wijkteam", "Teamleider"),
 }
 
 PROFESSIONAL, TEAM, PARTNERS = 0, 1, 2  # index into the template's action levels
@@ -169,18 +218,18 @@ class Theme:
 THEMES = (
     Theme("Nazorg voor de docent na een melding", "Na elke melding een nagesprek met de betrokken docent", TEAM, "aandachtsfunctionaris"),
     Theme("Vast moment in de teamvergadering voor zorgsignalen", "Zorgsignalen als vast agendapunt in elke teamvergadering", TEAM, "teamleider"),
-    Theme("Terugkoppeling van het zorgteam na een melding", "De mentor krijgt binnen twee weken terugkoppeling van het zorgteam", TEAM, "zorgcoördinator"),
+    Theme("Terugkoppeling van het zorgteam na een melding", "De mentor krijgt binnen twee weken terugkoppeling van het zorgteam", TEAM, "ondersteuningscoördinator"),
     Theme("Oefenen met oudergesprekken", "Training gespreksvoering met ouders voor alle mentoren", PROFESSIONAL, "ondersteuningscoördinator"),
     Theme("Meldcode zichtbaar en kort op papier", "Eén A4 met de vijf stappen van de meldcode in de mentormap", TEAM, "aandachtsfunctionaris"),
-    Theme("Vaste contactpersoon bij Veilig Thuis", "Een vaste contactpersoon bij Veilig Thuis afspreken en bekendmaken", PARTNERS, "zorgcoördinator"),
+    Theme("Vaste contactpersoon bij Veilig Thuis", "Een vaste contactpersoon bij Veilig Thuis afspreken en bekendmaken", PARTNERS, "ondersteuningscoördinator"),
     Theme("Jeugdarts vaker op school", "Elke maand een spreekuur van de jeugdarts op school", PARTNERS, "ondersteuningscoördinator"),
     Theme("Nieuwe collega's wegwijs maken in de zorgstructuur", "Inwerkmap voor nieuwe collega's met de route bij zorgen", TEAM, "teamleider"),
     Theme("Signalen herkennen bij oudere leerlingen", "Intervisie over signalen in de bovenbouw", PROFESSIONAL, "mentoren"),
     Theme("Wie neemt de regie bij een acute situatie?", "Stroomschema voor acute situaties met de rol per stap", TEAM, "schoolleiding"),
-    Theme("Wijkteam beter bereikbaar", "Afspraak met het wijkteam over bereikbaarheid en terugbellen", PARTNERS, "zorgcoördinator"),
+    Theme("Wijkteam beter bereikbaar", "Afspraak met het wijkteam over bereikbaarheid en terugbellen", PARTNERS, "ondersteuningscoördinator"),
     Theme("Tijd voor een gesprek met een leerling", "Ruimte in het rooster voor een leerlinggesprek zonder lesuitval", TEAM, "schoolleiding"),
     Theme("Weten wat je mag delen", "Korte uitleg over wat je met wie mag delen bij zorgen", PROFESSIONAL, "aandachtsfunctionaris"),
-    Theme("Casusbespreking elke periode", "Elke periode een anonieme casusbespreking in het team", PROFESSIONAL, "ondersteuningscoördinator"),
+    Theme("Casusbespreking elke periode", "Elke periode een anonieme casusbespreking met het hele team", PROFESSIONAL, "ondersteuningscoördinator"),
     Theme("Nazorg in de klas na een melding", "Handvatten voor mentoren voor nazorg in de klas", PROFESSIONAL, "mentoren"),
 )
 THEME = {t.point: t for t in THEMES}
@@ -205,7 +254,7 @@ STATUS_BY_AGE = {  # weights for (nog niet gestart, bezig, klaar)
     3: (0.05, 0.15, 0.80),
     2: (0.10, 0.30, 0.60),
     1: (0.20, 0.50, 0.30),
-    0: (0.60, 0.35, 0.05),
+    0: (0.65, 0.35, 0.00),  # the latest session's actions are new: none can be done yet
 }
 
 
@@ -313,8 +362,8 @@ class _Writer:
                 self._open_answers(code, question, participants)
             else:
                 self._closed_answers(code, question, participants, progress)
-        self._worksheet(code, size)
-        ranked, ids = self._board(code, team, index, participants)
+        route_points = self._worksheet(code, size)
+        ranked, ids = self._board(code, team, index, participants, route_points)
         self._actions(LiveSession(self.store, record), team, index, held, ranked, ids)
         last = self.template.blocks[-1]
         self.store.sessions.update_live_state(code, block_key=last.key, question_key=None)
@@ -352,28 +401,44 @@ class _Writer:
         self.answers += 1
 
     # -- Werkvorm 3 -----------------------------------------------------------------------------------------------
-    def _worksheet(self, code, size) -> None:
+    def _worksheet(self, code, size) -> dict[str, str]:
+        """The groups' worksheets and the route map; returns the route map's starting post-its (text -> id)."""
         rng = self.rng
         meldcode = self.meldcode_block.meldcode
         for number in range(1, max(1, round(size / 4)) + 1):
             group = _hex(rng, 6)
             self.store.worksheets.register_group(code, group, f"Groep {number}")
-            self.store.worksheets.choose_case(code, group, rng.choice(meldcode.cases).key)
+            case = rng.choice(meldcode.cases).key
+            self.store.worksheets.choose_case(code, group, case)
             for step in meldcode.steps:
                 for q_index in range(len(step.questions)):
                     if rng.random() < WORKSHEET_SKIP:
                         continue
-                    text = checked_text(rng.choice(WORKSHEET_TEXTS[(step.key, q_index)]), meldcode.max_length)
+                    text = checked_text(rng.choice(WORKSHEET_TEXTS[case][(step.key, q_index)]), meldcode.max_length)
                     self.store.worksheets.save_worksheet_answer(code, group, step.key, q_index, text)
-        for step in meldcode.steps:
+        # One point per step that needs attention, each a different one: they come back in Werkvorm 5 as starting
+        # post-its (as Worksheet.add_route_item does live), where they get stickers like any post-it.
+        attention = rng.sample(ROUTE_TEXTS[ROUTE_TO_BOARD], len(meldcode.steps))
+        route_points = {}
+        for step, needs_attention in zip(meldcode.steps, attention):
             for category in ROUTE_CATEGORIES:
-                for text in rng.sample(ROUTE_TEXTS[category], rng.choice((1, 1, 2))):
-                    self.store.worksheets.add_route_item(code, _hex(rng, 6), step.key, category, text)
+                texts = [needs_attention] if category == ROUTE_TO_BOARD else rng.sample(ROUTE_TEXTS[category],
+                                                                                        rng.choice((1, 1, 2)))
+                for text in texts:
+                    item_id = _hex(rng, 6)
+                    self.store.worksheets.add_route_item(code, item_id, step.key, category, text)
+                    if category == ROUTE_TO_BOARD:
+                        route_points[text] = _hex(rng, 6)
+                        self.store.board.add_point(code, route_points[text], ROUTE_MAP_AUTHOR, None,
+                                                   checked_text(text, self.points_block.points.max_length),
+                                                   route_item=item_id)
+        return route_points
 
     # -- Werkvorm 5: post-its and stickers ------------------------------------------------------------------------
-    def _board(self, code, team: TeamPlan, index: int, participants) -> tuple[list[str], dict[str, str]]:
-        """Post the points, tidy up, let everyone vote; return the visible point texts (most stickers first) and
-        their ids."""
+    def _board(self, code, team: TeamPlan, index: int, participants,
+               route_points: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+        """Post the points, tidy up, let everyone vote (on the route map's starting post-its too); return the
+        visible point texts the room posted (most stickers first) and their ids."""
         rng = self.rng
         config = self.points_block.points
         prompts = len(self.points_block.prompts)
@@ -398,15 +463,17 @@ class _Writer:
                                      checked_text(DUPLICATES[text], config.max_length))
                 self.store.board.merge_point(code, point_id, ids[text])
         # Points the team keeps coming back to draw the most stickers.
-        weights = {text: (5 if text in recurring else 1) for text in texts}
+        weights = {text: (5 if text in recurring else 1) for text in texts} | {text: 1 for text in route_points}
+        board_ids = ids | route_points
         for participant in participants:
             if rng.random() < 0.1:
                 continue  # did not vote
             mine: dict[str, int] = {}
             for _ in range(config.stickers):
-                choices = [t for t in texts if mine.get(t, 0) < config.max_per_point]
+                choices = [t for t in weights if mine.get(t, 0) < config.max_per_point]
                 text = rng.choices(choices, [weights[t] for t in choices])[0]
-                mine[text] = self.store.board.change_stickers(code, participant, ids[text], +1, config.stickers, config.max_per_point)
+                mine[text] = self.store.board.change_stickers(code, participant, board_ids[text], +1, config.stickers,
+                                                              config.max_per_point)
         counts = self.store.board.sticker_counts(code)
         position = {text: i for i, text in enumerate(texts)}
         return sorted(texts, key=lambda t: (-counts.get(ids[t], 0), position[t])), ids

@@ -46,6 +46,7 @@ EXPECTED_PARTICIPANTS = 60
 # with the storm for the processor (measured: no better than no pool at all).
 FILL_DELAY_SECONDS = 20
 REFILL_SIZE = 4
+PAGE_FILL_DELAY_SECONDS = 5  # see one_page_ready
 ABANDONED_AFTER_SECONDS = 20 * 60  # a phone put away for a werkvorm may drop its connection and come back
 CULL_INTERVAL_SECONDS = 60
 
@@ -136,6 +137,15 @@ def kernel_transport(os_name: str = os.name) -> list[str]:
     """IPC instead of TCP ports between server and kernels: no port races when many phones arrive at once.
     zmq's ipc transport is Unix sockets; Windows laptops keep TCP."""
     return ["--KernelManager.transport=ipc"] if os_name == "posix" else []
+
+
+def one_page_ready(fill_delay: float = PAGE_FILL_DELAY_SECONDS) -> list[str]:
+    """Voilà options for a page one person opens on this laptop (the trends page): one kernel kept preheated, which
+    ran the notebook (imports, data, charts) before anyone asked, so the page is there at once (issue 16: the
+    first chart took 5-6 s with a kernel started per request). The next one is heated `fill_delay` after one was
+    taken, not while the browser is still drawing the page it just got."""
+    return ["--preheat_kernel=True", "--pool_size=1", f"--VoilaKernelManager.fill_delay={fill_delay}",
+            "--KitVoila.refill_size=1", *kernel_transport()]
 
 
 def _voila(args: list[str]) -> list[str]:

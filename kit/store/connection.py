@@ -326,6 +326,7 @@ class PostgresDatabase(Database):
         self.errors = (psycopg.Error,)
         self.url = url
         self._in_transaction = False
+        self._listening = False  # a page waits for other connections' commits on this connection (kit.store.notify)
         self.connection = self._open()
 
     def _open(self):
@@ -335,7 +336,12 @@ class PostgresDatabase(Database):
             if "connect_timeout" not in psycopg.conninfo.conninfo_to_dict(self.url):
                 options["connect_timeout"] = PG_CONNECT_TIMEOUT_S
             # Autocommit: as with SQLite, every write runs inside an explicit BEGIN … COMMIT (Database.transaction).
-            return psycopg.connect(self.url, **options)
+            connection = psycopg.connect(self.url, **options)
+            if getattr(self, "_listening", False):
+                from kit.store.notify import listen
+
+                listen(connection)
+            return connection
         except psycopg.Error as exc:
             reason = " ".join(str(exc).split()) or type(exc).__name__
             raise StoreError(t("store.no_postgres", url=redact_url(self.url), reason=reason)) from None
@@ -389,10 +395,23 @@ class PostgresDatabase(Database):
     def change_listener(self):
         from kit.store.notify import ChangeListener
 
-        def own_pid() -> int:
-            return self.connection.info.backend_pid
+        return ChangeListener(self)
 
-        return ChangeListener(self._open, own_pid)
+    def listen(self) -> None:
+        from kit.store.notify import listen
+
+        with self._lock:
+            listen(self.connection)
+            self._listening = True
+
+    def unlisten(self) -> None:
+        with self._lock:
+            self._listening = False
+            if not self.connection.closed:
+                try:
+                    self.connection.execute("UNLISTEN *")
+                except self._psycopg.Error:
+                    pass
 
     def has_table(self, name: str) -> bool:
         rows = self.execute(

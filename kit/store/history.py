@@ -93,15 +93,15 @@ class HistoryStore:
             codes, keys,
         )
 
-    def bulk_points(self, codes: Sequence[str]) -> list[tuple[str, str, str, str, str | None, int, int]]:
-        """(session code, point id, text, status, merged_into, position, sticker total) of every point of these
-        sessions, hidden and merged ones included (their status says so)."""
+    def bulk_points(self, codes: Sequence[str]) -> list[tuple[str, str, str, str, str | None, int, int, int]]:
+        """(session code, point id, text, status, merged_into, position, sticker total, from the route map 0/1) of
+        every point of these sessions, hidden and merged ones included (their status says so)."""
         return self._bulk(
             "SELECT p.session_code, p.point_id, p.text, p.status, p.merged_into, p.position,"
-            " COALESCE(SUM(s.count), 0) FROM points p"
+            " COALESCE(SUM(s.count), 0), CASE WHEN p.route_item IS NULL THEN 0 ELSE 1 END FROM points p"
             " LEFT JOIN stickers s ON s.session_code = p.session_code AND s.point_id = p.point_id"
             " WHERE p.session_code IN ({codes})"
-            " GROUP BY p.session_code, p.point_id, p.text, p.status, p.merged_into, p.position",
+            " GROUP BY p.session_code, p.point_id, p.text, p.status, p.merged_into, p.position, p.route_item",
             codes, None,
         )
 

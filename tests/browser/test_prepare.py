@@ -40,7 +40,7 @@ def test_a_facilitator_prepares_a_session(browser, prepare_page, tmp_path):
                                locale="nl-NL").new_page()
     page.set_default_timeout(PAGE_TIMEOUT_MS)
     page.goto(prepare_page)
-    expect(page.get_by_text("1. Kies een sjabloon")).to_be_visible()
+    expect(page.get_by_text("1. Kies een sjabloon")).to_be_visible(timeout=PAGE_TIMEOUT_MS)
 
     page.get_by_placeholder("bijv. onze_school").fill("onze_school")
     page.get_by_role("button", name="Maak eigen kopie").click()
@@ -56,7 +56,7 @@ def test_a_facilitator_prepares_a_session(browser, prepare_page, tmp_path):
     stickers.fill("2")
     per_point.fill("3")
     page.get_by_role("button", name="Bewaar stickers").click()
-    expect(page.get_by_text("is groter dan het aantal stickers (2)")).to_be_visible()
+    expect(page.get_by_text("Maak 'Hoogstens per punt' 2 of minder.", exact=False)).to_be_visible()
     stickers.fill("4")
     page.get_by_role("button", name="Bewaar stickers").click()
     expect(page.get_by_text("Iedereen krijgt 4 stickers, hoogstens 3 op één punt.")).to_be_visible()
@@ -111,3 +111,52 @@ def _werkblad_number() -> int:
     from kit.authoring import load_template
 
     return next(s.index for s in load_template("teamleergesprek").steps if s.activity == "werkblad") + 1
+
+
+def test_a_case_typed_before_the_copy_is_kept_and_the_messages_speak_the_pages_language(browser, prepare_page, tmp_path):
+    """Step 2 asks for an own copy (step 1) first: the case typed before that copy stays in its fields, and every
+    message names the page's own fields, never a template's YAML keys."""
+    page = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL").new_page()
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    page.goto(prepare_page)
+    expect(page.get_by_text("1. Kies een sjabloon")).to_be_visible(timeout=PAGE_TIMEOUT_MS)
+
+    title = page.get_by_placeholder("bijv. Casus 5: stil in de klas")
+    text = page.get_by_placeholder("Wat zag of hoorde de docent?")
+    title.fill(CASE_TITLE)
+    text.fill(CASE_TEXT)
+    page.get_by_role("button", name="Bewaar casus in eigen sjabloon").click()
+    expect(page.get_by_text("Maak eerst een eigen kopie (stap 1)", exact=False)).to_be_visible()
+
+    copy = page.get_by_role("button", name="Maak eigen kopie")
+    copy.click()  # no name yet
+    expect(page.get_by_text("Vul eerst een naam in voor je eigen kopie, bijvoorbeeld onze_school.")).to_be_visible()
+    page.get_by_placeholder("bijv. onze_school").fill("Onze School")
+    copy.click()
+    expect(page.get_by_text("'Onze School' kan geen naam van een sjabloon zijn", exact=False)).to_be_visible()
+    expect(page.get_by_text("Bijvoorbeeld: onze_school", exact=False)).to_be_visible()
+    page.get_by_placeholder("bijv. onze_school").fill("onze_school")
+    copy.click()
+    expect(page.get_by_text("Je casus uit stap 2 staat nog klaar", exact=False)).to_be_visible()
+    expect(title).to_have_value(CASE_TITLE)  # the copy kept what was typed
+    expect(text).to_have_value(CASE_TEXT)
+
+    title.fill("")
+    page.get_by_role("button", name="Bewaar casus in eigen sjabloon").click()
+    expect(page.get_by_text("Geef de casus een titel; die zien de groepjes als ze een casus kiezen.")).to_be_visible()
+    title.fill(CASE_TITLE)
+    page.get_by_role("button", name="Bewaar casus in eigen sjabloon").click()
+    expect(page.get_by_text("Casus bewaard in data/templates/onze_school.yaml")).to_be_visible()
+    assert CASE_TEXT[:40] in (tmp_path / "data" / "templates" / "onze_school.yaml").read_text(encoding="utf-8")
+
+    stickers, per_point = page.locator(".tlg-prepare input[type=number]").all()
+    stickers.fill("3")
+    per_point.fill("6")
+    page.get_by_role("button", name="Bewaar stickers").click()
+    expect(page.get_by_text("6 bij 'Hoogstens per punt' is meer dan 3 bij 'Stickers per persoon'",
+                            exact=False)).to_be_visible()
+    # No YAML keys or unrelated examples in any message the page gave.
+    shown = " ".join(page.locator(".tlg-status-ok, .tlg-status-error").all_inner_texts())
+    assert "Hoogstens per punt" in shown
+    for yaml_word in ("max_per_point", "'title'", "'text'", "eigen_casus", "meldcode:", "points:", "blok '"):
+        assert yaml_word not in shown, yaml_word

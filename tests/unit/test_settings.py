@@ -11,7 +11,7 @@ KIT = Path(kit.__file__).parent
 NAME = re.compile(r"TEAMLEERGESPREK_[A-Z_]+")
 # kit.i18n reads and sets the language and its catalogs' folders; serving and the cli copy the whole environment for the processes they start;
 # the phone's kernel reads its own page request (QUERY_STRING) from it.
-ENVIRON_ALLOWED = {"settings.py", "i18n/__init__.py", "serving/launcher.py", "cli/common.py", "apps/participant.py"}
+ENVIRON_ALLOWED = {"settings.py", "i18n/__init__.py", "serving/launcher.py", "cli/common.py", "apps/page_request.py"}
 
 
 def test_every_variable_of_the_kit_is_named_in_settings():

@@ -21,7 +21,7 @@ SESSION_COLUMNS = ["date", "label", "status", "created_at"]
 QUESTION_COLUMNS = ["code", "key", "type", "text", "signature", "private"]
 COUNT_COLUMNS = ["code", "key", "value", "count"]
 TEXT_COLUMNS = ["code", "key", "value"]
-POINT_COLUMNS = ["code", "point_id", "text", "status", "merged_into", "position", "stickers"]
+POINT_COLUMNS = ["code", "point_id", "text", "status", "merged_into", "position", "stickers", "from_route_map"]
 ACTION_COLUMNS = ["code", "action_id", "point_id", "text", "level", "owner", "planning", "status", "position"]
 
 

@@ -14,11 +14,11 @@ def series_rows(one: trends.QuestionSeries) -> list[tuple[str, int, str]]:
 
 
 def headline_pair(data: trends.TeamData, key: str, min_group: int | None = None) -> tuple[str, str, list[str]] | None:
-    """(earlier, later, left out): the sessions the period's headline compares on `key`. The first and the last
-    session of the period; but where one of those had fewer answers to `key` than the minimum while at least two
-    sessions had enough, the first and the last session with enough, so a small newest session does not hide the
-    trend of the others. `left out`: the sessions with too few answers skipped at either end (in date order).
-    None with fewer than two sessions."""
+    """(earlier, later, left out): the sessions the headline compares on `key`: the latest two sessions with at
+    least the minimum of answers to `key`, so a small newest session does not hide how the team moved. `left out`:
+    the sessions after the earlier one that had too few answers (in date order). With fewer than two sessions
+    large enough, the last two sessions (their comparison then says there are too few answers). None with fewer
+    than two sessions."""
     codes = data.codes
     if len(codes) < 2:
         return None
@@ -26,15 +26,15 @@ def headline_pair(data: trends.TeamData, key: str, min_group: int | None = None)
     answers = {code: int(_score_counts(data, code, question).sum())
                for code in codes if (question := data.question(code, key)) is not None}
     enough = [code for code in codes if answers.get(code, 0) >= threshold]
-    if len(enough) < 2 or (enough[0], enough[-1]) == (codes[0], codes[-1]):
-        return codes[0], codes[-1], []
-    first, last = codes.index(enough[0]), codes.index(enough[-1])
-    left_out = [code for i, code in enumerate(codes) if code in answers and not first <= i <= last]
-    return enough[0], enough[-1], left_out
+    if len(enough) < 2:
+        return codes[-2], codes[-1], []
+    earlier, later = enough[-2], enough[-1]
+    left_out = [code for code in codes[codes.index(earlier) + 1:] if code in answers and code != later]
+    return earlier, later, left_out
 
 
-def first_and_last(view: trends.TrendView, key: str) -> str | None:
-    """The before/after sentence of the period's headline (see `headline_pair`), if there are two sessions."""
+def latest_two(view: trends.TrendView, key: str) -> str | None:
+    """The before/after sentence of the headline (see `headline_pair`), if there are two sessions."""
     pair = headline_pair(view.data, key, view.min_group)
     if pair is None:
         return None
@@ -42,17 +42,17 @@ def first_and_last(view: trends.TrendView, key: str) -> str | None:
 
 
 def headline(view: trends.TrendView, key: str) -> str | None:
-    """The rapport's line under a question's chart: from the first to the last session, or, where small sessions
-    at either end were skipped, from the first to the last with enough answers, naming those left out."""
+    """The rapport's line under a question's chart: the latest two sessions (the comparison names their dates),
+    or, where newer sessions had too few answers, the latest two with enough, naming those left out."""
     pair = headline_pair(view.data, key, view.min_group)
     if pair is None:
         return None
     code_a, code_b, left_out = pair
     sentence = trends.compare(view.data, code_a, code_b, key, view.min_group)
     codes = view.data.codes
-    if (code_a, code_b) == (codes[0], codes[-1]):
-        return t("rapport.first_to_last", sentence=sentence)
-    text = t("rapport.first_to_last_enough", min=view.min_group, sentence=sentence)
+    if (code_a, code_b) == (codes[-2], codes[-1]):
+        return t("rapport.latest_two", sentence=sentence)
+    text = t("rapport.latest_two_enough", min=view.min_group, sentence=sentence)
     if left_out:
         text += " " + t("rapport.left_out", sessions=", ".join(view.data.label(code) for code in left_out))
     return text

@@ -56,6 +56,8 @@ def test_points_agree_with_the_export(demo):
         ours += [(*head, f"punt:{row.point}", "punt", row.text, ""),
                  (*head, f"punt:{row.point}:stickers", "punt", str(row.stickers), ""),
                  (*head, f"punt:{row.point}:status", "punt", status, "")]
+        if row.from_route_map:
+            ours.append((*head, f"punt:{row.point}:bron", "punt", "routekaart", ""))
     assert len(frame) > 20 and Counter(ours) == Counter(_csv(exported, "punt"))
     assert (frame["shown"] == (frame["status"] == "open")).all()
 

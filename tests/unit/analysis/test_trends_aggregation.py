@@ -11,7 +11,7 @@ import math
 import pandas as pd
 import pytest
 
-from factories import TEVREDENHEID, VAARDIGHEID, VERSTERKEN
+from factories import TEVREDENHEID, VAARDIGHEID, VERSTERKEN, synthetic_boards
 from kit import i18n
 from kit.analysis import trends
 from kit.analysis.aggregate import word_frequencies
@@ -577,27 +577,6 @@ def test_delta_bands_at_their_exact_limits():
     assert trends.pair_counts([3, 3, 4], [1, 2, 7]) == (48, 15, 100)
 
 
-def synthetic_boards(sessions: int, seed: int = 7) -> trends.TeamData:
-    """A team with `sessions` sticker boards built in memory: five points each, drawn from a few recurring texts
-    (spelled in two ways), random stickers, some boards with too few voters."""
-    import random
-
-    rng = random.Random(seed)
-    texts = ["Nazorg", "nazorg!", "Oefenen met ouders", "Rooster", "Tijd", "Wijkteam", "Rust", "Scholing"]
-    codes = [f"S{i:05d}" for i in range(sessions)]
-    dates = [f"{2000 + i // 365:04d}-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(sessions)]
-    frame = pd.DataFrame({"date": dates, "label": dates, "status": "closed", "created_at": dates},
-                         index=pd.Index(codes, name="code", dtype=object))
-    rows = [(code, f"p{j}", rng.choice(texts), "open", None, j, rng.randint(0, 6))
-            for code in codes for j in range(5)]
-    points = pd.DataFrame(rows, columns=trends.POINT_COLUMNS)
-    voters = pd.Series([rng.choice([2, 5, 8, 12]) for _ in codes], index=codes, dtype="int64")
-    empty = pd.DataFrame(columns=trends.QUESTION_COLUMNS)
-    return trends.TeamData("Synthetisch", frame, empty, pd.DataFrame(columns=trends.COUNT_COLUMNS),
-                           pd.DataFrame(columns=trends.TEXT_COLUMNS), points, voters,
-                           pd.DataFrame(columns=trends.ACTION_COLUMNS))
-
-
 def recurring_points_before_the_fix(data, top=trends.TOP_POINTS, min_group=None) -> pd.DataFrame:
     """recurring_points as it was (a list membership test per row): the reference for the linear one."""
     ranked = trends.ranked_points(data, top, min_group)
@@ -695,26 +674,36 @@ def test_an_interval_that_cannot_be_computed_is_said_plainly(store):
 
 
 # -- issue 15.11: the headline when the newest session is small -------------------------------------------------------
-def test_headline_compares_the_first_and_last_sessions_with_enough_answers(store):
-    from kit.analysis.trends.summary import first_and_last, headline, headline_pair
+def test_headline_compares_the_latest_two_sessions_with_enough_answers_and_says_which(store):
+    import io
 
-    small_first = add_session(store, "2024-12-01", {"vaardigheid": ["vaardig"] * 2})
-    first = add_session(store, "2025-01-01", {"vaardigheid": ["niet vaardig"] * 3 + ["redelijk vaardig"] * 3})
-    add_session(store, "2025-02-01", {"vaardigheid": ["vaardig"] * 5})
-    last = add_session(store, "2025-03-01", {"vaardigheid": ["vaardig"] * 4 + ["heel vaardig"] * 2})
-    small_last = add_session(store, "2025-04-01", {"vaardigheid": ["heel vaardig"] * 3})
+    from pypdf import PdfReader
+
+    from kit.analysis.trends.summary import headline, headline_pair, latest_two
+    from kit.documents.team_report import team_report_pdf
+
+    add_session(store, "2024-12-01", {"vaardigheid": ["vaardig"] * 2})
+    add_session(store, "2025-01-01", {"vaardigheid": ["niet vaardig"] * 3 + ["redelijk vaardig"] * 3})
+    earlier = add_session(store, "2025-02-01", {"vaardigheid": ["niet vaardig"] * 5})
+    small_between = add_session(store, "2025-02-15", {"vaardigheid": ["vaardig"] * 1})
+    later = add_session(store, "2025-03-01", {"vaardigheid": ["vaardig"] * 4 + ["heel vaardig"] * 2})
+    small_newest = add_session(store, "2025-04-01", {"vaardigheid": ["heel vaardig"] * 3})
     view = trends.trend_view(store, TEAM)
-    assert headline_pair(view.data, "vaardigheid", view.min_group) == (first, last, [small_first, small_last])
-    sentence = first_and_last(view, "vaardigheid")
-    assert "Te weinig" not in sentence and sentence.startswith("Van 1 januari 2025 naar 1 maart 2025")
+    assert view.min_group == 5
+    assert headline_pair(view.data, "vaardigheid", view.min_group) == (earlier, later, [small_between, small_newest])
+    sentence = latest_two(view, "vaardigheid")
+    assert "Te weinig" not in sentence and sentence.startswith("Van 1 februari 2025 naar 1 maart 2025")
     line = headline(view, "vaardigheid")
-    assert line.startswith("Van de eerste naar de laatste sessie met minstens 5 antwoorden op deze vraag: "
-                           "Van 1 januari 2025 naar 1 maart 2025")
-    assert line.endswith("Niet meegeteld omdat ze te weinig antwoorden hadden: 1 dec 2024, 1 apr 2025.")
-    # Where the first and the last session have enough, the headline is as before.
-    assert headline_pair(view.data, "vaardigheid", 2) == (small_first, small_last, [])
-    assert headline(trends.trend_view(store, TEAM, min_group=2), "vaardigheid").startswith(
-        "Van de eerste naar de laatste sessie: Van 1 december 2024 naar 1 april 2025")
+    assert line.startswith("De laatste twee sessies met minstens 5 antwoorden op deze vraag: "
+                           "Van 1 februari 2025 naar 1 maart 2025")
+    assert line.endswith("Niet meegeteld omdat ze te weinig antwoorden hadden: 15 feb 2025, 1 apr 2025.")
+    # Where the newest two sessions are large enough, they are the pair, said plainly.
+    assert headline_pair(view.data, "vaardigheid", 1) == (later, small_newest, [])
+    assert headline(trends.trend_view(store, TEAM, min_group=1), "vaardigheid").startswith(
+        "De laatste twee sessies: Van 1 maart 2025 naar 1 april 2025")
+    # The rapport says the same.
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(team_report_pdf(store, TEAM))).pages).split())
+    assert "De laatste twee sessies met minstens 5 antwoorden op deze vraag: Van 1 februari 2025 naar 1 maart 2025" in text
 
 
 def test_headline_with_fewer_than_two_large_sessions_says_too_few_as_before(store):

@@ -155,3 +155,52 @@ def test_a_poller_never_started_gives_back_at_once():
     given_back = []
     Poller(lambda: None, 1, lambda timeout: False, on_watch_end=lambda: given_back.append(1)).stop()
     assert given_back == [1]
+
+
+def test_a_burst_of_changes_refreshes_no_more_often_than_the_gap():
+    """60 votes in 5 s must not redraw the facilitator's chart 60 times: one refresh per gap, the first at once."""
+    import asyncio
+
+    refreshed, changes = [], threading.Semaphore(0)
+
+    def wait_for_change(timeout):
+        return changes.acquire(timeout=timeout)
+
+    async def scenario():
+        poller = Poller(lambda: refreshed.append(time.monotonic()), 60, wait_for_change, 0.05, min_gap=0.3).start()
+        start = time.monotonic()
+        for _ in range(20):  # a commit every 20 ms for 0.4 s
+            changes.release()
+            await asyncio.sleep(0.02)
+        while time.monotonic() - start < 1.2:
+            await asyncio.sleep(0.02)
+        poller.stop()
+        return start
+
+    start, _ = run_on_a_loop_of_its_own(scenario)
+    assert refreshed and refreshed[0] - start < 0.2  # the first change shows at once
+    gaps = [b - a for a, b in zip(refreshed, refreshed[1:])]
+    assert gaps and min(gaps) >= 0.29  # the rest waited for the gap (20 changes: 2 or 3 refreshes, not 20)
+    assert len(refreshed) <= 4
+
+
+def test_the_gap_may_change_with_what_the_page_shows():
+    import asyncio
+
+    refreshed, changes, gap = [], threading.Semaphore(0), {"now": 0.0}
+
+    def wait_for_change(timeout):
+        return changes.acquire(timeout=timeout)
+
+    async def scenario():
+        poller = Poller(lambda: refreshed.append(time.monotonic()), 60, wait_for_change, 0.05,
+                        min_gap=lambda: gap["now"]).start()
+        for _ in range(5):  # no gap: each change its own refresh
+            changes.release()
+            before = len(refreshed)
+            while len(refreshed) == before:
+                await asyncio.sleep(0.005)
+        poller.stop()
+
+    run_on_a_loop_of_its_own(scenario)
+    assert len(refreshed) == 5

@@ -75,17 +75,17 @@ def test_choosing_the_own_template_again_shows_what_it_holds(app, tmp_path):
     assert (app.case_title.value, app.case_text.value) == (CASE_TITLE, CASE_TEXT)
 
 
-def test_the_checkers_dutch_message_is_shown_and_nothing_is_saved(app, tmp_path):
+def test_a_dutch_message_in_the_pages_words_and_nothing_is_saved(app, tmp_path):
     own_copy(app)
     path = tmp_path / "templates" / "onze_school.yaml"
     before = path.read_text(encoding="utf-8")
     app.stickers.value, app.max_per_point.value = 2, 3
     assert not app.save_stickers()
     assert "Niet opgeslagen" in app.stickers_message.value
-    assert "is groter dan het aantal stickers (2). Maak het kleiner of gelijk." in app.stickers_message.value
+    assert "Maak &#x27;Hoogstens per punt&#x27; 2 of minder." in app.stickers_message.value
     app.case_title.value, app.case_text.value = CASE_TITLE, ""
     assert not app.save_case()
-    assert "&#x27;text&#x27; is leeg" in app.case_message.value
+    assert "Schrijf de casus uit bij &#x27;Tekst&#x27;" in app.case_message.value
     assert path.read_text(encoding="utf-8") == before
 
 
@@ -106,10 +106,30 @@ def test_a_copy_under_a_taken_or_bad_name_is_refused(app):
     own_copy(app)
     app.copy_name.value = "onze_school"
     assert not app.copy()
-    assert "bestaat al" in app.template_message.value
+    assert "Er is al een sjabloon met de naam &#x27;onze_school&#x27;" in app.template_message.value
     app.copy_name.value = "Onze School"
     assert not app.copy()
-    assert "onze_school" in app.template_message.value  # the suggested name
+    assert "Bijvoorbeeld: onze_school" in app.template_message.value  # the suggested name
+    app.copy_name.value = " "
+    assert not app.copy()
+    assert "Vul eerst een naam in voor je eigen kopie" in app.template_message.value
+
+
+def test_a_case_typed_before_the_copy_stays_and_its_errors_name_the_fields(app):
+    app.case_title.value, app.case_text.value = "Casus 5", "Een leerling trekt zich terug."
+    assert not app.save_case()
+    assert "Maak eerst een eigen kopie" in app.case_message.value
+    own_copy(app)
+    assert (app.case_title.value, app.case_text.value) == ("Casus 5", "Een leerling trekt zich terug.")
+    assert "Je casus uit stap 2 staat nog klaar" in app.template_message.value
+    app.case_text.value = ""
+    assert not app.save_case()
+    assert "Schrijf de casus uit bij &#x27;Tekst&#x27;" in app.case_message.value
+    assert "text" not in app.case_message.value and "eigen_casus" not in app.case_message.value
+    app.stickers.value, app.max_per_point.value = 3, 6
+    assert not app.save_stickers()
+    assert "max_per_point" not in app.stickers_message.value
+    assert "Maak &#x27;Hoogstens per punt&#x27; 3 of minder." in app.stickers_message.value
 
 
 EXPECTED_VIEWS = {"werkblad": GroupPhone, "routekaart": WaitingView, "punten": PointEntry, "acties": WaitingView}
@@ -247,3 +267,16 @@ def test_previewing_the_english_template_leaves_the_page_in_dutch(app):
     assert "Nu: Welcome" in all_text(app.preview.phone.view)  # the English questions, the page's own words
     assert not app.save_case()
     assert "Maak eerst een eigen kopie" in app.case_message.value
+
+
+def test_werkvorm_3_on_paper_is_one_tap_away(app):
+    import io
+    import re
+
+    pdf = app.make_paper()
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    cases = app.template.block("werkvorm3").meldcode.cases
+    assert len(pages) == len(cases) + 1  # a page per case, then the route map
+    assert cases[0].title in pages[0].extract_text() and "Routekaart" in pages[-1].extract_text()
+    (name,) = re.findall(r"download='([^']+)'", app.paper.value)
+    assert name == "werkblad-teamleergesprek.pdf"

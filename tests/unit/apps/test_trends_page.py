@@ -205,3 +205,43 @@ def test_no_notebook_writes_the_minimum_group_as_a_fixed_number():
             if cell["cell_type"] != "code" and re.search(r"minder dan \d", "".join(cell["source"])):
                 fixed.append(path.name)
     assert fixed == []
+
+
+# -- issue 16: the page drawn before anyone asks ---------------------------------------------------------------------
+def test_a_preheated_page_waits_for_its_request_and_is_drawn_again_only_if_a_session_changed_the_data(
+        file_store, monkeypatch):
+    """`teamleergesprek trends` preheats a kernel that draws the page before anyone asks. When the request comes,
+    the page stays as drawn, unless another connection (a session held meanwhile) changed the database."""
+    from kit.apps.trends import trends_app, when_requested
+    from kit.model.sessions import new_session
+    from kit.store import Store
+    from factories import small_template
+
+    load_demo(file_store)
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.delenv("TEAMLEERGESPREK_REQUEST_RECEIVED", raising=False)
+    page = trends_app(file_store.url, "Havo/vwo onderbouw (voorbeeld)")
+    app = page._tlg_app
+    before = app.summary.value
+    assert "4 sessies van Havo/vwo onderbouw (voorbeeld)" in before
+    drawn = []
+    monkeypatch.setattr(app, "render", lambda: drawn.append(True) or TrendsApp.render(app))
+    requests = []
+    when_requested(page, wait=lambda: requests.append(True))
+    assert requests == [True] and drawn == [] and app.summary.value == before
+
+    monkeypatch.delenv("TEAMLEERGESPREK_REQUEST_RECEIVED", raising=False)  # the next preheated kernel
+    with Store(file_store.url) as other:  # a session held on this laptop after the kernel was heated
+        new_session(other, small_template(), "Havo/vwo onderbouw (voorbeeld)", "2026-11-20")
+    when_requested(page, wait=lambda: requests.append(True))
+    assert drawn == [True] and "5 sessies van Havo/vwo onderbouw (voorbeeld)" in app.summary.value
+
+
+def test_a_page_started_for_its_request_does_not_wait(store, monkeypatch):
+    from kit.apps.trends import when_requested
+
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    load_demo(store)
+    app = TrendsApp(store)
+    app.widget._tlg_app = app
+    when_requested(app.widget, wait=lambda: pytest.fail("a kernel started for the request has it already"))

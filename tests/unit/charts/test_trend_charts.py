@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
+import pandas.testing as pd_testing
 import pytest
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
@@ -236,3 +238,44 @@ def test_an_interval_within_the_scale_or_without_spread_draws_no_end_mark(view, 
     [school] = trends.series(trends.load_team(store, TEAM), "tevredenheid_school")
     ax = trend_charts.mean_over_time(school).axes[0]
     assert not [line for line in ax.lines if line.get_marker() == "_" and float(line.get_xdata()[0]) == 3.0]
+
+
+# -- issue 16: a notebook draws the page's charts from kit.data -------------------------------------------------------
+@pytest.mark.parametrize("key, chart", [("vaardigheid", trend_charts.diverging_bars),
+                                        ("tevredenheid_school", trend_charts.mean_over_time),
+                                        ("tevredenheid_school", trend_charts.stacked_bars),
+                                        ("tevredenheid_samenwerking", trend_charts.stacked_bars)])
+def test_a_summary_from_kit_data_draws_the_same_chart_as_the_trends_page(store, key, chart):
+    """The trends page's charts take `kit.data.summary(...)` too, and draw exactly what the page draws for the same
+    team: the same sessions, counts, suppressed sessions, means and intervals (the same PNG)."""
+    from kit import data
+    from kit.analysis.tidy import series_from_summary
+    from kit.history.demo import load_demo
+
+    load_demo(store)
+    for team in store.history.teams():
+        [page] = trends.series(trends.load_team(store, team), key)
+        summary = data.summary(key, team=team, db=store)
+        notebook = series_from_summary(summary)
+        pd_testing.assert_frame_equal(notebook.sessions[["date", "label", "n", "suppressed", "note"]],
+                                      page.sessions[["date", "label", "n", "suppressed", "note"]], check_dtype=False,
+                                      check_index_type=False)
+        pd_testing.assert_frame_equal(notebook.counts, page.counts, check_dtype=False, check_index_type=False,
+                                      check_column_type=False)
+        if page.stats is not None:
+            pd_testing.assert_frame_equal(notebook.stats, page.stats, check_index_type=False)
+        assert trend_charts.figure_png(chart(summary)) == trend_charts.figure_png(chart(page)), team
+    assert any(page.sessions["suppressed"].any() for team in store.history.teams()
+               for page in trends.series(trends.load_team(store, team), key)), "the demo has a small session"
+
+
+def test_a_summary_that_no_longer_says_its_question_asks_for_it(store):
+    from kit import data
+    from kit.history.demo import load_demo
+
+    load_demo(store)
+    summary = data.summary("vaardigheid", db=store, team=store.history.teams()[0])
+    bare = pd.DataFrame(summary.to_dict("list"))  # built by hand: no attrs
+    with pytest.raises(ValueError, match="question="):
+        trend_charts.diverging_bars(bare)
+

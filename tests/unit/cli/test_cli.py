@@ -218,7 +218,7 @@ def test_rapport_writes_a_pdf_with_the_teams_trends_and_pngs(db, tmp_path, capsy
                  "--png", str(pngs)]) == 0
     text = " ".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Havo/vwo onderbouw (voorbeeld)" in text and "4 sessies" in text
-    assert "Van de eerste naar de laatste sessie" in text
+    assert "De laatste twee sessies" in text
     assert sorted(p.name for p in pngs.iterdir()) == [
         "tevredenheid_samenwerking.png", "tevredenheid_school.png", "vaardigheid.png", "woorden.png"]
     assert main(["--db", db, "rapport", "--team", "Niemand", "--out", str(out)]) == 2
@@ -306,3 +306,16 @@ def test_a_closed_session_gets_no_phones_server(db, capsys):
         LiveSession.open(store, code).close()
     assert main(["--db", db, "serve", "--participants-only", "--session", code]) == 2
     assert "afgesloten: telefoons kunnen niet meer meedoen" in capsys.readouterr().err
+
+
+def test_trends_serves_its_page_from_a_preheated_kernel(monkeypatch, db):
+    """Issue 16: the first chart took 5-6 s after the request with a kernel started for it; one kernel is kept ready
+    with the page drawn, and the next is heated only a while after one was taken."""
+    served = {}
+    monkeypatch.setattr("kit.cli.history.serve_on_this_laptop",
+                        lambda notebook, port, url, env, title, voila_args=(): served.update(
+                            notebook=notebook, args=voila_args) or 0)
+    assert main(["--db", db, "demo"]) == 0 and main(["--db", db, "trends"]) == 0
+    assert served["notebook"] == "zorgteam-trends.ipynb"
+    assert {"--preheat_kernel=True", "--pool_size=1", "--KitVoila.refill_size=1"} <= set(served["args"])
+    assert any(a.startswith("--VoilaKernelManager.fill_delay=") and float(a.split("=")[1]) > 0 for a in served["args"])

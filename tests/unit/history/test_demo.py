@@ -233,3 +233,52 @@ def test_the_demo_asks_no_polls_with_options_the_handbook_never_gave(demo):
         assert not keys & {"rol_noodsituatie", "checkout_gevoel"}
         assert demo.sessions.answers(record.code, "rol_noodsituatie") == demo.sessions.answers(record.code, "checkout_gevoel") == []
     assert any(demo.sessions.answers(r.code, "checkout_bij") for r in demo.sessions.list_sessions())
+
+
+def test_worksheet_answers_fit_the_case_the_group_chose(demo):
+    """Issue 11.8: a group that chose the case of the thin coat does not write about a mother under the influence."""
+    from kit.history.demo import WORKSHEET_TEXTS
+
+    # Step 1 (the signals and how they came in) is what tells the cases apart; later steps may share an answer
+    # such as "Met de aandachtsfunctionaris".
+    own = {case: {text for (step, _), texts in per_step.items() if step == "stap1" for text in texts}
+           for case, per_step in WORKSHEET_TEXTS.items()}
+    checked = Counter()
+    for record in demo.sessions.list_sessions():
+        case_of = {g.group_id: g.case_key for g in demo.worksheets.groups(record.code)}
+        for answer in demo.worksheets.worksheet_answers(record.code):
+            case = case_of[answer.group_id]
+            assert answer.value in WORKSHEET_TEXTS[case][(answer.step_key, answer.question_index)], (case, answer)
+            if answer.step_key == "stap1":
+                assert not any(answer.value in texts for other, texts in own.items() if other != case)
+            checked[case] += 1
+    assert set(checked) == {"casus1", "casus2", "casus3", "casus4"} and min(checked.values()) > 20
+
+
+def test_the_demo_speaks_the_handbooks_vocabulary(demo):
+    """The handbook's roles: ondersteuningscoördinator, ondersteuningsteam, aandachtsfunctionaris (not a
+    'zorgcoördinator' or 'zorgadviesteam' of our own)."""
+    texts = []
+    for record in demo.sessions.list_sessions():
+        texts += [a.value for a in demo.sessions.answers(record.code)]
+        texts += [a.value for a in demo.worksheets.worksheet_answers(record.code)]
+        texts += [i.text for i in demo.worksheets.route_items(record.code)]
+        texts += [p.text for p in demo.board.points(record.code)]
+        texts += [f"{a.text} {a.owner}" for a in demo.board.actions(record.code)]
+    words = " ".join(texts).casefold()
+    assert "zorgcoördinator" not in words and "zorgadviesteam" not in words
+    for role in ("ondersteuningscoördinator", "ondersteuningsteam", "aandachtsfunctionaris"):
+        assert role in words, role
+
+
+def test_route_map_points_that_need_attention_are_starting_post_its_with_stickers(demo):
+    """As live (issue 11.4): every 'aandacht' item of the route map waits on the Werkvorm 5 board, and the room
+    votes on those too."""
+    voted = 0
+    for record in demo.sessions.list_sessions():
+        attention = {i.item_id: i.text for i in demo.worksheets.route_items(record.code) if i.category == "aandacht"}
+        from_map = {p.route_item: p for p in demo.board.points(record.code) if p.from_route_map}
+        assert set(from_map) == set(attention) and all(from_map[k].text == v for k, v in attention.items())
+        counts = demo.board.sticker_counts(record.code)
+        voted += sum(counts.get(p.point_id, 0) for p in from_map.values())
+    assert voted > 0

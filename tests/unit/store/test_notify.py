@@ -55,3 +55,29 @@ def test_its_own_commit_and_a_rolled_back_one_do_not_wake_it(pg_url):
 def test_sqlite_has_no_listener_it_uses_its_change_counter(tmp_path):
     with Store(f"sqlite:///{tmp_path / 'x.sqlite'}") as store:
         assert store.sessions.change_listener() is None and store.sessions.change_counter() is not None
+
+
+def test_the_listener_opens_no_connection_of_its_own(pg_url, monkeypatch):
+    """60 phones must not take 120 of PostgreSQL's max_connections (100 by default)."""
+    import psycopg
+    import pytest
+
+    with Store(pg_url) as mine:
+        monkeypatch.setattr(psycopg, "connect", lambda *a, **k: pytest.fail("the listener opened a connection"))
+        mine.sessions.change_listener().close()
+
+
+def test_after_the_server_dropped_the_pages_connection_it_listens_again(pg_url):
+    with Store(pg_url) as mine, Store(pg_url) as other:
+        listener = mine.sessions.change_listener()
+        try:
+            pid = mine.sessions._db.connection.info.backend_pid
+            with other.transaction() as conn:
+                conn.execute("SELECT pg_terminate_backend(?)", (pid,))
+            mine.sessions.list_sessions()  # the page's next query opens a new connection
+            listener.wait(0.2)  # what the old connection may have left
+            poke(other)
+            start = time.perf_counter()
+            assert listener.wait(30) is True and time.perf_counter() - start < 2
+        finally:
+            listener.close()
