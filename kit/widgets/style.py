@@ -88,7 +88,7 @@ PROJECTOR_CSS = """
 .tlg-agenda .widget-html-content { font-size: clamp(16px, 0.6vw + 0.9vh, 22px); }
 .tlg-agenda .tlg-agenda-item { margin: 2px 0; border-radius: 6px; }
 .tlg-agenda .tlg-agenda-item .widget-html-content { padding: 4px 8px; }
-.tlg-agenda button.tlg-agenda-item { min-height: 44px; padding: 4px 8px; text-align: left; background: #f3f6fa;
+.tlg-agenda button.tlg-agenda-item { min-height: 0; padding: 4px 8px; text-align: left; background: #f3f6fa;
   color: #111; font-size: clamp(16px, 0.7vw + 0.9vh, 22px); white-space: normal; }
 .tlg-agenda .tlg-agenda-item.tlg-current, .tlg-agenda .tlg-agenda-item.tlg-current .widget-html-content {
   background: #1f4e79; color: #fff; font-weight: 700; }

