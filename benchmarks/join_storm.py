@@ -60,7 +60,6 @@ import os
 import random
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -72,7 +71,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from processes import kernel_processes  # noqa: E402
+from processes import free_port, kernel_processes, wait_for_port  # noqa: E402
 from voila_protocol import Phone, fetch  # noqa: E402
 
 OPTIONS_QUESTION = "vaardigheid"  # the first poll of the Startoefening: four options
@@ -80,24 +79,6 @@ FULL_TEXT = "Deze sessie is vol"
 
 
 # -- the servers ------------------------------------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"serve stopped with code {process.returncode}")
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise TimeoutError(f"port {port} did not open")
-
-
 class Serve:
     """`teamleergesprek serve` on free ports with a fresh database, as a person would start it."""
 

@@ -1,8 +1,32 @@
-"""The processes a Voilà server started: its kernels, found the same way by the benchmarks and the browser tests."""
+"""The servers the benchmarks and the browser tests start, looked at the same way by both: a free port for one, the
+wait until it listens, and the kernels it started."""
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import time
+
 import psutil
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 120) -> None:
+    """Until something listens on `port`; a RuntimeError as soon as `process` (the server) has stopped."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server stopped with code {process.returncode}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise TimeoutError(f"port {port} did not open")
 
 
 def kernel_processes(server: psutil.Process | None) -> list[psutil.Process]:

@@ -4,7 +4,6 @@ import asyncio
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -20,28 +19,10 @@ PAGE_TIMEOUT_MS = 60_000
 
 # The simulated phone (HTTP + kernel websocket, no browser) lives with the benchmarks that use it too.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from processes import kernel_processes  # noqa: E402 (benchmarks/, put on the path just above)
+from processes import free_port, kernel_processes, wait_for_port  # noqa: E402 (benchmarks/, put on the path just above)
 
 # Every `serve` a test starts (also the ones a test starts itself) preheats a few phone pages, not a room's worth.
 os.environ.setdefault("TEAMLEERGESPREK_EXPECTED_PARTICIPANTS", "3")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"serve stopped with code {process.returncode}")
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise TimeoutError(f"port {port} did not open")
 
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}

@@ -228,7 +228,10 @@ def test_a_preheated_page_waits_for_its_request_and_is_drawn_again_only_if_a_ses
     monkeypatch.setattr(app, "render", lambda: drawn.append(True) or TrendsApp.render(app))
     requests = []
     when_requested(page, wait=lambda: requests.append(True))
-    assert requests == [True] and drawn == [] and app.summary.value == before
+    # PostgreSQL has no cheap change counter: there the page is drawn again on every request (same content).
+    drawn_again = [] if file_store.sessions.change_counter() is not None else [True]
+    assert requests == [True] and drawn == drawn_again and app.summary.value == before
+    drawn.clear()
 
     monkeypatch.delenv("TEAMLEERGESPREK_REQUEST_RECEIVED", raising=False)  # the next preheated kernel
     with Store(file_store.url) as other:  # a session held on this laptop after the kernel was heated
