@@ -252,6 +252,23 @@ def watch_script(lang: str) -> str:
       window.history.replaceState(null, '', url.toString());
     }
   }
+  // Voilà's page reads the widget states once while it loads; a widget the kernel made in that moment (the
+  // facilitator moved on as a phone arrived, and the page follows at once) can be missing from what it read. The
+  // page then reports 'widget model not found' and stays on 'Loading widget...' for good. A new page reads the
+  // whole state again; at most once per half minute, so a page can never reload in a loop.
+  function renderBroken() {
+    var key = 'tlg-render-retry', last = +(window.sessionStorage.getItem(key) || 0);
+    if (Date.now() - last < 30000) { return; }
+    window.sessionStorage.setItem(key, String(Date.now()));
+    setTimeout(reload, 500);
+  }
+  var consoleError = console.error;
+  console.error = function () {
+    try {
+      if (/widget model not found/.test(Array.prototype.map.call(arguments, String).join(' '))) { renderBroken(); }
+    } catch (e) { /* only looking */ }
+    return consoleError.apply(console, arguments);
+  };
   setInterval(check, SECONDS * 1000);
   document.addEventListener('DOMContentLoaded', function () {
     new MutationObserver(keepGroup).observe(document.body, {childList: true, subtree: true, attributes: true});

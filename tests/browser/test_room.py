@@ -71,7 +71,7 @@ def test_every_step_fits_one_projector(browser, served):
     # Welkom: the join code (large, while people arrive), its link and the QR code, whole.
     for width, height in ROOMS:
         page.set_viewport_size({"width": width, "height": height})
-        page.wait_for_timeout(200)
+        settled(page)
         code = page.locator(".tlg-join-code")
         expect(code).to_have_text(served.code)
         inside(page, code, f"the join code at {width}×{height}")
@@ -91,7 +91,7 @@ def test_every_step_fits_one_projector(browser, served):
     chart = page.locator(".tlg-results > .tlg-chart")
     for width, height in ROOMS:
         page.set_viewport_size({"width": width, "height": height})
-        page.wait_for_timeout(200)
+        settled(page)
         inside(page, page.locator(".tlg-join-code"), f"the join code at {width}×{height}")
         inside(page, question, f"the question at {width}×{height}")
         box = inside(page, chart, f"the chart at {width}×{height}")
@@ -115,7 +115,7 @@ def test_every_step_fits_one_projector(browser, served):
     expect(route).to_contain_text("Terugkoppeling na een melding")
     for width, height in ROOMS:
         page.set_viewport_size({"width": width, "height": height})
-        page.wait_for_timeout(200)
+        settled(page)
         inside(page, route, f"the route map at {width}×{height}")
         no_page_scroll(page)
         screenshot(page, "werkvorm3-routekaart-1366x768.png")
@@ -139,7 +139,7 @@ def test_every_step_fits_one_projector(browser, served):
     expect(rows).to_have_count(8 + 3)
     for width, height in ROOMS:
         page.set_viewport_size({"width": width, "height": height})
-        page.wait_for_timeout(200)
+        settled(page)
         inside(page, rows.last, f"the board's last point at {width}×{height}")
         no_page_scroll(page)
         screenshot(page, "werkvorm5-bord-1366x768.png")
@@ -252,6 +252,23 @@ def test_a_double_click_moves_one_step_and_the_agenda_jumps(browser, served):
     store.close()
 
 
+# The page's layout as numbers; `settled` waits until it stays the same for half a second. A fixed pause measured
+# a page still drawing on a busy machine (the CSS widget or a new view not yet in place).
+LAYOUT_JS = """() => {
+    const sizes = [document.documentElement.scrollWidth, document.documentElement.scrollHeight,
+                   document.querySelectorAll('*').length];
+    for (const el of document.querySelectorAll('.tlg-room, .tlg-room-main, .tlg-room-top, .tlg-agenda, .tlg-controls'))
+        sizes.push(el.scrollWidth, el.scrollHeight, el.clientWidth, el.clientHeight);
+    const now = sizes.join(',');
+    if (window.__tlgLayout !== now) { window.__tlgLayout = now; window.__tlgSame = 0; return false; }
+    return ++window.__tlgSame >= 5;
+}"""
+
+
+def settled(page):
+    page.wait_for_function(LAYOUT_JS, polling=100, timeout=60_000)
+
+
 OVERFLOW_JS = """() => {
     const main = document.querySelector('.tlg-room-main');
     const cut = [];
@@ -282,7 +299,8 @@ def test_no_step_needs_scrolling_on_the_smallest_projector(browser, served):
                 expect(page.locator(".tlg-question-big")).to_have_text(step.question.text)
             elif step.prompt is not None:
                 expect(page.locator(".tlg-prompt")).to_have_text(step.prompt_text)
-            page.wait_for_timeout(300)
+            expect(page.locator(f"[data-tlg-step='{step.index}']")).to_be_attached()
+            settled(page)
             if os.environ.get("TEAMLEERGESPREK_SCREENSHOTS_ALL"):  # every step, to look at by hand
                 page.screenshot(path=str(Path(os.environ["TEAMLEERGESPREK_SCREENSHOTS_ALL"])
                                          / f"{size['width']}x{size['height']}-{step.index:02d}.png"))

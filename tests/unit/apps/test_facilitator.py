@@ -30,7 +30,7 @@ def test_shows_the_join_code_and_url_large_during_the_first_block(screen, sessio
 def test_volgende_and_vorige_walk_the_agenda(screen, session):
     assert screen.previous_button.disabled
     screen.next_button.click()
-    assert screen.block_title.value == "Startoefening"
+    assert screen.block_title.value.startswith("Startoefening")
     assert "tlg-current" in screen.agenda.items["start"]._dom_classes
     assert "tlg-current" not in screen.agenda.items["welkom"]._dom_classes
     screen.next_button.click()
@@ -170,7 +170,7 @@ def test_room_screen_has_no_controls_and_follows_the_facilitator(store, session,
     assert not hasattr(room, "next_button") and not hasattr(room, "moderation")
     screen.next_button.click()
     room.refresh()
-    assert room.block_title.value == "Startoefening"
+    assert room.block_title.value.startswith("Startoefening")
 
 
 def test_timer_buttons(screen):
@@ -244,14 +244,14 @@ def test_the_session_is_closed_at_the_last_step_after_a_second_tap(store, sessio
     screen.close_panel.close_button.click()
     screen.close_panel.yes_button.click()
     assert not session.is_open()
-    assert screen.block_title.value == "Sessie afgesloten" and "Bedankt" in screen.screen.content.value
+    assert screen.block_title.value.startswith("Sessie afgesloten") and "Bedankt" in screen.screen.content.value
     assert all(b.disabled for b in (screen.previous_button, screen.next_button, screen.results_button))
     assert not offered() and f"teamleergesprek verslag --session {session.code}" in screen.screen.content.value
     assert screen.outcomes.layout.display is None
     room = RoomScreen(store, session.code, poll_seconds=None)  # the projector page, also after a reload
-    assert room.block_title.value == "Sessie afgesloten"
+    assert room.block_title.value.startswith("Sessie afgesloten")
     reloaded = FacilitatorApp(store, session.code, poll_seconds=None)
-    assert reloaded.next_button.disabled and reloaded.block_title.value == "Sessie afgesloten"
+    assert reloaded.next_button.disabled and reloaded.block_title.value.startswith("Sessie afgesloten")
     for page in (screen, reloaded):
         page.outcomes.wait(60)
 

@@ -52,7 +52,7 @@ def test_volgende_vorige_and_the_agenda_move_the_session_and_the_laptop_follows(
     remote.next_button.click()
     assert session.step().block.key == "start" and "Startoefening" in remote.step.value
     laptop.refresh()
-    assert laptop.block_title.value == "Startoefening"
+    assert laptop.block_title.value.startswith("Startoefening")
     stale = remote.next_button
     stale.click()
     stale.click()  # a double tap: the second asks for the step already left, and moves nothing
@@ -67,7 +67,7 @@ def test_volgende_vorige_and_the_agenda_move_the_session_and_the_laptop_follows(
     remote.agenda.items["welkom"].click()
     assert session.step().index == 0
     laptop.refresh()
-    assert laptop.block_title.value == "Welkom"
+    assert laptop.block_title.value.startswith("Welkom")
 
 
 def test_the_timer_and_toon_resultaten(store, session, remote):
