@@ -503,9 +503,11 @@ def test_a_participant_does_the_startoefening_with_the_keyboard_only(browser, se
         "bieden": "Ervaring met gesprekken", "tevredenheid_samenwerking": "tevreden"}
 
 
-def focused_heading(page) -> str:
-    return page.evaluate("""() => { const el = document.activeElement;
-        return el && (el.getAttribute('role') === 'heading' || /^H[1-6]$/.test(el.tagName)) ? el.textContent.trim() : ''; }""")
+def wait_for_focused_heading(page) -> str:
+    """Until a heading has the focus (the page moves it there once the new screen is drawn); its text."""
+    return page.wait_for_function("""() => { const el = document.activeElement;
+        return el && (el.getAttribute('role') === 'heading' || /^H[1-6]$/.test(el.tagName)) ? el.textContent.trim() : ''; }"""
+                                  ).json_value()
 
 
 def test_werkvorm_3_and_5_with_the_keyboard_only(browser, served):
@@ -579,7 +581,7 @@ def test_werkvorm_3_and_5_with_the_keyboard_only(browser, served):
     topic = tab_to(phone, lambda f: f["tag"] == "BUTTON" and f["name"] not in ("Terug naar de sessie", ""))
     phone.keyboard.press("Enter")
     expect(phone.get_by_role("button", name="Terug naar de lijst").first).to_be_visible()
-    assert focused_heading(phone), "the topic's title takes the focus"
+    assert wait_for_focused_heading(phone), "the topic's title takes the focus"
     tab_to(phone, button("Terug naar de sessie"))
     phone.keyboard.press("Enter")
     expect(phone.get_by_role("heading", name=re.compile("persoonlijk voornemen"))).to_be_focused()
