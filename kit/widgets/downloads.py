@@ -6,6 +6,7 @@ for, and the page's own server needs no download route.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import html
 import threading
@@ -46,7 +47,9 @@ class Downloads(widgets.VBox):
         super().__init__([intro, row, self.links] if intro is not None else [row, self.links])
 
     def offer(self, make: MakeFile) -> None:
-        name, mime, data = make()
+        self._show_link(*make())
+
+    def _show_link(self, name: str, mime: str, data: bytes) -> None:
         self._links[name] = download_link(name, mime, data, t("download.link", name=name))
         self.links.value = "".join(self._links.values())
 
@@ -55,14 +58,29 @@ class Downloads(widgets.VBox):
         if self._making is not None:
             return
         self.links.value = html.escape(t("download.preparing"))
+        # The files are made on a thread, the links shown on the kernel's event loop: a widget changed from another
+        # thread while a page loads can miss that page (kit.apps.polling says how), and the link never came.
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no page to answer (a script, a test): shown from the thread
+            loop = None
+
+        def on_page(show, *args):
+            if loop is None:
+                show(*args)
+            else:
+                loop.call_soon_threadsafe(show, *args)
+
+        def failed():
+            self.row.layout.display = None
+            self.links.value = "".join(self._links.values())
 
         def make():
             try:
                 for make_file in self._files.values():
-                    self.offer(make_file)
+                    on_page(self._show_link, *make_file())
             except Exception:  # a file that could not be made: the buttons come back, to try again
-                self.row.layout.display = None
-                self.links.value = "".join(self._links.values())
+                on_page(failed)
                 raise
 
         self._making = threading.Thread(target=make, name="downloads", daemon=True)
