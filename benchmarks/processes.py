@@ -39,3 +39,12 @@ def kernel_processes(server: psutil.Process | None) -> list[psutil.Process]:
         except psutil.NoSuchProcess:  # a kernel that ended while we looked
             pass
     return found
+
+
+def cpu_seconds(process: psutil.Process) -> float:
+    """User + system CPU time of `process` so far; 0 for one that has ended."""
+    try:
+        times = process.cpu_times()
+        return times.user + times.system
+    except psutil.NoSuchProcess:
+        return 0.0

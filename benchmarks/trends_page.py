@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from processes import free_port, kernel_processes, wait_for_port  # noqa: E402
+from processes import cpu_seconds, free_port, kernel_processes, wait_for_port  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -78,9 +78,9 @@ def wait_until_heated(process: subprocess.Popen, log: Path, fills: int, timeout:
     quiet_since = None
     while time.time() < deadline:
         kernels = kernel_processes(server)
-        before = sum(_cpu(k) for k in kernels)
+        before = sum(cpu_seconds(k) for k in kernels)
         time.sleep(0.25)
-        waiting = kernels and all(_asleep(k) for k in kernels) and sum(_cpu(k) for k in kernels) - before < 0.005
+        waiting = kernels and all(_asleep(k) for k in kernels) and sum(cpu_seconds(k) for k in kernels) - before < 0.005
         quiet_since = (quiet_since or time.time()) if waiting else None
         if quiet_since and time.time() - quiet_since >= 2:
             return
@@ -93,13 +93,6 @@ def _asleep(process: psutil.Process) -> bool:
     except psutil.NoSuchProcess:
         return False
 
-
-def _cpu(process: psutil.Process) -> float:
-    try:
-        times = process.cpu_times()
-        return times.user + times.system
-    except psutil.NoSuchProcess:
-        return 0.0
 
 
 def first_chart_seconds(browser, url: str) -> float:

@@ -19,7 +19,7 @@ PAGE_TIMEOUT_MS = 60_000
 
 # The simulated phone (HTTP + kernel websocket, no browser) lives with the benchmarks that use it too.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from processes import free_port, kernel_processes, wait_for_port  # noqa: E402 (benchmarks/, put on the path just above)
+from processes import cpu_seconds, free_port, kernel_processes, wait_for_port  # noqa: E402 (benchmarks/, put on the path just above)
 
 # Every `serve` a test starts (also the ones a test starts itself) preheats a few phone pages, not a room's worth.
 os.environ.setdefault("TEAMLEERGESPREK_EXPECTED_PARTICIPANTS", "3")
@@ -88,9 +88,9 @@ class Served:
             time.sleep(0.2)
         while time.time() < deadline:
             kernels = participant_kernels(self)
-            before = sum(_cpu(k) for k in kernels)
+            before = sum(cpu_seconds(k) for k in kernels)
             time.sleep(1)
-            if sum(_cpu(k) for k in kernels) - before < 0.1:
+            if sum(cpu_seconds(k) for k in kernels) - before < 0.1:
                 return
         raise TimeoutError("the preheated kernels did not settle")
 
@@ -129,13 +129,6 @@ def start_serve(db_url: str, code: str, log: Path, extra_env: dict | None = None
         served.wait_for_pool()
     return served
 
-
-def _cpu(process: psutil.Process) -> float:
-    try:
-        times = process.cpu_times()
-        return times.user + times.system
-    except psutil.NoSuchProcess:
-        return 0.0
 
 
 def server_process(served: Served, port: int) -> psutil.Process | None:

@@ -48,7 +48,7 @@ def test_the_preheated_page_shows_a_session_held_after_it_was_drawn(browser, tmp
     laptop after that (another connection) is on the page when the zorgteam opens it."""
     import psutil
 
-    from serving import _cpu, kernel_processes
+    from serving import cpu_seconds, kernel_processes
 
     db = f"sqlite:///{tmp_path / 'trends.sqlite'}"
     subprocess.run([sys.executable, "-m", "kit", "--db", db, "demo"], check=True, capture_output=True)
@@ -65,9 +65,9 @@ def test_the_preheated_page_shows_a_session_held_after_it_was_drawn(browser, tmp
             time.sleep(0.2)
         while True:
             kernels = kernel_processes(psutil.Process(server.pid))
-            before = sum(_cpu(k) for k in kernels)
+            before = sum(cpu_seconds(k) for k in kernels)
             time.sleep(1)
-            if kernels and sum(_cpu(k) for k in kernels) - before < 0.05:
+            if kernels and sum(cpu_seconds(k) for k in kernels) - before < 0.05:
                 break
             assert time.time() < deadline, "the preheated kernel kept drawing"
         subprocess.run([sys.executable, "-m", "kit", "--db", db, "new", "--team", "Havo/vwo onderbouw (voorbeeld)",
