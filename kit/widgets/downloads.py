@@ -33,6 +33,9 @@ class Downloads(widgets.VBox):
         """`at_once`: no buttons; `make_all()` makes every file and shows its link, so a download is one click."""
         self._files = files
         self._making: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._made: list[tuple[str, str, bytes]] = []  # made on the thread, not yet shown on the page
+        self._failed = False
         self.buttons: dict[str, widgets.Button] = {}
         self._links: dict[str, str] = {}  # file name -> its link: a second tap makes the file anew, not a second link
         self.links = widgets.HTML()
@@ -62,34 +65,46 @@ class Downloads(widgets.VBox):
         # thread while a page loads can miss that page (kit.apps.polling says how), and the link never came.
         try:
             loop = asyncio.get_running_loop()
-        except RuntimeError:  # no page to answer (a script, a test): shown from the thread
+        except RuntimeError:  # no page to answer (a script): shown from the thread
             loop = None
-
-        def on_page(show, *args):
-            if loop is None:
-                show(*args)
-            else:
-                loop.call_soon_threadsafe(show, *args)
-
-        def failed():
-            self.row.layout.display = None
-            self.links.value = "".join(self._links.values())
 
         def make():
             try:
                 for make_file in self._files.values():
-                    on_page(self._show_link, *make_file())
+                    with self._lock:
+                        self._made.append(make_file())
+                    self._on_page(loop)
             except Exception:  # a file that could not be made: the buttons come back, to try again
-                on_page(failed)
+                self._failed = True
+                self._on_page(loop)
                 raise
 
         self._making = threading.Thread(target=make, name="downloads", daemon=True)
         self._making.start()
 
+    def _on_page(self, loop: asyncio.AbstractEventLoop | None) -> None:
+        if loop is None:
+            self._show_made()
+        else:
+            loop.call_soon_threadsafe(self._show_made)
+
+    def _show_made(self) -> None:
+        with self._lock:
+            made, self._made = self._made, []
+        for file in made:
+            self._show_link(*file)
+        if self._failed:
+            self.row.layout.display = None
+            self.links.value = "".join(self._links.values())
+
     def wait(self, timeout: float | None = None) -> None:
-        """Until the files `make_all` started are made (tests; a page never waits)."""
+        """Until the files `make_all` started are made and shown (tests, on the loop's thread; a page never waits).
+
+        Shows what is made at once: the caller holds the loop's thread, so the shows it was sent cannot run yet.
+        """
         if self._making is not None:
             self._making.join(timeout)
+            self._show_made()
 
     def clear(self) -> None:
         """Links made for what the page showed before (another team, another period) go."""

@@ -3,6 +3,8 @@
 import base64
 import re
 
+import pytest
+
 from kit.widgets.downloads import Downloads
 
 
@@ -32,3 +34,32 @@ def test_a_file_name_cannot_break_out_of_its_link():
     downloads = Downloads({"facilitator.outcomes_report": lambda: ("a'><script>x.pdf", "application/pdf", b"")})
     downloads.buttons["facilitator.outcomes_report"].click()
     assert "<script>" not in downloads.links.value and "&#x27;&gt;&lt;script&gt;" in downloads.links.value
+
+
+def test_files_made_in_the_background_are_all_shown_on_the_pages_loop():
+    """In a kernel the links are shown by the event loop; the files are made while the loop is busy elsewhere."""
+    import asyncio
+
+    files = {"facilitator.outcomes_report": lambda: ("verslag.pdf", "application/pdf", b"%PDF-"),
+             "facilitator.outcomes_workbook": lambda: ("antwoorden.xlsx", "application/zip", b"PK")}
+
+    async def on_the_loop():
+        downloads = Downloads(files, at_once=True)
+        downloads.make_all()
+        downloads.wait(10)  # holds the loop's thread, as a test does that runs on a loop
+        shown_while_held = [name for name, _, _ in links(downloads)]
+        await asyncio.sleep(0.05)  # the loop runs what the thread sent: nothing twice
+        return shown_while_held, [name for name, _, _ in links(downloads)]
+
+    assert asyncio.run(on_the_loop()) == (["verslag.pdf", "antwoorden.xlsx"], ["verslag.pdf", "antwoorden.xlsx"])
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")  # the failure goes to the log
+def test_a_file_that_cannot_be_made_brings_the_buttons_back():
+    def broken():
+        raise OSError("schijf vol")
+
+    downloads = Downloads({"facilitator.outcomes_report": broken}, at_once=True)
+    downloads.make_all()
+    downloads.wait(10)
+    assert downloads.row.layout.display is None and "schijf" not in downloads.links.value
