@@ -61,6 +61,22 @@ def go_to_activity(session, activity: str) -> None:
     session.go_to(next(s.index for s in session.template.steps if s.activity == activity))
 
 
+WORKSHEET_ANSWER = "Ze rook naar alcohol"
+
+
+def a_group_writing(session):
+    """The session at its worksheet, where "Groep 1" took Casus 1 and wrote WORKSHEET_ANSWER at step 1.
+    Returns (the Worksheet, the group's id)."""
+    from kit.model.worksheet import Worksheet
+
+    sheet = Worksheet.for_session(session)
+    go_to_activity(session, "werkblad")
+    group = sheet.register("Groep 1")
+    sheet.choose_case(group, "casus1")
+    sheet.answer(group, "stap1", 0, WORKSHEET_ANSWER)
+    return sheet, group
+
+
 PRIORITEIT = Question(
     "prioriteit", "punten", "Verdeel 100 punten: waar moet het team het eerst mee aan de slag?",
     options=("scholing over signalen", "overleg met Veilig Thuis", "gesprekken met ouders"),

@@ -20,8 +20,7 @@ from kit.analysis.by_type import analysis_of
 from kit.charts import session_charts
 from kit.charts.by_type import charts_of
 from kit.apps.facilitator_activities import ActivityControls, RoomActivities
-from kit.apps.change_watch import change_waiter
-from kit.apps.polling import Poller
+from kit.apps.polling import Poller, follow_database
 from kit.apps.session_controls import SessionControls
 from kit.i18n import t
 from kit.model.live import LiveSession
@@ -121,10 +120,8 @@ class RoomScreen:
         self.poller = self.ticker = None
         if poll_seconds:
             # A vote, a phone's post-it, the facilitator moving on in another window: learnt of when committed.
-            changes = change_waiter(store)
-            interval = max(poll_seconds, FALLBACK_POLL_SECONDS) if changes.follows else poll_seconds
-            self.poller = Poller(self.refresh, interval, changes.wait if changes.follows else None,
-                                 on_watch_end=changes.close, min_gap=self._refresh_gap).start()
+            self.poller = follow_database(store, self.refresh, poll_seconds, FALLBACK_POLL_SECONDS,
+                                          min_gap=self._refresh_gap).start()
             self.ticker = Poller(self._tick, min(poll_seconds, TIMER_TICK_SECONDS)).start()
 
     def _timer_panel(self) -> TimerPanel:
@@ -163,8 +160,7 @@ class RoomScreen:
             stats = self.store.sessions.answer_stats(self.code, step.question.key) if step.question else None
             if step.question is not None and step.question.private:  # sharing changes what the room may see
                 stats = (stats, tuple(sorted(self.store.sessions.shared_participants(self.code, step.question.key))))
-            activity = (self.store.worksheets.fingerprint(self.code), self.store.board.fingerprint(self.code)) if self.activities.follows_activity(step) else None
-            fingerprint = (state.version, stats, activity, self._join_large)
+            fingerprint = (state.version, stats, self.activities.fingerprint(step), self._join_large)
             if fingerprint == self._fingerprint and not force:
                 return
             self._fingerprint = fingerprint

@@ -48,6 +48,13 @@ class RoomActivities:
         """Whether the room's view of this step changes with the werkvorm tables (worth polling for)."""
         return step.index == 0 or self.in_points(step) or self.in_worksheet(step)
 
+    def fingerprint(self, step: Step):
+        """What of the werkvorm tables the room's view of this step shows, to compare with the last look."""
+        if not self.follows_activity(step):
+            return None
+        store, code = self.session.store, self.session.code
+        return store.worksheets.fingerprint(code), store.board.fingerprint(code)
+
     def has_results(self, step: Step) -> bool:
         """Steps whose content the room sees only after 'Toon resultaten'."""
         return (self.in_points(step) and step.activity != "acties") or (

@@ -14,9 +14,8 @@ from urllib.parse import parse_qs
 import ipywidgets as widgets
 
 from kit.apps.participant_activities import PhoneActivities
-from kit.apps.change_watch import change_waiter
 from kit.apps.page_request import preheated_and_waiting, request_query_string
-from kit.apps.polling import Poller
+from kit.apps.polling import follow_database
 from kit.settings import session_code
 from kit.i18n import LANGUAGES, language, set_language, t
 from kit.model.answers import AnswerRejected
@@ -70,8 +69,7 @@ class ParticipantApp:
         self.poller = None
         if poll_seconds:
             # A commit by anyone else (the facilitator moving on) is shown at once, not at the next poll.
-            changes = change_waiter(store)
-            self.poller = Poller(self.refresh, poll_seconds, changes.wait, on_watch_end=changes.close)
+            self.poller = follow_database(store, self.refresh, poll_seconds)
         if code:
             self.join(code)
         else:

@@ -17,9 +17,8 @@ import threading
 
 import ipywidgets as widgets
 
-from kit.apps.change_watch import change_waiter
 from kit.apps.facilitator_activities import ActivityControls, RoomActivities
-from kit.apps.polling import Poller
+from kit.apps.polling import follow_database
 from kit.apps.session_controls import SessionControls
 from kit.i18n import language, t
 from kit.model.live import LiveSession
@@ -117,8 +116,7 @@ class RemoteApp(SessionControls):
         self.refresh(force=True)
         self.poller = None
         if poll_seconds:
-            changes = change_waiter(store)  # a move on the laptop shows here at once
-            self.poller = Poller(self.refresh, poll_seconds, changes.wait, on_watch_end=changes.close).start()
+            self.poller = follow_database(store, self.refresh, poll_seconds).start()  # a move on the laptop: at once
 
     def refresh(self, force: bool = False) -> None:
         with self._lock:
@@ -128,9 +126,7 @@ class RemoteApp(SessionControls):
             self.timer.show(timer.label, timer.remaining < 0, timer.running)
             free_text = step.question is not None and step.question.kind.free_text
             stats = self.store.sessions.answer_stats(self.code, step.question.key) if free_text else None
-            activity = ((self.store.worksheets.fingerprint(self.code), self.store.board.fingerprint(self.code))
-                        if self.activities.follows_activity(step) else None)
-            fingerprint = (state.version, stats, activity)
+            fingerprint = (state.version, stats, self.activities.fingerprint(step))
             if fingerprint == self._fingerprint and not force:
                 return
             self._fingerprint = fingerprint

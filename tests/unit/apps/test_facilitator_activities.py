@@ -2,7 +2,7 @@
 
 import pytest
 
-from factories import go_to_activity, werkvormen_template
+from factories import a_group_writing, go_to_activity, werkvormen_template
 from kit.apps.facilitator import FacilitatorApp, RoomScreen
 from kit.model.live import LiveSession
 from kit.model.board import PointsBoard
@@ -84,11 +84,7 @@ def test_action_plan_is_written_on_the_facilitators_screen_and_shown_to_the_room
 
 
 def test_route_map_editor_and_worksheet_overview(screen, live, store):
-    sheet = Worksheet.for_session(live)
-    go_to_activity(live, "werkblad")
-    group = sheet.register("Groep 1")
-    sheet.choose_case(group, "casus1")
-    sheet.answer(group, "stap1", 0, "Ze rook naar alcohol")
+    sheet, group = a_group_writing(live)
     screen.refresh()
     assert "1 groepje<" in screen.activities.panel.value  # a plural entry: not "1 groepjes"
     screen.results_button.click()

@@ -2,14 +2,13 @@
 
 import pytest
 
-from factories import go_to_activity, open_question, werkvormen_template
+from factories import a_group_writing, go_to_activity, open_question, werkvormen_template
 from kit.apps.facilitator import FacilitatorApp
 from kit.apps.participant import participant_app
 from kit.apps.remote import RemoteApp, remote_page
 from kit.model.board import PointsBoard
 from kit.model.live import LiveSession
 from kit.model.remote import REMOTE_PARAMETER
-from kit.model.worksheet import Worksheet
 
 
 @pytest.fixture
@@ -114,11 +113,7 @@ def test_post_its_and_worksheet_answers_are_moderated_from_the_remote(store):
     live = LiveSession.open(store, record.code)
     remote = RemoteApp(store, live.code, poll_seconds=None)
     laptop = FacilitatorApp(store, live.code, poll_seconds=None)
-    sheet = Worksheet.for_session(live)
-    go_to_activity(live, "werkblad")
-    group = sheet.register("Groep 1")
-    sheet.choose_case(group, "casus1")
-    sheet.answer(group, "stap1", 0, "Ze rook naar alcohol")
+    _, group = a_group_writing(live)
     remote.refresh()
     remote.results_button.click()
     laptop.refresh()
