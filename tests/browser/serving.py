@@ -27,6 +27,7 @@ os.environ.setdefault("TEAMLEERGESPREK_EXPECTED_PARTICIPANTS", "3")
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 PROJECTOR = {"viewport": {"width": 1366, "height": 900}}
+ROOM_LAPTOP = {"viewport": {"width": 1366, "height": 768}}  # the laptop a school's projector mirrors
 
 
 def open_facilitator(browser, url: str):
@@ -45,6 +46,20 @@ def open_phone(browser, url: str):
     page.goto(url)
     expect(page.get_by_text("Even wachten…")).to_be_visible()
     return page
+
+
+def open_room(browser, served, phone: bool = True):
+    """The room as a session starts: the facilitator's page and the projector view at 1366×768, each showing
+    Welkom, and (with `phone`) one phone waiting. Returns (facilitator, projector, phone or None)."""
+    facilitator = new_page(browser, served.facilitator_url, **ROOM_LAPTOP)
+    expect(facilitator.locator(".tlg-block-title")).to_have_text("Welkom")
+    projector = new_page(browser, served.screen_url, **ROOM_LAPTOP)
+    expect(projector.locator(".tlg-block-title")).to_have_text("Welkom")
+    waiting = None
+    if phone:
+        waiting = new_page(browser, served.join_url, **PHONE)
+        expect(waiting.get_by_text("Even wachten…")).to_be_visible()
+    return facilitator, projector, waiting
 
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -32,6 +32,15 @@ REPORT_ENV = "TEAMLEERGESPREK_AXE_REPORT"
 LAYOUT_REPORT_ENV = "TEAMLEERGESPREK_LAYOUT_REPORT"
 
 
+def add_to_report(variable: str, found: dict) -> None:
+    """With the environment variable `variable` set to a file: what this test found, added to what is there."""
+    report = os.environ.get(variable)
+    if report:
+        path = Path(report)
+        known = json.loads(path.read_text()) if path.exists() else {}
+        path.write_text(json.dumps({**known, **found}, indent=1, ensure_ascii=False))
+
+
 @pytest.fixture(scope="module")
 def axe_source() -> str:
     if not AXE.exists():
@@ -65,11 +74,7 @@ class Axe:
                 for name, found in self.found.items() if any(v["impact"] in BLOCKING for v in found)}
 
     def finish(self) -> None:
-        report = os.environ.get(REPORT_ENV)
-        if report:
-            path = Path(report)
-            known = json.loads(path.read_text()) if path.exists() else {}
-            path.write_text(json.dumps({**known, **self.found}, indent=1, ensure_ascii=False))
+        add_to_report(REPORT_ENV, self.found)
         assert not self.blocking(), json.dumps(self.blocking(), indent=1, ensure_ascii=False)
 
 
@@ -180,11 +185,7 @@ class Layout:
         found["aanraakdoelen"] = page.evaluate(TARGETS, [TARGET_PX, AGENDA_TARGET_PX])
 
     def finish(self) -> None:
-        report = os.environ.get(LAYOUT_REPORT_ENV)
-        if report:
-            path = Path(report)
-            known = json.loads(path.read_text()) if path.exists() else {}
-            path.write_text(json.dumps({**known, **self.found}, indent=1, ensure_ascii=False))
+        add_to_report(LAYOUT_REPORT_ENV, self.found)
         problems = {page: {check: found for check, found in checks.items() if found}
                     for page, checks in self.found.items() if any(checks.values())}
         assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)

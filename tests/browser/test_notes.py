@@ -9,9 +9,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from serving import PHONE, new_page, walk_to
+from serving import open_room, walk_to
 
-ROOM_LAPTOP = {"viewport": {"width": 1366, "height": 768}}
 
 
 def test_the_facilitator_opens_the_notes_of_every_block_and_nobody_else_sees_them(browser, served):
@@ -22,12 +21,7 @@ def test_the_facilitator_opens_the_notes_of_every_block_and_nobody_else_sees_the
         blocks = LiveSession.open(store, served.code).template.blocks
     assert all(b.notes is not None and b.notes.doel for b in blocks)
 
-    facilitator = new_page(browser, served.facilitator_url, **ROOM_LAPTOP)
-    expect(facilitator.locator(".tlg-block-title")).to_have_text("Welkom")
-    projector = new_page(browser, served.screen_url, **ROOM_LAPTOP)
-    expect(projector.locator(".tlg-block-title")).to_have_text("Welkom")
-    phone = new_page(browser, served.join_url, **PHONE)
-    expect(phone.get_by_text("Even wachten…")).to_be_visible()
+    facilitator, projector, phone = open_room(browser, served)
 
     toggle = facilitator.locator("button.tlg-notes-toggle")
     body = facilitator.locator(".tlg-notes-body")

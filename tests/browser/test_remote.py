@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from serving import PAGE_TIMEOUT_MS, PHONE, click_next, new_page
+from serving import PAGE_TIMEOUT_MS, PHONE, click_next, new_page, open_room
 from test_accessibility import axe, axe_source, unnamed  # noqa: F401 (axe-core on a page, as a fixture)
 from test_prepare import prepare_page  # noqa: F401 (a fixture: `teamleergesprek voorbereiden` on a free port)
 
-ROOM_LAPTOP = {"viewport": {"width": 1366, "height": 768}}
 REFUSAL = "Deze afstandsbediening opent alleen met de juiste geheime link"
 
 
@@ -72,10 +71,7 @@ def test_the_remote_opens_only_with_the_secret_and_the_secret_stays_off_the_proj
         expect(page.get_by_text(REFUSAL)).to_be_visible()
         expect(page.get_by_role("button", name="Volgende ▶")).to_have_count(0)
         page.context.close()
-    laptop = new_page(browser, served.facilitator_url, **ROOM_LAPTOP)
-    expect(laptop.locator(".tlg-block-title")).to_have_text("Welkom")
-    projector = new_page(browser, served.screen_url, **ROOM_LAPTOP)
-    expect(projector.locator(".tlg-block-title")).to_have_text("Welkom")
+    laptop, projector, _ = open_room(browser, served, phone=False)
     laptop.get_by_role("button", name=re.compile(r"^Alleen voor jou")).click()  # even opened on purpose
     for page in (laptop, projector):
         assert token not in page.content()
@@ -87,12 +83,7 @@ def test_the_remote_moves_the_session_and_moderates(browser, served, axe):
     remote = new_page(browser, url, **PHONE)
     expect(remote.get_by_text(f"Afstandsbediening · sessie {served.code}")).to_be_visible()
     expect(remote).to_have_title("Teamleergesprek · afstandsbediening")
-    laptop = new_page(browser, served.facilitator_url, **ROOM_LAPTOP)
-    expect(laptop.locator(".tlg-block-title")).to_have_text("Welkom")
-    projector = new_page(browser, served.screen_url, **ROOM_LAPTOP)
-    expect(projector.locator(".tlg-block-title")).to_have_text("Welkom")
-    phone = new_page(browser, served.join_url, **PHONE)
-    expect(phone.get_by_text("Even wachten…")).to_be_visible()
+    laptop, projector, phone = open_room(browser, served)
     shoot(remote, "welkom")
     axe.check(remote, "afstandsbediening")
 

@@ -4,6 +4,7 @@ import base64
 import re
 
 import pytest
+from factories import run_on_a_loop_of_its_own
 
 from kit.widgets.downloads import Downloads
 
@@ -51,7 +52,8 @@ def test_files_made_in_the_background_are_all_shown_on_the_pages_loop():
         await asyncio.sleep(0.05)  # the loop runs what the thread sent: nothing twice
         return shown_while_held, [name for name, _, _ in links(downloads)]
 
-    assert asyncio.run(on_the_loop()) == (["verslag.pdf", "antwoorden.xlsx"], ["verslag.pdf", "antwoorden.xlsx"])
+    result, _ = run_on_a_loop_of_its_own(on_the_loop)
+    assert result == (["verslag.pdf", "antwoorden.xlsx"], ["verslag.pdf", "antwoorden.xlsx"])
 
 
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")  # the failure goes to the log
