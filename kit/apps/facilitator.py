@@ -44,6 +44,7 @@ from kit.widgets.downloads import Downloads
 from kit.widgets.naslag import ReferenceScreenView, reference_picker, reference_style
 from kit.widgets.notes import NotesPanel
 from kit.widgets.style import projector_style
+from kit.widgets.late_changes import resend_changes_to_loading_pages
 
 # Without a change signal (a database that gives none) the page looks this often.
 POLL_SECONDS = 0.25
@@ -385,6 +386,7 @@ def _session_code(code: str | None, store: Store) -> str:
 
 
 def _build(cls, db_url, code):
+    resend_changes_to_loading_pages()
     store = Store(db_url)
     code = _session_code(code, store)
     try:

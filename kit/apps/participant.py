@@ -28,6 +28,7 @@ from kit.widgets.naslag import REFERENCE_CSS, ReferenceDrawer
 from kit.widgets.by_type import question_view
 from kit.widgets.participant import CodeEntry, EndedView, QuestionView, private_notepad, step_view
 from kit.widgets.style import A11Y_CSS, PARTICIPANT_CSS, PHONE_TOUCH_CSS
+from kit.widgets.late_changes import resend_changes_to_loading_pages
 
 POLL_SECONDS = 0.5
 log = logging.getLogger(__name__)
@@ -197,6 +198,7 @@ def participant_app(db_url: str | None = None, query_string: str | None = None) 
     facilitator moved meanwhile). A phone with another code, or with a group token, gets today's path: the
     pre-built page is closed and a new one built.
     """
+    resend_changes_to_loading_pages()
     store = Store(db_url)
     ready = None
     if query_string is None:

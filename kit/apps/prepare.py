@@ -41,6 +41,7 @@ from kit.widgets.html import label_field
 from kit.widgets.children import replace_children
 from kit.widgets.downloads import download_link
 from kit.widgets.style import prepare_style
+from kit.widgets.late_changes import resend_changes_to_loading_pages
 from kit.model.sessions import new_session
 
 ROOT = NOTEBOOKS.parent  # relative paths mean the kit's folder, also when JupyterLab runs this in notebooks/
@@ -462,6 +463,7 @@ class PrepareApp:
 
 
 def prepare_app(db_url: str | None = None, templates_dir=None) -> widgets.Widget:
+    resend_changes_to_loading_pages()
     app = PrepareApp(Store(_db_url(db_url)), templates_dir)
     app.widget._tlg_app = app
     return app.widget

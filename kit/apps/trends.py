@@ -25,6 +25,7 @@ from kit.widgets.html import image_html
 from kit.widgets.children import replace_children
 from kit.widgets.downloads import Downloads
 from kit.widgets.style import projector_style
+from kit.widgets.late_changes import resend_changes_to_loading_pages
 
 TEAM_ENV = settings.TEAM_ENV
 COMPARABLE = (  # (catalog key of the label, question key)
@@ -254,6 +255,7 @@ def file_name_part(text: str) -> str:
 
 
 def trends_app(db_url: str | None = None, team: str | None = None) -> widgets.Widget:
+    resend_changes_to_loading_pages()
     app = TrendsApp(Store(db_url), team or settings.team())
     app.widget._tlg_app = app
     return app.widget

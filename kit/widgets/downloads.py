@@ -48,6 +48,7 @@ class Downloads(widgets.VBox):
         if at_once:
             row.layout.display = "none"
         super().__init__([intro, row, self.links] if intro is not None else [row, self.links])
+        self.add_class("tlg-downloads")
 
     def offer(self, make: MakeFile) -> None:
         self._show_link(*make())

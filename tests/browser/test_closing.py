@@ -80,8 +80,14 @@ def test_the_facilitator_closes_the_session_and_every_page_follows(browser, serv
         wait_for_port(f_port, again)
         page = new_page(browser, f"http://127.0.0.1:{f_port}/voila/render/begeleider.ipynb", **PROJECTOR)
         expect(page.locator(".tlg-block-title")).to_have_text("Sessie afgesloten")
+        workbook = page.get_by_role("link", name=f"Download antwoorden-{served.code}.xlsx")
+        try:
+            expect(workbook).to_be_visible()
+        except AssertionError as missing:  # say what the page showed instead, and what the server logged
+            shown = page.locator(".tlg-downloads").inner_text(timeout=5000)
+            raise AssertionError(f"{missing}\n--- de pagina toonde:\n{shown}\n--- serve:\n{log.read_text()[-3000:]}")
         with page.expect_download() as download:
-            page.get_by_role("link", name=f"Download antwoorden-{served.code}.xlsx").click()
+            workbook.click()
         assert Path(download.value.path()).read_bytes().startswith(b"PK")  # an xlsx is a zip
         with socket.socket() as s:
             assert s.connect_ex(("127.0.0.1", p_port)) != 0
