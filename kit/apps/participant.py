@@ -6,8 +6,10 @@ no YAML. Each page load is a kernel; at 60 phones every megabyte counts.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
+import random
 import threading
 from urllib.parse import parse_qs
 
@@ -23,14 +25,26 @@ from kit.model.live import LiveSession, SessionClosed, SessionNotFound
 from kit.model.remote import token_from_query
 from kit.store import Store, new_participant_pseudonym
 from kit.widgets import shared
-from kit.widgets.children import replace_children
+from kit.widgets.children import close_tree, replace_children
 from kit.widgets.naslag import REFERENCE_CSS, ReferenceDrawer
 from kit.widgets.by_type import question_view
 from kit.widgets.participant import CodeEntry, EndedView, QuestionView, private_notepad, step_view
 from kit.widgets.style import A11Y_CSS, PARTICIPANT_CSS, PHONE_TOUCH_CSS
-from kit.widgets.late_changes import resend_changes_to_loading_pages
+from kit.widgets.late_changes import page_settled, resend_changes_to_loading_pages
 
 POLL_SECONDS = 0.5
+
+# The view of the step Volgende leads to is made ahead, while the room works on this one: when the facilitator moves
+# on, the phone's page then only swaps one box's children instead of making some twenty widget models, and 60
+# phones moving at once no longer queue some 1,300 model messages through the one phones' server. Made this long
+# after a step was shown, spread at random so the phones do not all send at once, and never while a page is still
+# loading its widgets (a model made then can be missed by the page; kit.widgets.late_changes).
+PREPARE_AFTER_SECONDS = 3.0
+PREPARE_SPREAD_SECONDS = 10.0
+# For the same reason the view from before is closed (its models' close messages) a few seconds after a move, not
+# in the moment every phone waits for its next view.
+CLOSE_AFTER_SECONDS = 2.0
+CLOSE_SPREAD_SECONDS = 4.0
 log = logging.getLogger(__name__)
 
 
@@ -57,6 +71,8 @@ class ParticipantApp:
         self.view: widgets.Widget | None = None
         self.notepad: widgets.HTML | None = None  # for blocks of quiet reflection (Werkvorm 2)
         self._shown_step: tuple[str, str | None] | None = None
+        self._prepared: tuple[tuple[str, str | None], widgets.Widget] | None = None  # (step key, its view)
+        self._preparing: asyncio.TimerHandle | None = None
         self._version = None
         self._lock = threading.Lock()
         self.title = shared.html(t("participant.title"), "tlg-title", "tlg-heading-1")
@@ -138,26 +154,98 @@ class ParticipantApp:
         if key == self._shown_step:
             return
         self._shown_step = key
+        prepared = self._take_prepared(key)
+        self._show(prepared if prepared is not None else self._view_for(step))
+        self._prepare_later()
+
+    def _view_for(self, step) -> widgets.Widget:
         activity_view = self.activities.view_for(step)
         if activity_view is not None:
-            self._show(activity_view)
-            return
+            return activity_view
         if step.question is None:
-            self._show(step_view(step))
-            return
+            return step_view(step)
         questions = step.block.questions
         position = t("participant.question_of", n=questions.index(step.question) + 1, total=len(questions))
         existing = self.store.sessions.get_answer(self.session.code, self.participant, step.question.key)
         current = existing.value if existing else None
         shared = step.question.private and self.participant in self.store.sessions.shared_participants(
             self.session.code, step.question.key)
-        self._show(question_view(step.question, self._submit, current, position if len(questions) > 1 else "",
-                                 share=self._share, shared=shared))
+        return question_view(step.question, self._submit, current, position if len(questions) > 1 else "",
+                             share=self._share, shared=shared)
+
+    # -- the next step's view, made ahead -------------------------------------------------------------------------
+    def prepare_next(self) -> None:
+        """Make the view of the step Volgende leads to, if it is one that nothing in the room changes before it is
+        shown: a question (this phone's answer to it is looked up again when it is shown) or a talking question.
+        The werkvormen's views follow the board and the groups: those are made when shown."""
+        with self._lock:
+            self._preparing = None
+            if self.session is None or self.view is None or isinstance(self.view, EndedView):
+                return
+            state = self.session.state()
+            following = self.session.next_step(state) if state.session_open else None
+            if following is None or self.activities.handles(following):
+                return
+            key = (following.block.key, following.item_key)
+            if self._prepared is not None:
+                if self._prepared[0] == key:
+                    return
+                close_tree(self._discard_prepared())
+            self._prepared = key, self._view_for(following)
+
+    def _prepare_later(self) -> None:
+        """On the page's event loop, once the page has loaded and a while after this step was shown."""
+        loop = self._page_loop()
+        if loop is None:
+            return  # a test or a script: prepare_next() when it wants
+        if self._preparing is not None:
+            self._preparing.cancel()
+        delay = PREPARE_AFTER_SECONDS + random.uniform(0, PREPARE_SPREAD_SECONDS)
+        self._preparing = loop.call_later(delay, self._prepare_when_settled)
+
+    def _prepare_when_settled(self) -> None:
+        self._preparing = None
+        if not page_settled():
+            self._prepare_later()
+            return
+        try:
+            self.prepare_next()
+        except Exception:  # the step is then made when shown, as without this
+            log.exception("could not prepare the next step's view")
+
+    def _take_prepared(self, key) -> widgets.Widget | None:
+        """The view made ahead for this step, if it still holds: a question this phone has not answered since."""
+        if self._prepared is None:
+            return None
+        if self._prepared[0] != key:
+            close_tree(self._discard_prepared())
+            return None
+        view = self._discard_prepared()
+        question = getattr(view, "question", None)
+        if question is not None and self.store.sessions.get_answer(self.session.code, self.participant,
+                                                                    question.key) is not None:
+            close_tree(view)  # answered meanwhile (the facilitator went back and forth): made anew, with the answer
+            return None
+        return view
+
+    def drop_prepared(self) -> None:
+        """No view made ahead any more (the session ended, or this app's page is thrown away)."""
+        if self._preparing is not None:
+            self._preparing.cancel()
+            self._preparing = None
+        if self._prepared is not None:
+            close_tree(self._discard_prepared())
+
+    def _discard_prepared(self) -> widgets.Widget:
+        view = self._prepared[1]
+        self._prepared = None
+        return view
 
     def _end(self) -> None:
         """The facilitator closed the session: thanks, and any intention that stayed on this phone, to keep."""
         if self.poller:
             self.poller.stop()  # nothing will change any more
+        self.drop_prepared()
         if self.notepad is not None:
             self.notepad.layout.display = "none"
         intentions = [answer.value for question in self.session.template.questions() if question.private
@@ -182,7 +270,24 @@ class ParticipantApp:
 
     def _show(self, view: widgets.Widget) -> None:
         self.view = view
-        replace_children(self.body, [view], keep=self.activities.lasting_views() if self.activities else ())
+        replace_children(self.body, [view], keep=self.activities.lasting_views() if self.activities else (),
+                         later=self._close_later)
+
+    def _close_later(self, close) -> None:
+        loop = self._page_loop()
+        if loop is None:
+            close()
+        else:
+            loop.call_later(CLOSE_AFTER_SECONDS + random.uniform(0, CLOSE_SPREAD_SECONDS), close)
+
+    def _page_loop(self) -> asyncio.AbstractEventLoop | None:
+        """The kernel's event loop of a page that follows the facilitator; None in a test or a script."""
+        if self.poller is None:
+            return None
+        try:
+            return asyncio.get_running_loop()
+        except RuntimeError:
+            return None
 
     @property
     def question_view(self) -> QuestionView | None:
@@ -239,11 +344,5 @@ def _still_open(store: Store, code: str) -> bool:
 def _discard(app: ParticipantApp) -> None:
     if app.poller:
         app.poller.stop()
-    for part in _parts(app.widget):
-        part.close()
-
-
-def _parts(widget):
-    from kit.widgets.children import _tree
-
-    yield from _tree(widget)
+    app.drop_prepared()
+    close_tree(app.widget)

@@ -67,13 +67,18 @@ class PhoneActivities:
         """Views this phone shows again later with what was typed in them: the group's worksheet."""
         return [self._group_phone] if self._group_phone is not None else []
 
+    def handles(self, step: Step) -> bool:
+        """A werkvorm step: its view follows the board or the groups (or may be none; then the ordinary one)."""
+        return bool((self.points and step.block.key == self.points.block.key)
+                    or (self.worksheet and step.block.key == self.worksheet.block.key and step.activity))
+
     def view_for(self, step: Step) -> widgets.Widget | None:
         """A view for a werkvorm step, or None when the ordinary views apply."""
+        if not self.handles(step):
+            return None
         if self.points and step.block.key == self.points.block.key:
             return self._points_view(step)
-        if self.worksheet and step.block.key == self.worksheet.block.key and step.activity:
-            return self._worksheet_view(step)
-        return None
+        return self._worksheet_view(step)
 
     def _points_view(self, step: Step) -> widgets.Widget | None:
         board = self.points

@@ -122,6 +122,12 @@ class LiveSession:
         index = self._neighbour(state, current, delta)
         return state if index is None else self.go_to(index)
 
+    def next_step(self, state: LiveStateRecord | None = None) -> Step | None:
+        """The step Volgende leads to (skipped blocks passed over); None at the end."""
+        state = state or self.state()
+        index = self._neighbour(state, self.step(state).index, +1)
+        return None if index is None else self.template.steps[index]
+
     def _neighbour(self, state: LiveStateRecord, index: int, delta: int) -> int | None:
         """The next step in this direction that is not in a skipped block; None at either end."""
         steps = self.template.steps

@@ -11,7 +11,7 @@ handler checks everything again) instead of vanishing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import ipywidgets as widgets
 
@@ -28,15 +28,30 @@ def _tree(widget: widgets.Widget) -> Iterator[widgets.Widget]:
         yield from _tree(child)
 
 
+def close_tree(widget: widgets.Widget) -> None:
+    """Close a widget that no box shows, with everything inside it (shared parts stay)."""
+    for part in _tree(widget):
+        part.close()
+
+
 def replace_children(box: widgets.Box, children: Iterable[widgets.Widget],
-                     keep: Iterable[widgets.Widget] = ()) -> None:
+                     keep: Iterable[widgets.Widget] = (), later: Callable[[Callable[[], None]], None] | None = None) -> None:
     """Show `children` in `box`; close what it showed the time before, except what is shown again or in `keep`
-    (a view that comes back later, such as a group's worksheet)."""
+    (a view that comes back later, such as a group's worksheet). With `later` (given the closing to run), the
+    closing waits: what is still shown or kept by then stays open."""
     retiring = getattr(box, "_retired_children", ())
     box._retired_children = box.children
     box.children = tuple(children)
-    alive = {part for widget in (*box.children, *box._retired_children, *keep) for part in _tree(widget)}
-    for widget in retiring:
-        for part in _tree(widget):
-            if part not in alive:
-                part.close()
+    keep = tuple(keep)
+
+    def close_retiring():
+        alive = {part for widget in (*box.children, *box._retired_children, *keep) for part in _tree(widget)}
+        for widget in retiring:
+            for part in _tree(widget):
+                if part not in alive:
+                    part.close()
+
+    if later is None:
+        close_retiring()
+    else:
+        later(close_retiring)

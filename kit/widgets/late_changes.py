@@ -59,6 +59,12 @@ def resend_changes_to_loading_pages() -> None:
     Widget.send_state = send_state_and_remember
 
 
+def page_settled() -> bool:
+    """True once this kernel's page asked for its widgets and the last pass for it is over: a widget made from now
+    on is not made while the page makes its models."""
+    return _asked_at is not None and time.monotonic() - _asked_at >= PASSES_SECONDS[-1]
+
+
 def _page_asked() -> None:
     global _asked_at
     _asked_at = time.monotonic()

@@ -436,3 +436,50 @@ def test_in_werkvorm_1_the_phone_lists_every_duo_question_and_marks_the_one_on_t
     session.go_to(next(s.index for s in template.steps if s.block.key == "werkvorm2" and s.prompt == 0))
     phone.refresh()
     assert isinstance(phone.view, PromptView)
+
+
+def test_the_next_question_is_made_ahead_so_moving_on_only_swaps_it_in(phone, session):
+    """Sixty phones moving at once: each shows a view it made while the room worked on the question before."""
+    open_question(session, "vaardigheid")
+    phone.refresh()
+    phone.prepare_next()
+    before = open_widgets()
+    session.go_next(session.step().index)
+    phone.refresh()
+    assert isinstance(phone.view, ScaleView) and phone.view.question.key == session.step().question.key
+    assert open_widgets() <= before  # nothing made at the move (the view two steps back is closed)
+
+
+def test_a_view_made_ahead_for_a_question_answered_meanwhile_is_made_anew_with_the_answer(phone, session):
+    open_question(session, "vaardigheid")
+    phone.refresh()
+    phone.prepare_next()  # the scale question, empty
+    following = session.next_step()
+    session.go_next()
+    session.submit(phone.participant, following.question.key, "4")  # e.g. from a page this phone had before
+    phone.refresh()
+    assert "tlg-selected" in phone.view.buttons["4"]._dom_classes and "Opgeslagen" in phone.view.status.value
+
+
+def test_a_view_made_ahead_is_closed_when_the_facilitator_goes_elsewhere(phone, session):
+    open_question(session, "vaardigheid")
+    phone.refresh()
+    phone.prepare_next()
+    made_ahead = phone._prepared[1]
+    session.go_previous()
+    phone.refresh()
+    assert made_ahead.comm is None and phone._prepared is None
+    assert all(part.comm is None for part in made_ahead.children if not getattr(part, "_tlg_shared", False))
+
+
+def test_no_view_is_made_ahead_for_a_werkvorm_step_that_follows_the_board(store):
+    from factories import werkvormen_template
+
+    record = store.sessions.create_session(werkvormen_template().to_dict(), "Team Oost", "2026-11-28", "welkom")
+    session = LiveSession.open(store, record.code)
+    phone = ParticipantApp(store, record.code, poll_seconds=None)
+    stickers = next(s for s in session.template.steps if s.activity == "stickers")
+    session.go_to(stickers.index - 1)
+    phone.refresh()
+    phone.prepare_next()
+    assert phone._prepared is None

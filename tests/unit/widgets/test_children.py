@@ -36,3 +36,19 @@ def test_what_is_still_shown_or_kept_stays_open():
     assert all(part.comm is None for part in parts(dropped))
     replace_children(box, [kept])  # shown again later, as a group's worksheet is
     assert box.children == (kept,) and kept.children[0].comm is not None
+
+
+def test_a_closing_put_off_keeps_what_is_shown_again_by_then():
+    """The phone closes old views a few seconds after a move; one shown again meanwhile must stay alive."""
+    box = widgets.VBox()
+    first, second, third = widgets.HTML("1"), widgets.HTML("2"), widgets.HTML("3")
+    waiting = []
+    replace_children(box, [first], later=waiting.append)
+    replace_children(box, [second], later=waiting.append)
+    replace_children(box, [third], later=waiting.append)  # would close `first`, but not yet
+    assert first.comm is not None
+    replace_children(box, [first], later=waiting.append)  # back to the first view before the closing ran
+    for close in waiting:
+        close()
+    assert first.comm is not None and box.children == (first,)
+    assert second.comm is None  # shown two replacements ago and not since
