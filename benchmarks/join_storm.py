@@ -659,6 +659,7 @@ async def _storm(serve: Serve, args, rng: random.Random, result: Result, browser
     watcher = DbWatcher(serve.db_url, serve.code, OPTIONS_QUESTION)
     watcher.start()
     sent, confirmed = await vote(phones, options, args.arrival_seconds, rng, result)
+    votes_ended = time.perf_counter()
 
     # Everything that was confirmed must be in the database; wait briefly for the facilitator's count to catch up.
     deadline = time.time() + 10
@@ -689,9 +690,17 @@ async def _storm(serve: Serve, args, rng: random.Random, result: Result, browser
     print(f"vote → facilitator's page shows it in the count (its kernel is told of the commit, refreshes, "
           f"then the websocket): {spread(facilitator_latency)}")
 
-    # Everyone voted; the facilitator moves on. Every phone must show the next step.
+    # Everyone voted; the room looks at the results and talks, then the facilitator moves on. Every phone must
+    # show the next step. (The handbook gives the startoefening's five polls about fifteen minutes.)
     marker = (following.question.text if following.question is not None
               else following.prompt_text if following.prompt is not None else following.block.title)
+    talk = args.talk_seconds - (time.perf_counter() - votes_ended)
+    if talk > 0:
+        await asyncio.sleep(talk)
+    ahead = sum(1 for phone in phones if any(marker in str(m.state.get("value", "")) for m in phone.models.values())
+                and marker not in phone.text())
+    print(f"\nthe room talked {args.talk_seconds:.0f} s after the votes; phones that made the next step's view "
+          f"ahead: {ahead} of {len(phones)}")
     with Store(serve.db_url) as store:
         split = CpuSplit(serve).start()
         live = LiveSession.open(store, serve.code)
@@ -739,6 +748,8 @@ def main() -> int:
     parser.add_argument("--participants", type=int, default=60)
     parser.add_argument("--arrival-seconds", type=float, default=5.0, help="phones arrive (and later vote) within this time")
     parser.add_argument("--idle-seconds", type=float, default=10.0)
+    parser.add_argument("--talk-seconds", type=float, default=20.0,
+                        help="after the votes, the room talks this long before the facilitator moves on")
     parser.add_argument("--reloads", type=int, default=0, help="page loads in the reload loop after the votes")
     parser.add_argument("--guard-kernels", type=int, default=300, help="stop the reload loop at this many kernels")
     parser.add_argument("--min-free-mb", type=float, default=3000, help="stop the reload loop below this free memory")

@@ -1,11 +1,15 @@
 """What the kernel changes while a page loads its widgets is sent again (the page may have had no model for it)."""
 
-import comm
 import ipywidgets as widgets
 from ipywidgets.widgets.widget import Widget
 
 from factories import run_on_a_loop_of_its_own
 from kit.widgets import late_changes
+
+
+def comm_without_a_kernel() -> type:
+    """The comm class widgets get outside a kernel (from the `comm` package, which ipywidgets brings)."""
+    return type(widgets.Layout().comm)
 
 
 def updates(sent, widget) -> list[dict]:
@@ -15,11 +19,12 @@ def updates(sent, widget) -> list[dict]:
 
 def test_a_change_made_while_a_page_loads_reaches_it_again_and_a_typed_field_is_left_alone(monkeypatch):
     sent = []
-    monkeypatch.setattr(comm.DummyComm, "publish_msg", lambda self, msg_type, data=None, metadata=None, buffers=None,
+    dummy = comm_without_a_kernel()
+    monkeypatch.setattr(dummy, "publish_msg", lambda self, msg_type, data=None, metadata=None, buffers=None,
                         **keys: sent.append((self.comm_id, msg_type, data)))
     monkeypatch.setattr(late_changes, "PASSES_SECONDS", (0.05, 0.15))
     monkeypatch.setattr(late_changes, "_asked_at", None)
-    monkeypatch.setattr(Widget, "_control_comm", comm.DummyComm(target_name="jupyter.widget.control"))
+    monkeypatch.setattr(Widget, "_control_comm", dummy(target_name="jupyter.widget.control"))
     late_changes.resend_changes_to_loading_pages()
     late_changes.resend_changes_to_loading_pages()  # every page builder calls it: installed once
 
