@@ -218,6 +218,16 @@ class Floor:
         stop_process_tree(self.process.pid)
 
 
+def making_ahead_seconds() -> float:
+    """How long after a page loaded its phone may still be making the next step's view (0: a kit without that)."""
+    try:
+        from kit.apps.participant import PREPARE_AFTER_SECONDS, PREPARE_SPREAD_SECONDS
+        from kit.widgets.late_changes import PASSES_SECONDS
+    except ImportError:
+        return 0.0
+    return PASSES_SECONDS[-1] + PREPARE_AFTER_SECONDS + PREPARE_SPREAD_SECONDS + 1
+
+
 def cpu_percent(processes: list[psutil.Process], seconds: float) -> float:
     """CPU of these processes together over `seconds`, in percent of one core."""
     def times():
@@ -619,6 +629,14 @@ async def _storm(serve: Serve, args, rng: random.Random, result: Result, browser
               + ", ".join(f"{name.replace('Model', '')} {n}" for name, n in sorted(
                   _kinds(phones[0]).items(), key=lambda kv: -kv[1])))
 
+    # Each phone makes the next step's view ahead once its page has its widgets (kit.apps.participant): a few
+    # seconds of work after the joins, measured on its own, so the idle figure below is the room waiting.
+    ahead = making_ahead_seconds()
+    if ahead:
+        loop = asyncio.get_running_loop()
+        made = await loop.run_in_executor(None, cpu_percent, serve.tree(serve.p_port), ahead)
+        print(f"\n== after the joins, while each phone makes the next step's view ahead ({ahead:.0f} s) ==\n"
+              f"CPU participant server + kernels: {made:.1f}% of one core")
     await asyncio.sleep(2)
     kernels = serve.kernels(serve.p_port)
     rss, uss = memory(kernels)
