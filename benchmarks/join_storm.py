@@ -228,11 +228,10 @@ class Floor:
 def making_ahead_seconds() -> float:
     """How long after a page loaded its phone may still be making the next step's view (0: a kit without that)."""
     try:
-        from kit.apps.participant import PREPARE_AFTER_SECONDS, PREPARE_SPREAD_SECONDS
-        from kit.widgets.late_changes import PASSES_SECONDS
+        from kit.apps.participant import MADE_AHEAD_WITHIN_SECONDS
     except ImportError:
         return 0.0
-    return PASSES_SECONDS[-1] + PREPARE_AFTER_SECONDS + PREPARE_SPREAD_SECONDS + 1
+    return MADE_AHEAD_WITHIN_SECONDS + 1
 
 
 def cpu_percent(processes: list[psutil.Process], seconds: float) -> float:

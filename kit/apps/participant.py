@@ -30,7 +30,7 @@ from kit.widgets.naslag import REFERENCE_CSS, ReferenceDrawer
 from kit.widgets.by_type import question_view
 from kit.widgets.participant import CodeEntry, EndedView, QuestionView, private_notepad, step_view
 from kit.widgets.style import A11Y_CSS, PARTICIPANT_CSS, PHONE_TOUCH_CSS
-from kit.widgets.late_changes import page_settled, resend_changes_to_loading_pages
+from kit.widgets.late_changes import PASSES_SECONDS, resend_changes_to_loading_pages, seconds_until_page_settled
 
 POLL_SECONDS = 0.5
 
@@ -41,6 +41,8 @@ POLL_SECONDS = 0.5
 # loading its widgets (a model made then can be missed by the page; kit.widgets.late_changes).
 PREPARE_AFTER_SECONDS = 3.0
 PREPARE_SPREAD_SECONDS = 10.0
+# The latest the view is made, after a step was shown or a page loaded (a page's own loading ends within the spread).
+MADE_AHEAD_WITHIN_SECONDS = max(PREPARE_AFTER_SECONDS + PREPARE_SPREAD_SECONDS, PASSES_SECONDS[-1])
 # For the same reason the view from before is closed (its models' close messages) a few seconds after a move, not
 # in the moment every phone waits for its next view.
 CLOSE_AFTER_SECONDS = 2.0
@@ -187,26 +189,27 @@ class ParticipantApp:
             if following is None or self.activities.handles(following):
                 return
             key = (following.block.key, following.item_key)
-            if self._prepared is not None:
-                if self._prepared[0] == key:
-                    return
-                close_tree(self._discard_prepared())
-            self._prepared = key, self._view_for(following)
+            if self._prepared is None or self._prepared[0] != key:
+                self._drop_view_made_ahead()
+                self._prepared = key, self._view_for(following)
 
-    def _prepare_later(self) -> None:
-        """On the page's event loop, once the page has loaded and a while after this step was shown."""
+    def _prepare_later(self, delay: float | None = None) -> None:
+        """On the page's event loop, a while after this step was shown (spread at random over the phones)."""
         loop = self._page_loop()
         if loop is None:
             return  # a test or a script: prepare_next() when it wants
         if self._preparing is not None:
             self._preparing.cancel()
-        delay = PREPARE_AFTER_SECONDS + random.uniform(0, PREPARE_SPREAD_SECONDS)
+        if delay is None:
+            delay = PREPARE_AFTER_SECONDS + random.uniform(0, PREPARE_SPREAD_SECONDS)
         self._preparing = loop.call_later(delay, self._prepare_when_settled)
 
     def _prepare_when_settled(self) -> None:
+        """Not while the page still makes its widget models: then as soon as it is done."""
         self._preparing = None
-        if not page_settled():
-            self._prepare_later()
+        wait = seconds_until_page_settled()
+        if wait > 0:
+            self._prepare_later(wait)
             return
         try:
             self.prepare_next()
@@ -214,32 +217,30 @@ class ParticipantApp:
             log.exception("could not prepare the next step's view")
 
     def _take_prepared(self, key) -> widgets.Widget | None:
-        """The view made ahead for this step, if it still holds: a question this phone has not answered since."""
+        """The view made ahead for this step, if it still holds: a question this phone has not answered since
+        (the facilitator went back and forth). Any other is closed."""
         if self._prepared is None:
             return None
-        if self._prepared[0] != key:
-            close_tree(self._discard_prepared())
-            return None
-        view = self._discard_prepared()
+        (made_for, view), self._prepared = self._prepared, None
         question = getattr(view, "question", None)
-        if question is not None and self.store.sessions.get_answer(self.session.code, self.participant,
-                                                                    question.key) is not None:
-            close_tree(view)  # answered meanwhile (the facilitator went back and forth): made anew, with the answer
-            return None
-        return view
+        answered = question is not None and self.store.sessions.get_answer(
+            self.session.code, self.participant, question.key) is not None
+        if made_for == key and not answered:
+            return view
+        close_tree(view)
+        return None
 
     def drop_prepared(self) -> None:
         """No view made ahead any more (the session ended, or this app's page is thrown away)."""
         if self._preparing is not None:
             self._preparing.cancel()
             self._preparing = None
-        if self._prepared is not None:
-            close_tree(self._discard_prepared())
+        self._drop_view_made_ahead()
 
-    def _discard_prepared(self) -> widgets.Widget:
-        view = self._prepared[1]
-        self._prepared = None
-        return view
+    def _drop_view_made_ahead(self) -> None:
+        if self._prepared is not None:
+            close_tree(self._prepared[1])
+            self._prepared = None
 
     def _end(self) -> None:
         """The facilitator closed the session: thanks, and any intention that stayed on this phone, to keep."""

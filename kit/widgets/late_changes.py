@@ -59,10 +59,13 @@ def resend_changes_to_loading_pages() -> None:
     Widget.send_state = send_state_and_remember
 
 
-def page_settled() -> bool:
-    """True once this kernel's page asked for its widgets and the last pass for it is over: a widget made from now
-    on is not made while the page makes its models."""
-    return _asked_at is not None and time.monotonic() - _asked_at >= PASSES_SECONDS[-1]
+def seconds_until_page_settled() -> float:
+    """How long until this kernel's page has made its widget models (the last pass for it is over): a widget made
+    from then on is not made while the page makes its models. Before the page asked at all: a second, to look again
+    (a preheated kernel runs its notebook before anyone asks)."""
+    if _asked_at is None:
+        return 1.0
+    return max(0.0, _asked_at + PASSES_SECONDS[-1] - time.monotonic())
 
 
 def _page_asked() -> None:

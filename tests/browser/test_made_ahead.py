@@ -6,18 +6,10 @@ import re
 
 from playwright.sync_api import expect
 
-from kit.apps.participant import PREPARE_AFTER_SECONDS, PREPARE_SPREAD_SECONDS
-from kit.widgets.late_changes import PASSES_SECONDS
-from serving import PHONE, click_next, new_page, open_facilitator, walk_to
+from kit.apps.participant import MADE_AHEAD_WITHIN_SECONDS
+from serving import PHONE, click_next, new_page, open_facilitator, wait_for_focused_heading, walk_to
 
-# The longest a phone may take to make the next view once its page has loaded, and a margin for a busy machine.
-MADE_AHEAD_MS = int((PASSES_SECONDS[-1] + PREPARE_AFTER_SECONDS + PREPARE_SPREAD_SECONDS + 4) * 1000)
-
-
-def focused_text(page) -> str:
-    return page.wait_for_function("""() => { const el = document.activeElement;
-        return el && (el.getAttribute('role') === 'heading' || /^H[1-6]$/.test(el.tagName)) ? el.textContent.trim() : ''; }"""
-                                  ).json_value()
+MADE_AHEAD_MS = int((MADE_AHEAD_WITHIN_SECONDS + 4) * 1000)  # and a margin for a busy machine
 
 
 def test_the_view_made_ahead_is_shown_answered_and_stored(browser, served):
@@ -41,7 +33,7 @@ def test_the_view_made_ahead_is_shown_answered_and_stored(browser, served):
 
     click_next(facilitator, served)
     expect(phone.get_by_text(satisfaction.text)).to_be_visible(timeout=5000)
-    assert satisfaction.text in focused_text(phone)
+    assert satisfaction.text in wait_for_focused_heading(phone)
     phone.get_by_role("button", name=re.compile(r"^4\b")).click()
     expect(phone.get_by_text("Opgeslagen ✓")).to_be_visible()
     with Store(served.db_url) as store:
