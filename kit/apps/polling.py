@@ -23,6 +23,8 @@ import logging
 import threading
 import time
 
+from kit.apps.change_watch import change_waiter
+
 log = logging.getLogger(__name__)
 
 
@@ -31,8 +33,6 @@ def follow_database(store, refresh, poll_seconds: float, fallback_seconds: float
     """A Poller (not started) that calls `refresh` when someone else commits to `store` (kit.apps.change_watch) and
     every `poll_seconds` anyway; with `fallback_seconds`, the poll slows to that where commits are signalled, since
     it then only catches a missed signal. Every page that follows the database starts here."""
-    from kit.apps.change_watch import change_waiter
-
     changes = change_waiter(store)
     interval = max(poll_seconds, fallback_seconds) if fallback_seconds and changes.follows else poll_seconds
     return Poller(refresh, interval, changes.wait if changes.follows else None, on_watch_end=changes.close,

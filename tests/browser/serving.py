@@ -207,6 +207,13 @@ def new_page(browser, url, **context):
     return page
 
 
+def wait_for_focused_heading(page) -> str:
+    """Until a heading has the focus (the page moves it there once the new screen is drawn); its text."""
+    return page.wait_for_function("""() => { const el = document.activeElement;
+        return el && (el.getAttribute('role') === 'heading' || /^H[1-6]$/.test(el.tagName)) ? el.textContent.trim() : ''; }"""
+                                  ).json_value()
+
+
 def walk_to(facilitator, served, *, activity=None, prompt=None, block=None, question=None):
     """Click Volgende until the live state reaches the wanted step, as the facilitator would."""
     from kit.model.live import LiveSession

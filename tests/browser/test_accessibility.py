@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import expect
 
 from serving import (PAGE_TIMEOUT_MS, PHONE, PROJECTOR, free_port, new_page, open_facilitator, start_serve,
-                     start_serving, stop_serving, wait_for_port, walk_to)
+                     start_serving, stop_serving, wait_for_focused_heading, wait_for_port, walk_to)
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -502,13 +502,6 @@ def test_a_participant_does_the_startoefening_with_the_keyboard_only(browser, se
     assert {row["vraag"]: row["antwoord"] for row in rows} == {
         "vaardigheid": "redelijk vaardig", "tevredenheid_school": "4", "versterken": "Meer tijd voor overleg",
         "bieden": "Ervaring met gesprekken", "tevredenheid_samenwerking": "tevreden"}
-
-
-def wait_for_focused_heading(page) -> str:
-    """Until a heading has the focus (the page moves it there once the new screen is drawn); its text."""
-    return page.wait_for_function("""() => { const el = document.activeElement;
-        return el && (el.getAttribute('role') === 'heading' || /^H[1-6]$/.test(el.tagName)) ? el.textContent.trim() : ''; }"""
-                                  ).json_value()
 
 
 def test_werkvorm_3_and_5_with_the_keyboard_only(browser, served):
